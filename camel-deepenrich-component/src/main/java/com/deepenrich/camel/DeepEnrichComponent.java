@@ -1,0 +1,106 @@
+package com.deepenrich.camel;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+import com.deepenrich.camel.client.RateLimiter;
+import com.deepenrich.camel.ledger.DeepEnrichLedger;
+import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+
+/**
+ * The {@code deepenrich:} component. It owns what its endpoints share: the pooled HTTP clients, the scheduler of
+ * retries and polls, one rate limiter per API key and base URL, and the default in-memory ledger.
+ */
+@Component("deepenrich")
+public class DeepEnrichComponent extends HealthCheckComponent {
+
+    @Metadata(description = "Shared configuration: every endpoint starts from a copy of it.")
+    private DeepEnrichConfiguration configuration = new DeepEnrichConfiguration();
+
+    private final Map<String, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
+    private final Map<Long, HttpClient> httpClients = new ConcurrentHashMap<>();
+    private final DeepEnrichLedger defaultLedger = new InMemoryDeepEnrichLedger();
+    private final IdempotentRepository defaultIdempotentRepository =
+            MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
+    private ScheduledExecutorService scheduler;
+    private ExecutorService httpExecutor;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        DeepEnrichConfiguration cfg = configuration.copy();
+        DeepEnrichEndpoint endpoint = new DeepEnrichEndpoint(uri, this, cfg);
+        cfg.setOperation(getCamelContext().getTypeConverter().mandatoryConvertTo(DeepEnrichOperation.class, remaining));
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ServiceHelper.startService(defaultIdempotentRepository);
+        scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "DeepEnrichScheduler", 2);
+        httpExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "DeepEnrichHttp");
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        httpClients.clear();
+        rateLimiters.clear();
+        if (scheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
+            scheduler = null;
+        }
+        if (httpExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(httpExecutor);
+            httpExecutor = null;
+        }
+        ServiceHelper.stopService(defaultIdempotentRepository);
+        super.doStop();
+    }
+
+    /** One limiter per account and limit: the API's limit is per account, whatever endpoint sends. */
+    RateLimiter rateLimiter(DeepEnrichConfiguration cfg) {
+        String key = cfg.getBaseUrl() + "|" + cfg.getApiKey() + "|" + cfg.getRequestsPerMinute();
+        return rateLimiters.computeIfAbsent(key, k -> new RateLimiter(cfg.getRequestsPerMinute(), scheduler));
+    }
+
+    HttpClient httpClient(long connectTimeoutMillis) {
+        return httpClients.computeIfAbsent(connectTimeoutMillis, t -> HttpClient.newBuilder()
+                .connectTimeout(Duration.ofMillis(t))
+                .executor(httpExecutor)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    DeepEnrichLedger defaultLedger() {
+        return defaultLedger;
+    }
+
+    IdempotentRepository defaultIdempotentRepository() {
+        return defaultIdempotentRepository;
+    }
+
+    public DeepEnrichConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** Shared configuration: every endpoint starts from a copy of it. */
+    public void setConfiguration(DeepEnrichConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,327 @@
+package com.deepenrich.camel;
+
+import java.util.Arrays;
+import java.util.List;
+
+import com.deepenrich.camel.ledger.DeepEnrichLedger;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+
+/** Options of the DeepEnrich component and its endpoints. */
+@UriParams
+public class DeepEnrichConfiguration implements Cloneable {
+
+    public static final String DEFAULT_BASE_URL = "https://app.deepenrich.com/api/v1";
+
+    @UriPath(enums = "bulk,getResult,getCredits,verifyKey,results")
+    @Metadata(required = true, description = "The operation: bulk (submit contacts), getResult (read one enrichment), "
+                                             + "getCredits, verifyKey (producers), results (consumer of finished "
+                                             + "enrichments, by polling or webhook).")
+    private DeepEnrichOperation operation;
+
+    @UriParam(label = "security", secret = true)
+    @Metadata(description = "The DeepEnrich API key, sent as Authorization: Bearer.")
+    private String apiKey;
+
+    @UriParam(defaultValue = DEFAULT_BASE_URL)
+    @Metadata(description = "Base URL of the DeepEnrich API (point it at a simulator or a proxy).")
+    private String baseUrl = DEFAULT_BASE_URL;
+
+    @UriParam(label = "producer")
+    @Metadata(description = "Name of the enrichment request (header CamelDeepEnrichName overrides). "
+                            + "A readable default naming the route and the time is generated.")
+    private String name;
+
+    @UriParam(label = "producer")
+    @Metadata(description = "URL DeepEnrich POSTs the result to when an enrichment ends (sent as webhook_url; header "
+                            + "CamelDeepEnrichCallbackUrl overrides). With callbackToken set, a query parameter token "
+                            + "is appended.")
+    private String callbackUrl;
+
+    @UriParam(label = "security", secret = true)
+    @Metadata(description = "Shared secret that the producer appends to the callback URL as query parameter token and "
+                            + "the webhook consumer requires (compared in constant time; missing or wrong: 401).")
+    private String callbackToken;
+
+    @UriParam(label = "producer", defaultValue = "contact.emails")
+    @Metadata(description = "Comma-separated fields to find for contacts that do not name their own: contact.emails, "
+                            + "contact.phones.")
+    private String enrichFields = "contact.emails";
+
+    @UriParam(label = "producer", defaultValue = "fail")
+    @Metadata(description = "What bulk does with contacts the API would refuse: fail (the exchange fails naming each "
+                            + "bad contact and nothing is sent) or skip (valid contacts are sent, refused ones listed "
+                            + "in header CamelDeepEnrichRejected).")
+    private InvalidContactsPolicy invalidContacts = InvalidContactsPolicy.fail;
+
+    @UriParam(label = "producer", defaultValue = "false")
+    @Metadata(description = "bulk completes only when every request reached a final status; the body is then the "
+                            + "merged EnrichmentResult in input order. No Camel thread waits meanwhile.")
+    private boolean awaitResult;
+
+    @UriParam(label = "producer", defaultValue = "3600000", javaType = "java.time.Duration")
+    @Metadata(description = "How long awaitResult waits before failing with a DeepEnrichTimeoutException naming the "
+                            + "ids still running (they stay in the ledger).")
+    private long awaitTimeout = 3_600_000;
+
+    @UriParam(label = "producer", defaultValue = "5000", javaType = "java.time.Duration")
+    @Metadata(description = "How often awaitResult reads a running enrichment (each read counts against "
+                            + "requestsPerMinute).")
+    private long awaitPollInterval = 5_000;
+
+    @UriParam(label = "producer", defaultValue = "false")
+    @Metadata(description = "getResult asks for partial results of a running enrichment (forceResults=true).")
+    private boolean forceResults;
+
+    @UriParam(label = "consumer")
+    @Metadata(description = "Webhook deliveries already processed, keyed by enrichment id and status; DeepEnrich "
+                            + "retries a delivery up to five times. Default: in memory. Use a shared one (JDBC, Redis, "
+                            + "Infinispan) when several instances receive webhooks.")
+    private IdempotentRepository idempotentRepository;
+
+    @UriParam(label = "consumer", defaultValue = "5242880")
+    @Metadata(description = "Largest webhook body accepted, in bytes; a larger one is answered 413.")
+    private int maxBodySize = 5 * 1024 * 1024;
+
+    @UriParam(label = "consumer", defaultValue = "600000", javaType = "java.time.Duration")
+    @Metadata(description = "Webhook mode: an enrichment pending longer than this without a webhook is polled, so "
+                            + "a lost webhook never loses a result. 0 disables the fallback.")
+    private long pollFallbackAfter = 600_000;
+
+    @UriParam(label = "consumer", defaultValue = "86400000", javaType = "java.time.Duration")
+    @Metadata(description = "An enrichment still not final this long after its submission is reported once to the "
+                            + "consumer's exception handler (it stays pending and is polled on).")
+    private long staleAfter = 86_400_000;
+
+    @UriParam(label = "advanced")
+    @Metadata(description = "Where submitted enrichment ids are kept until their result is emitted. Default: one "
+                            + "in-memory ledger per component; use a FileDeepEnrichLedger to survive a restart, a "
+                            + "JdbcDeepEnrichLedger to share it between instances.")
+    private DeepEnrichLedger ledger;
+
+    @UriParam(label = "advanced", defaultValue = "5")
+    @Metadata(description = "How many times a request answered 429 or 5xx, or failing to connect, is sent again.")
+    private int maxRetries = 5;
+
+    @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration")
+    @Metadata(description = "First backoff before a retry; it doubles each retry, with jitter.")
+    private long retryDelay = 1_000;
+
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    @Metadata(description = "Longest wait before a retry, also the cap on a server's Retry-After.")
+    private long maxRetryDelay = 60_000;
+
+    @UriParam(label = "advanced", defaultValue = "60")
+    @Metadata(description = "Client-side limit on requests per minute, shared by every endpoint of the component "
+                            + "with the same API key and base URL (DeepEnrich documents 60 per account). 0 disables.")
+    private int requestsPerMinute = 60;
+
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    @Metadata(description = "Timeout to open a connection to the API.")
+    private long connectTimeout = 10_000;
+
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    @Metadata(description = "Timeout of one API request, from sending to the whole answer.")
+    private long requestTimeout = 30_000;
+
+    public DeepEnrichConfiguration copy() {
+        try {
+            return (DeepEnrichConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** {@link #getEnrichFields()} split on commas, trimmed. */
+    public List<String> enrichFieldList() {
+        return Arrays.stream(enrichFields.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public DeepEnrichOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(DeepEnrichOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getCallbackUrl() {
+        return callbackUrl;
+    }
+
+    public void setCallbackUrl(String callbackUrl) {
+        this.callbackUrl = callbackUrl;
+    }
+
+    public String getCallbackToken() {
+        return callbackToken;
+    }
+
+    public void setCallbackToken(String callbackToken) {
+        this.callbackToken = callbackToken;
+    }
+
+    public String getEnrichFields() {
+        return enrichFields;
+    }
+
+    public void setEnrichFields(String enrichFields) {
+        this.enrichFields = enrichFields;
+    }
+
+    public InvalidContactsPolicy getInvalidContacts() {
+        return invalidContacts;
+    }
+
+    public void setInvalidContacts(InvalidContactsPolicy invalidContacts) {
+        this.invalidContacts = invalidContacts;
+    }
+
+    public boolean isAwaitResult() {
+        return awaitResult;
+    }
+
+    public void setAwaitResult(boolean awaitResult) {
+        this.awaitResult = awaitResult;
+    }
+
+    public long getAwaitTimeout() {
+        return awaitTimeout;
+    }
+
+    public void setAwaitTimeout(long awaitTimeout) {
+        this.awaitTimeout = awaitTimeout;
+    }
+
+    public long getAwaitPollInterval() {
+        return awaitPollInterval;
+    }
+
+    public void setAwaitPollInterval(long awaitPollInterval) {
+        this.awaitPollInterval = awaitPollInterval;
+    }
+
+    public boolean isForceResults() {
+        return forceResults;
+    }
+
+    public void setForceResults(boolean forceResults) {
+        this.forceResults = forceResults;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public int getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(int maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public long getPollFallbackAfter() {
+        return pollFallbackAfter;
+    }
+
+    public void setPollFallbackAfter(long pollFallbackAfter) {
+        this.pollFallbackAfter = pollFallbackAfter;
+    }
+
+    public long getStaleAfter() {
+        return staleAfter;
+    }
+
+    public void setStaleAfter(long staleAfter) {
+        this.staleAfter = staleAfter;
+    }
+
+    public DeepEnrichLedger getLedger() {
+        return ledger;
+    }
+
+    public void setLedger(DeepEnrichLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public long getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    public void setMaxRetryDelay(long maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public int getRequestsPerMinute() {
+        return requestsPerMinute;
+    }
+
+    public void setRequestsPerMinute(int requestsPerMinute) {
+        this.requestsPerMinute = requestsPerMinute;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+}

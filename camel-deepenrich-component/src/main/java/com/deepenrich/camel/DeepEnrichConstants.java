@@ -1,0 +1,52 @@
+package com.deepenrich.camel;
+
+import org.apache.camel.spi.Metadata;
+
+/** Message headers of the DeepEnrich component. */
+public final class DeepEnrichConstants {
+
+    @Metadata(label = "producer", description = "Overrides the endpoint's operation for this message "
+                                                + "(bulk, getResult, getCredits, verifyKey).",
+              javaType = "String")
+    public static final String OPERATION = "CamelDeepEnrichOperation";
+
+    @Metadata(description = "The enrichment id: the first one a bulk submission created, the id getResult reads, "
+                            + "or the id of the result a consumer emits.",
+              javaType = "String")
+    public static final String ENRICHMENT_ID = "CamelDeepEnrichEnrichmentId";
+
+    @Metadata(label = "producer", description = "Every enrichment id a bulk submission created, one per request of "
+                                                + "at most 100 contacts, in input order.",
+              javaType = "java.util.List<String>")
+    public static final String ENRICHMENT_IDS = "CamelDeepEnrichEnrichmentIds";
+
+    @Metadata(description = "The enrichment request's name: on bulk it overrides the name option; on a result it "
+                            + "is the name the API echoes.",
+              javaType = "String")
+    public static final String NAME = "CamelDeepEnrichName";
+
+    @Metadata(label = "producer", description = "Overrides the callbackUrl option (sent as webhook_url) for this "
+                                                + "message.",
+              javaType = "String")
+    public static final String CALLBACK_URL = "CamelDeepEnrichCallbackUrl";
+
+    @Metadata(description = "Status of the enrichment result in the body (FINISHED, CREDITS_INSUFFICIENT, "
+                            + "CANCELED, IN_PROGRESS, ...).",
+              javaType = "com.deepenrich.camel.model.EnrichmentStatus")
+    public static final String STATUS = "CamelDeepEnrichStatus";
+
+    @Metadata(label = "producer", description = "With invalidContacts=skip: the contacts refused before sending, each "
+                                                + "with index, field and reason.",
+              javaType = "java.util.List<com.deepenrich.camel.model.Rejection>")
+    public static final String REJECTED = "CamelDeepEnrichRejected";
+
+    @Metadata(description = "Credits the enrichment result in the body spent.", javaType = "Long")
+    public static final String CREDITS = "CamelDeepEnrichCredits";
+
+    @Metadata(label = "producer", description = "Overrides the forceResults option of getResult for this message.",
+              javaType = "Boolean")
+    public static final String FORCE_RESULTS = "CamelDeepEnrichForceResults";
+
+    private DeepEnrichConstants() {
+    }
+}

@@ -1,0 +1,167 @@
+package com.deepenrich.camel;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+
+import com.deepenrich.camel.client.ClientSettings;
+import com.deepenrich.camel.client.DeepEnrichClient;
+import com.deepenrich.camel.client.RetryPolicy;
+import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
+import com.deepenrich.camel.health.DeepEnrichHealthCheck;
+import com.deepenrich.camel.ledger.DeepEnrichLedger;
+import com.deepenrich.camel.producer.DeepEnrichProducer;
+import com.deepenrich.camel.webhook.DeepEnrichWebhookHandler;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.component.webhook.WebhookCapableEndpoint;
+import org.apache.camel.component.webhook.WebhookConfiguration;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.ScheduledPollEndpoint;
+
+/**
+ * Enrich contacts (emails, phones) in bulk with DeepEnrich: submit contacts, read results, and receive finished
+ * enrichments by polling or by webhook.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "deepenrich", title = "DeepEnrich", syntax = "deepenrich:operation",
+             category = { Category.CLOUD, Category.API }, headersClass = DeepEnrichConstants.class)
+public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements WebhookCapableEndpoint, EndpointServiceLocation {
+
+    @UriParam
+    private DeepEnrichConfiguration configuration;
+
+    private WebhookConfiguration webhookConfiguration;
+    private DeepEnrichClient client;
+    private DeepEnrichHealthCheck healthCheck;
+
+    public DeepEnrichEndpoint(String uri, DeepEnrichComponent component, DeepEnrichConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public DeepEnrichComponent getComponent() {
+        return (DeepEnrichComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new DeepEnrichProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (configuration.getOperation() != DeepEnrichOperation.results) {
+            throw new IllegalArgumentException("deepenrich:" + configuration.getOperation()
+                                               + " is a producer operation; consume from deepenrich:results");
+        }
+        DeepEnrichResultsConsumer consumer = new DeepEnrichResultsConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    public Processor createWebhookHandler(Processor next) {
+        return new DeepEnrichWebhookHandler(this, next);
+    }
+
+    /** The callback URL travels with each bulk request (webhook_url): there is nothing to register. */
+    @Override
+    public void registerWebhook() {
+        // nothing to do: DeepEnrich takes the callback URL per request
+    }
+
+    @Override
+    public void unregisterWebhook() {
+        // nothing to do: DeepEnrich takes the callback URL per request
+    }
+
+    @Override
+    public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
+        this.webhookConfiguration = webhookConfiguration;
+    }
+
+    public WebhookConfiguration getWebhookConfiguration() {
+        return webhookConfiguration;
+    }
+
+    @Override
+    public List<String> getWebhookMethods() {
+        return List.of("POST");
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return URI.create(configuration.getBaseUrl()).getScheme();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (configuration.getApiKey() == null || configuration.getApiKey().isBlank()) {
+            throw new IllegalArgumentException("The DeepEnrich apiKey option is required (endpoint " + getEndpointUri()
+                                               + "; set camel.component.deepenrich.api-key or ?apiKey=)");
+        }
+        RetryPolicy retry = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryDelay(),
+                configuration.getMaxRetryDelay());
+        ClientSettings settings = new ClientSettings(URI.create(configuration.getBaseUrl()), configuration.getApiKey(),
+                Duration.ofMillis(configuration.getRequestTimeout()), retry);
+        client = new DeepEnrichClient(getComponent().httpClient(configuration.getConnectTimeout()), settings,
+                getComponent().rateLimiter(configuration), getComponent().scheduler());
+        if (getComponent().isHealthCheckProducerEnabled() || getComponent().isHealthCheckConsumerEnabled()) {
+            healthCheck = new DeepEnrichHealthCheck(this);
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry != null) {
+                registry.register(healthCheck);
+            }
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry != null) {
+                registry.unregister(healthCheck);
+            }
+            healthCheck = null;
+        }
+        client = null;
+        super.doStop();
+    }
+
+    public DeepEnrichConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public DeepEnrichClient getClient() {
+        return client;
+    }
+
+    /** The configured ledger, or the component's shared in-memory one. */
+    public DeepEnrichLedger getLedger() {
+        return configuration.getLedger() != null ? configuration.getLedger() : getComponent().defaultLedger();
+    }
+
+    /** The configured idempotent repository, or the component's shared in-memory one. */
+    public IdempotentRepository getIdempotentRepository() {
+        return configuration.getIdempotentRepository() != null
+                ? configuration.getIdempotentRepository() : getComponent().defaultIdempotentRepository();
+    }
+
+    public ScheduledExecutorService getScheduler() {
+        return getComponent().scheduler();
+    }
+}

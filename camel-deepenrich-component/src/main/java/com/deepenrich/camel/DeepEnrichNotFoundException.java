@@ -1,0 +1,11 @@
+package com.deepenrich.camel;
+
+/**
+ * The enrichment id is unknown to DeepEnrich (HTTP 404, error.enrichment.not_found).
+ */
+public class DeepEnrichNotFoundException extends DeepEnrichException {
+
+    public DeepEnrichNotFoundException(String code, String apiMessage, int httpStatus, String requestName, Throwable cause) {
+        super(code, apiMessage, httpStatus, requestName, cause);
+    }
+}

@@ -1,0 +1,10 @@
+package com.deepenrich.camel;
+
+/** What a {@code deepenrich:} endpoint does. */
+public enum DeepEnrichOperation {
+    bulk,
+    getResult,
+    getCredits,
+    verifyKey,
+    results
+}

@@ -1,0 +1,37 @@
+package com.deepenrich.camel;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deepenrich.camel.model.Rejection;
+
+/**
+ * Contacts or a request the API would refuse. Raised before sending (then {@link #getRejections()} names each bad
+ * contact by index, field and reason, and nothing was sent) or from the API's own HTTP 400.
+ */
+public class DeepEnrichValidationException extends DeepEnrichException {
+
+    private final List<Rejection> rejections;
+
+    public DeepEnrichValidationException(String code, String apiMessage, int httpStatus, String requestName,
+                                         Throwable cause) {
+        super(code, apiMessage, httpStatus, requestName, cause);
+        this.rejections = List.of();
+    }
+
+    /** Raised before sending: nothing was submitted. */
+    public DeepEnrichValidationException(List<Rejection> rejections, int received, String requestName) {
+        super("invalid.contacts", describe(rejections, received), 0, requestName, null);
+        this.rejections = List.copyOf(rejections);
+    }
+
+    private static String describe(List<Rejection> rejections, int received) {
+        String each = rejections.stream().map(Rejection::toString).collect(Collectors.joining("; "));
+        return rejections.size() + " of " + received + " contacts are invalid, nothing was sent: " + each;
+    }
+
+    /** Each contact refused before sending, with index, field and reason. */
+    public List<Rejection> getRejections() {
+        return rejections;
+    }
+}

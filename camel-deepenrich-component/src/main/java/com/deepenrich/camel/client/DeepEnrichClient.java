@@ -1,0 +1,182 @@
+package com.deepenrich.camel.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+import com.deepenrich.camel.DeepEnrichConnectionException;
+import com.deepenrich.camel.DeepEnrichException;
+import com.deepenrich.camel.model.DeepEnrichJson;
+import com.deepenrich.camel.model.EnrichmentResult;
+import com.deepenrich.camel.model.EnrichmentStatus;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asynchronous DeepEnrich API client on the JDK's pooled HTTP client. Every call goes through the shared
+ * {@link RateLimiter} and the {@link RetryPolicy}; no call blocks the caller's thread. Futures fail with a
+ * {@link DeepEnrichException}.
+ */
+public final class DeepEnrichClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeepEnrichClient.class);
+    private static final String IN_PROGRESS_CODE = "error.enrichment.in_progress";
+
+    private final HttpClient http;
+    private final ClientSettings settings;
+    private final RateLimiter limiter;
+    private final ScheduledExecutorService scheduler;
+
+    public DeepEnrichClient(HttpClient http, ClientSettings settings, RateLimiter limiter,
+                            ScheduledExecutorService scheduler) {
+        this.http = http;
+        this.settings = settings;
+        this.limiter = limiter;
+        this.scheduler = scheduler;
+    }
+
+    public ClientSettings settings() {
+        return settings;
+    }
+
+    /** POST /contact/enrich/bulk; completes with the enrichment id. */
+    public CompletableFuture<String> submit(BulkRequest request) {
+        byte[] body = DeepEnrichJson.write(request);
+        return call("POST", "/contact/enrich/bulk", body, request.name(),
+                response -> requiredText(response, "enrichment_id", request.name()));
+    }
+
+    /**
+     * GET /contact/enrich/bulk/{id}; an unfinished enrichment completes with status IN_PROGRESS whether the API
+     * answers 200 or 400 error.enrichment.in_progress.
+     */
+    public CompletableFuture<EnrichmentResult> getResult(String enrichmentId, boolean forceResults) {
+        String path = "/contact/enrich/bulk/" + enrichmentId + (forceResults ? "?forceResults=true" : "");
+        return send("GET", path, null, enrichmentId, 0, response -> {
+            if (response.status() == 400 && IN_PROGRESS_CODE.equals(ApiErrors.code(response))) {
+                return inProgress(enrichmentId);
+            }
+            return parse(response, enrichmentId, DeepEnrichJson::readResult);
+        });
+    }
+
+    /** GET /account/credits; completes with the balance. */
+    public CompletableFuture<Long> getCredits() {
+        return call("GET", "/account/credits", null, null, response -> {
+            JsonNode balance = parse(response, null, DeepEnrichJson::tree).get("balance");
+            if (balance == null || !balance.isNumber()) {
+                throw unexpected("no numeric 'balance' in " + new String(response.body()), null, null);
+            }
+            return balance.asLong();
+        });
+    }
+
+    /** GET /account/keys/verify; completes with the workspace id the key belongs to. */
+    public CompletableFuture<String> verifyKey() {
+        return call("GET", "/account/keys/verify", null, null,
+                response -> requiredText(response, "workspace_id", null));
+    }
+
+    private <T> CompletableFuture<T> call(String method, String path, byte[] body, String requestName,
+                                          Function<ApiResponse, T> onSuccess) {
+        return send(method, path, body, requestName, 0, response -> {
+            if (!response.isSuccess()) {
+                throw ApiErrors.toException(response, requestName);
+            }
+            return onSuccess.apply(response);
+        });
+    }
+
+    private <T> CompletableFuture<T> send(String method, String path, byte[] body, String requestName, int retry,
+                                          Function<ApiResponse, T> handler) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + path))
+                .timeout(settings.requestTimeout())
+                .header("Authorization", "Bearer " + settings.apiKey())
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return limiter.acquire()
+                .thenCompose(ready -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+                .handle((httpResponse, failure) -> {
+                    RetryPolicy policy = settings.retryPolicy();
+                    boolean canRetry = retry < policy.maxRetries();
+                    if (failure != null) {
+                        Throwable cause = Futures.unwrap(failure);
+                        if (canRetry && cause instanceof IOException) {
+                            long delay = policy.backoffMillis(retry + 1);
+                            LOG.debug("{} {} failed ({}), retry {} in {} ms", method, path, cause, retry + 1, delay);
+                            return Futures.after(scheduler, delay, () -> send(method, path, body, requestName, retry + 1, handler));
+                        }
+                        return CompletableFuture.<T> failedFuture(connectionFailure(cause, requestName, retry));
+                    }
+                    ApiResponse response = new ApiResponse(httpResponse.statusCode(), httpResponse.body(),
+                            httpResponse.headers().firstValue("Retry-After"));
+                    if (canRetry && policy.isRetryableStatus(response.status())) {
+                        DeepEnrichException error = ApiErrors.toException(response, requestName);
+                        long delay = policy.delayMillis(retry + 1, response, error.getApiMessage());
+                        if (response.status() == 429) {
+                            limiter.deferAll(delay);
+                        }
+                        LOG.debug("{} {} answered {}, retry {} in {} ms", method, path, response.status(), retry + 1,
+                                delay);
+                        return Futures.after(scheduler, delay, () -> send(method, path, body, requestName, retry + 1, handler));
+                    }
+                    try {
+                        return CompletableFuture.completedFuture(handler.apply(response));
+                    } catch (RuntimeException e) {
+                        return CompletableFuture.<T> failedFuture(e);
+                    }
+                })
+                .thenCompose(Function.identity());
+    }
+
+    private static DeepEnrichException connectionFailure(Throwable cause, String requestName, int retries) {
+        if (cause instanceof DeepEnrichException) {
+            return (DeepEnrichException) cause;
+        }
+        return new DeepEnrichConnectionException(null,
+                "no answer after " + (retries + 1) + " attempt(s): " + cause, 0, requestName, cause);
+    }
+
+    private static String requiredText(ApiResponse response, String field, String requestName) {
+        JsonNode value = parse(response, requestName, DeepEnrichJson::tree).get(field);
+        if (value == null || value.asText().isBlank()) {
+            throw unexpected("no '" + field + "' in " + new String(response.body()), requestName, null);
+        }
+        return value.asText();
+    }
+
+    private static EnrichmentResult inProgress(String enrichmentId) {
+        EnrichmentResult r = DeepEnrichJson.fromMap(
+                java.util.Map.of("id", enrichmentId, "status", EnrichmentStatus.IN_PROGRESS.name()),
+                EnrichmentResult.class);
+        return r.withOutcomes();
+    }
+
+    private interface Parser<T> {
+        T parse(byte[] body) throws IOException;
+    }
+
+    private static <T> T parse(ApiResponse response, String requestName, Parser<T> parser) {
+        if (!response.isSuccess()) {
+            throw ApiErrors.toException(response, requestName);
+        }
+        try {
+            return parser.parse(response.body());
+        } catch (IOException e) {
+            throw unexpected("unreadable answer: " + e.getMessage(), requestName, e);
+        }
+    }
+
+    private static DeepEnrichException unexpected(String what, String requestName, Throwable cause) {
+        return new DeepEnrichException("unexpected.response", what, 200, requestName, cause);
+    }
+}

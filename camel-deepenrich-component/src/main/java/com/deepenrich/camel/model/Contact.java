@@ -1,0 +1,179 @@
+package com.deepenrich.camel.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One person to enrich, in the shape of an item of the bulk request's {@code datas}. Immutable; build it with
+ * {@link #builder()}.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({ "firstname", "lastname", "domain", "company_name", "linkedin_url", "enrich_fields", "custom" })
+public final class Contact {
+
+    private final String firstname;
+    private final String lastname;
+    private final String domain;
+    private final String companyName;
+    private final String linkedinUrl;
+    private final List<String> enrichFields;
+    private final Map<String, String> custom;
+
+    @JsonCreator
+    Contact(@JsonProperty("firstname") String firstname, @JsonProperty("lastname") String lastname,
+            @JsonProperty("domain") String domain, @JsonProperty("company_name") String companyName,
+            @JsonProperty("linkedin_url") String linkedinUrl, @JsonProperty("enrich_fields") List<String> enrichFields,
+            @JsonProperty("custom") Map<String, String> custom) {
+        this.firstname = firstname;
+        this.lastname = lastname;
+        this.domain = domain;
+        this.companyName = companyName;
+        this.linkedinUrl = linkedinUrl;
+        this.enrichFields = enrichFields == null ? List.of() : List.copyOf(enrichFields);
+        this.custom = custom == null
+                ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(custom));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder().firstname(firstname).lastname(lastname).domain(domain).companyName(companyName)
+                .linkedinUrl(linkedinUrl);
+        b.enrichFields.addAll(enrichFields);
+        b.custom.putAll(custom);
+        return b;
+    }
+
+    @JsonProperty("firstname")
+    public String getFirstname() {
+        return firstname;
+    }
+
+    @JsonProperty("lastname")
+    public String getLastname() {
+        return lastname;
+    }
+
+    @JsonProperty("domain")
+    public String getDomain() {
+        return domain;
+    }
+
+    @JsonProperty("company_name")
+    public String getCompanyName() {
+        return companyName;
+    }
+
+    @JsonProperty("linkedin_url")
+    public String getLinkedinUrl() {
+        return linkedinUrl;
+    }
+
+    /** The fields to find for this contact; empty means the endpoint's {@code enrichFields}. */
+    @JsonProperty("enrich_fields")
+    public List<String> getEnrichFields() {
+        return enrichFields;
+    }
+
+    /** The caller's own fields (lead ids, ...), echoed back with the result. */
+    @JsonProperty("custom")
+    public Map<String, String> getCustom() {
+        return custom;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Contact)) {
+            return false;
+        }
+        Contact c = (Contact) o;
+        return Objects.equals(firstname, c.firstname) && Objects.equals(lastname, c.lastname)
+                && Objects.equals(domain, c.domain) && Objects.equals(companyName, c.companyName)
+                && Objects.equals(linkedinUrl, c.linkedinUrl) && enrichFields.equals(c.enrichFields)
+                && custom.equals(c.custom);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(firstname, lastname, domain, companyName, linkedinUrl, enrichFields, custom);
+    }
+
+    @Override
+    public String toString() {
+        return "Contact[" + firstname + " " + lastname + ", " + (domain != null ? domain : companyName) + "]";
+    }
+
+    public static final class Builder {
+        private String firstname;
+        private String lastname;
+        private String domain;
+        private String companyName;
+        private String linkedinUrl;
+        private final List<String> enrichFields = new ArrayList<>();
+        private final Map<String, String> custom = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder firstname(String firstname) {
+            this.firstname = firstname;
+            return this;
+        }
+
+        public Builder lastname(String lastname) {
+            this.lastname = lastname;
+            return this;
+        }
+
+        public Builder domain(String domain) {
+            this.domain = domain;
+            return this;
+        }
+
+        public Builder companyName(String companyName) {
+            this.companyName = companyName;
+            return this;
+        }
+
+        public Builder linkedinUrl(String linkedinUrl) {
+            this.linkedinUrl = linkedinUrl;
+            return this;
+        }
+
+        public Builder enrichFields(String... fields) {
+            this.enrichFields.clear();
+            this.enrichFields.addAll(List.of(fields));
+            return this;
+        }
+
+        public Builder enrichFields(List<String> fields) {
+            this.enrichFields.clear();
+            this.enrichFields.addAll(fields);
+            return this;
+        }
+
+        /** A custom field; the value is sent as a string (numbers become strings). */
+        public Builder custom(String key, Object value) {
+            this.custom.put(key, value == null ? null : String.valueOf(value));
+            return this;
+        }
+
+        public Contact build() {
+            return new Contact(firstname, lastname, domain, companyName, linkedinUrl, enrichFields, custom);
+        }
+    }
+}

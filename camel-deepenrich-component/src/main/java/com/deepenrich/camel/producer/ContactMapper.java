@@ -1,0 +1,132 @@
+package com.deepenrich.camel.producer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.deepenrich.camel.model.Contact;
+import com.deepenrich.camel.model.Rejection;
+
+/**
+ * Turns a received item into a {@link Contact}. Map keys are matched leniently ({@code First Name},
+ * {@code first_name}, {@code firstName}, {@code firstname} are one key); a {@code custom} map gives the custom
+ * fields, and any other key that is no contact field becomes a custom field too, so a caller's own columns come
+ * back with the result.
+ */
+final class ContactMapper {
+
+    /** A mapped contact, or the reason it could not be read. */
+    record Mapped(Contact contact, Rejection rejection) {
+    }
+
+    private ContactMapper() {
+    }
+
+    static Mapped map(int index, Object item) {
+        if (item instanceof Contact c) {
+            return new Mapped(c, null);
+        }
+        if (!(item instanceof Map<?, ?> map)) {
+            return new Mapped(null, new Rejection(index, "contact",
+                    "not a contact: expected an object/Map or a Contact, got "
+                                                                   + (item == null ? "null" : describe(item)),
+                    item));
+        }
+        Contact.Builder b = Contact.builder();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            Object value = e.getValue();
+            if (value == null) {
+                continue;
+            }
+            String field = canonical(key);
+            switch (field) {
+                case "firstname" -> b.firstname(text(value));
+                case "lastname" -> b.lastname(text(value));
+                case "domain" -> b.domain(text(value));
+                case "company_name" -> b.companyName(text(value));
+                case "linkedin_url" -> b.linkedinUrl(text(value));
+                case "enrich_fields" -> b.enrichFields(fields(value));
+                case "custom" -> {
+                    if (!(value instanceof Map<?, ?> custom)) {
+                        return new Mapped(null, new Rejection(index, "custom",
+                                "custom must be an object of string values, got " + describe(value), item));
+                    }
+                    for (Map.Entry<?, ?> c : custom.entrySet()) {
+                        Rejection r = addCustom(b, index, String.valueOf(c.getKey()), c.getValue(), item);
+                        if (r != null) {
+                            return new Mapped(null, r);
+                        }
+                    }
+                }
+                default -> {
+                    Rejection r = addCustom(b, index, key, value, item);
+                    if (r != null) {
+                        return new Mapped(null, r);
+                    }
+                }
+            }
+        }
+        return new Mapped(b.build(), null);
+    }
+
+    private static Rejection addCustom(Contact.Builder b, int index, String key, Object value, Object item) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Map || value instanceof Collection || value.getClass().isArray()) {
+            return new Rejection(index, "custom." + key,
+                    "custom values are strings; a nested " + describe(value) + " cannot be sent", item);
+        }
+        b.custom(key, value);
+        return null;
+    }
+
+    /** The API's name for a key, or the key itself when it is no contact field. */
+    static String canonical(String key) {
+        String k = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        switch (k) {
+            case "firstname", "first", "givenname", "fname":
+                return "firstname";
+            case "lastname", "last", "surname", "familyname", "lname":
+                return "lastname";
+            case "domain", "companydomain", "website", "companywebsite":
+                return "domain";
+            case "companyname", "company", "organization", "organisation", "employer":
+                return "company_name";
+            case "linkedinurl", "linkedin", "linkedinprofile", "linkedinprofileurl":
+                return "linkedin_url";
+            case "enrichfields":
+                return "enrich_fields";
+            case "custom":
+                return "custom";
+            default:
+                return key;
+        }
+    }
+
+    private static String text(Object value) {
+        String s = String.valueOf(value).trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static List<String> fields(Object value) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof Collection<?> c) {
+            c.forEach(v -> out.add(String.valueOf(v).trim()));
+        } else {
+            for (String s : String.valueOf(value).split(",")) {
+                if (!s.isBlank()) {
+                    out.add(s.trim());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String describe(Object value) {
+        return value.getClass().getSimpleName();
+    }
+}

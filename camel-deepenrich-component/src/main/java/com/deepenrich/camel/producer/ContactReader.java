@@ -1,0 +1,90 @@
+package com.deepenrich.camel.producer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.deepenrich.camel.DeepEnrichValidationException;
+import com.deepenrich.camel.model.Contact;
+import com.deepenrich.camel.model.DeepEnrichJson;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reads the contacts of a {@code bulk} body as received, one item per contact: a {@link Contact}, a {@link Map}, a
+ * {@link Iterable}, {@link Iterator} or array of either, or JSON text (String, bytes, InputStream) holding an
+ * array of contacts or an object with {@code datas}.
+ */
+final class ContactReader {
+
+    private ContactReader() {
+    }
+
+    static List<Object> read(Object body) {
+        if (body == null) {
+            throw emptyBody("the message body is null");
+        }
+        List<Object> items = new ArrayList<>();
+        if (body instanceof Contact || body instanceof Map) {
+            items.add(body);
+        } else if (body instanceof Iterable<?> iterable) {
+            iterable.forEach(items::add);
+        } else if (body instanceof Iterator<?> iterator) {
+            iterator.forEachRemaining(items::add);
+        } else if (body instanceof Object[] array) {
+            items.addAll(List.of(array));
+        } else if (body instanceof String || body instanceof byte[] || body instanceof InputStream) {
+            items.addAll(fromJson(body));
+        } else {
+            throw new DeepEnrichValidationException("invalid.body",
+                    "cannot read contacts from a body of type " + body.getClass().getName()
+                                                       + ": send a Contact, a Map, a List of them, or JSON",
+                    0, null, null);
+        }
+        if (items.isEmpty()) {
+            throw emptyBody("the message body holds no contacts");
+        }
+        return items;
+    }
+
+    private static List<Object> fromJson(Object body) {
+        JsonNode root;
+        try {
+            if (body instanceof String s) {
+                if (s.isBlank()) {
+                    throw emptyBody("the message body is an empty string");
+                }
+                root = DeepEnrichJson.mapper().readTree(s);
+            } else if (body instanceof byte[] bytes) {
+                root = DeepEnrichJson.tree(bytes);
+            } else {
+                root = DeepEnrichJson.tree((InputStream) body);
+            }
+        } catch (IOException e) {
+            throw new DeepEnrichValidationException("invalid.json",
+                    "the message body is not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), 0, null, e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw emptyBody("the message body is empty");
+        }
+        JsonNode contacts = root.isObject() && root.has("datas") ? root.get("datas") : root;
+        List<Object> items = new ArrayList<>();
+        if (contacts.isArray()) {
+            contacts.forEach(node -> items.add(asItem(node)));
+        } else {
+            items.add(asItem(contacts));
+        }
+        return items;
+    }
+
+    /** An object becomes a Map; anything else stays as it is and is refused by the validator, by index. */
+    private static Object asItem(JsonNode node) {
+        return node.isObject() ? DeepEnrichJson.mapper().convertValue(node, Map.class) : node.toString();
+    }
+
+    private static DeepEnrichValidationException emptyBody(String why) {
+        return new DeepEnrichValidationException("invalid.body", why + ": nothing to submit", 0, null, null);
+    }
+}

@@ -1,0 +1,120 @@
+package com.deepenrich.camel.producer;
+
+import java.net.IDN;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.deepenrich.camel.model.Contact;
+import com.deepenrich.camel.model.Rejection;
+
+/**
+ * The API's documented rules, checked before any request so that no credit is spent on a request it would
+ * refuse: firstname, lastname, and company_name or domain; a LinkedIn URL when given; at most 10 custom fields of at
+ * most 100 characters; enrich fields from the known set. Domains are normalized (scheme, www. and path dropped).
+ */
+final class ContactValidator {
+
+    static final Set<String> KNOWN_ENRICH_FIELDS = Set.of("contact.emails", "contact.phones");
+    static final int MAX_CUSTOM_KEYS = 10;
+    static final int MAX_CUSTOM_VALUE = 100;
+    static final int MAX_FIELD = 255;
+
+    private static final Pattern HOSTNAME = Pattern.compile(
+            "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$");
+
+    /** A contact ready to send, or every reason it cannot be. */
+    record Checked(Contact contact, List<Rejection> rejections) {
+    }
+
+    private ContactValidator() {
+    }
+
+    static Checked check(int index, Contact c, Object item, List<String> defaultFields) {
+        List<Rejection> out = new ArrayList<>();
+        required(index, "firstname", c.getFirstname(), item, out);
+        required(index, "lastname", c.getLastname(), item, out);
+        String domain = c.getDomain() == null ? null : normalizeDomain(c.getDomain());
+        if (blank(c.getCompanyName()) && blank(domain)) {
+            out.add(new Rejection(index, "domain", "company_name or domain is required", item));
+        }
+        if (domain != null && !HOSTNAME.matcher(domain).matches()) {
+            out.add(new Rejection(index, "domain", "'" + abbreviate(c.getDomain()) + "' is not a domain name", item));
+        }
+        tooLong(index, "company_name", c.getCompanyName(), item, out);
+        if (c.getLinkedinUrl() != null) {
+            if (!c.getLinkedinUrl().toLowerCase(Locale.ROOT).contains("linkedin.com/")) {
+                out.add(new Rejection(index, "linkedin_url",
+                        "'" + abbreviate(c.getLinkedinUrl()) + "' is not a LinkedIn URL", item));
+            }
+            tooLong(index, "linkedin_url", c.getLinkedinUrl(), item, out);
+        }
+        if (c.getCustom().size() > MAX_CUSTOM_KEYS) {
+            out.add(new Rejection(index, "custom", "has " + c.getCustom().size() + " keys, at most "
+                                                   + MAX_CUSTOM_KEYS + " are allowed",
+                    item));
+        }
+        for (Map.Entry<String, String> e : c.getCustom().entrySet()) {
+            if (e.getValue().length() > MAX_CUSTOM_VALUE) {
+                out.add(new Rejection(index, "custom." + e.getKey(), "is " + e.getValue().length()
+                                                                     + " characters, at most " + MAX_CUSTOM_VALUE
+                                                                     + " are allowed",
+                        item));
+            }
+        }
+        List<String> fields = c.getEnrichFields().isEmpty() ? defaultFields : c.getEnrichFields();
+        for (String f : fields) {
+            if (!KNOWN_ENRICH_FIELDS.contains(f)) {
+                out.add(new Rejection(index, "enrich_fields", "unknown field '" + abbreviate(f) + "', known: "
+                                                              + KNOWN_ENRICH_FIELDS,
+                        item));
+            }
+        }
+        if (!out.isEmpty()) {
+            return new Checked(null, out);
+        }
+        Contact ready = c.toBuilder().domain(domain).enrichFields(fields).build();
+        return new Checked(ready, List.of());
+    }
+
+    static String normalizeDomain(String raw) {
+        String d = raw.trim().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("^www\\.", "");
+        int cut = d.indexOf('/');
+        d = cut >= 0 ? d.substring(0, cut) : d;
+        if (d.isEmpty()) {
+            return null;
+        }
+        try {
+            return IDN.toASCII(d);
+        } catch (IllegalArgumentException notIdn) {
+            return d;
+        }
+    }
+
+    private static void required(int index, String field, String value, Object item, List<Rejection> out) {
+        if (blank(value)) {
+            out.add(new Rejection(index, field, field + " is required", item));
+        } else {
+            tooLong(index, field, value, item, out);
+        }
+    }
+
+    private static void tooLong(int index, String field, String value, Object item, List<Rejection> out) {
+        if (value != null && value.length() > MAX_FIELD) {
+            out.add(new Rejection(index, field, "is " + value.length() + " characters, at most " + MAX_FIELD
+                                                + " are accepted",
+                    item));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}

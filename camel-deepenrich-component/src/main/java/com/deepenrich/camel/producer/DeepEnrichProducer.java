@@ -1,0 +1,162 @@
+package com.deepenrich.camel.producer;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+
+import com.deepenrich.camel.DeepEnrichConfiguration;
+import com.deepenrich.camel.DeepEnrichConstants;
+import com.deepenrich.camel.DeepEnrichEndpoint;
+import com.deepenrich.camel.DeepEnrichException;
+import com.deepenrich.camel.client.Futures;
+import com.deepenrich.camel.model.EnrichmentResult;
+import com.deepenrich.camel.model.SubmissionReceipt;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.spi.InvokeOnHeader;
+import org.apache.camel.support.HeaderSelectorProducer;
+
+/**
+ * The {@code bulk}, {@code getResult}, {@code getCredits} and {@code verifyKey} operations; header
+ * {@code CamelDeepEnrichOperation} overrides the endpoint's. Every operation is asynchronous: the exchange continues
+ * on the HTTP client's completion, no Camel thread waits.
+ */
+public class DeepEnrichProducer extends HeaderSelectorProducer {
+
+    private final DeepEnrichEndpoint endpoint;
+
+    public DeepEnrichProducer(DeepEnrichEndpoint endpoint) {
+        super(endpoint, DeepEnrichConstants.OPERATION, () -> endpoint.getConfiguration().getOperation().name());
+        this.endpoint = endpoint;
+    }
+
+    @InvokeOnHeader("bulk")
+    public void bulk(Exchange exchange, AsyncCallback callback) {
+        DeepEnrichConfiguration cfg = endpoint.getConfiguration();
+        Message in = exchange.getMessage();
+        String name = requestName(exchange, cfg);
+        CompletableFuture<ReceiptAndResult> flow;
+        try {
+            PreparedBatch batch = PreparedBatch.prepare(in.getBody(), cfg.enrichFieldList(), cfg.getInvalidContacts(),
+                    name);
+            BulkSubmission submission = new BulkSubmission(endpoint.getClient(), endpoint.getLedger());
+            CompletableFuture<SubmissionReceipt> submitted = submission.submit(batch, name, webhookUrl(exchange, cfg));
+            flow = cfg.isAwaitResult()
+                    ? submitted.thenCompose(receipt -> awaitAll(receipt, cfg))
+                    : submitted.thenApply(receipt -> new ReceiptAndResult(receipt, null));
+        } catch (DeepEnrichException invalid) {
+            flow = CompletableFuture.failedFuture(invalid);
+        }
+        complete(flow, exchange, callback, (message, outcome) -> {
+            SubmissionReceipt receipt = outcome.receipt();
+            if (outcome.result() != null) {
+                setResult(message, outcome.result());
+            } else {
+                message.setBody(receipt);
+            }
+            List<String> ids = receipt.getEnrichmentIds();
+            message.setHeader(DeepEnrichConstants.ENRICHMENT_IDS, ids);
+            message.setHeader(DeepEnrichConstants.ENRICHMENT_ID, ids.isEmpty() ? null : ids.get(0));
+            message.setHeader(DeepEnrichConstants.NAME, name);
+            if (!receipt.getRejections().isEmpty()) {
+                message.setHeader(DeepEnrichConstants.REJECTED, receipt.getRejections());
+            }
+        });
+    }
+
+    @InvokeOnHeader("getResult")
+    public void getResult(Exchange exchange, AsyncCallback callback) {
+        Message in = exchange.getMessage();
+        String id = in.getHeader(DeepEnrichConstants.ENRICHMENT_ID, String.class);
+        if (id == null || id.isBlank()) {
+            exchange.setException(new IllegalArgumentException(
+                    "getResult needs the enrichment id in header " + DeepEnrichConstants.ENRICHMENT_ID));
+            callback.done(true);
+            return;
+        }
+        boolean force = in.getHeader(DeepEnrichConstants.FORCE_RESULTS,
+                endpoint.getConfiguration().isForceResults(), Boolean.class);
+        complete(endpoint.getClient().getResult(id, force), exchange, callback, DeepEnrichProducer::setResult);
+    }
+
+    @InvokeOnHeader("getCredits")
+    public void getCredits(Exchange exchange, AsyncCallback callback) {
+        complete(endpoint.getClient().getCredits(), exchange, callback, Message::setBody);
+    }
+
+    @InvokeOnHeader("verifyKey")
+    public void verifyKey(Exchange exchange, AsyncCallback callback) {
+        complete(endpoint.getClient().verifyKey(), exchange, callback, Message::setBody);
+    }
+
+    @InvokeOnHeader("results")
+    public void results(Exchange exchange, AsyncCallback callback) {
+        exchange.setException(new IllegalArgumentException(
+                "results is a consumer operation: use from(\"deepenrich:results\") or "
+                                                            + "from(\"webhook:deepenrich:results\")"));
+        callback.done(true);
+    }
+
+    /** Sets a result as body with its headers, as the consumer does. */
+    public static void setResult(Message message, EnrichmentResult result) {
+        message.setBody(result);
+        message.setHeader(DeepEnrichConstants.ENRICHMENT_ID, result.getId());
+        message.setHeader(DeepEnrichConstants.NAME, result.getName());
+        message.setHeader(DeepEnrichConstants.STATUS, result.getStatus());
+        message.setHeader(DeepEnrichConstants.CREDITS, result.getCredits());
+    }
+
+    private CompletableFuture<ReceiptAndResult> awaitAll(SubmissionReceipt receipt, DeepEnrichConfiguration cfg) {
+        ResultAwaiter awaiter = new ResultAwaiter(endpoint.getClient(), endpoint.getScheduler(),
+                cfg.getAwaitPollInterval(), cfg.getAwaitTimeout());
+        return awaiter.await(receipt.getEnrichmentIds(), receipt.getName()).thenApply(results -> {
+            receipt.getEnrichmentIds().forEach(endpoint.getLedger()::complete);
+            return new ReceiptAndResult(receipt, EnrichmentResult.merge(results));
+        });
+    }
+
+    /** What bulk answers: the receipt, and the merged result when awaitResult is on. */
+    private record ReceiptAndResult(SubmissionReceipt receipt, EnrichmentResult result) {
+    }
+
+    private static <T> void complete(CompletableFuture<T> flow, Exchange exchange, AsyncCallback callback,
+                                     BiConsumer<Message, T> onSuccess) {
+        flow.whenComplete((value, failure) -> {
+            try {
+                if (failure != null) {
+                    exchange.setException(Futures.unwrap(failure));
+                } else {
+                    onSuccess.accept(exchange.getMessage(), value);
+                }
+            } catch (RuntimeException e) {
+                exchange.setException(e);
+            } finally {
+                callback.done(false);
+            }
+        });
+    }
+
+    private static String requestName(Exchange exchange, DeepEnrichConfiguration cfg) {
+        String name = exchange.getMessage().getHeader(DeepEnrichConstants.NAME, cfg.getName(), String.class);
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        String route = exchange.getFromRouteId() != null ? exchange.getFromRouteId() : "camel";
+        return route + " " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static String webhookUrl(Exchange exchange, DeepEnrichConfiguration cfg) {
+        String url = exchange.getMessage().getHeader(DeepEnrichConstants.CALLBACK_URL, cfg.getCallbackUrl(),
+                String.class);
+        if (url == null || url.isBlank() || cfg.getCallbackToken() == null) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "token="
+               + URLEncoder.encode(cfg.getCallbackToken(), StandardCharsets.UTF_8);
+    }
+}

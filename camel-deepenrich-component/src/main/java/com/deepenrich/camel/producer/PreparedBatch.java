@@ -1,0 +1,52 @@
+package com.deepenrich.camel.producer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.deepenrich.camel.DeepEnrichValidationException;
+import com.deepenrich.camel.InvalidContactsPolicy;
+import com.deepenrich.camel.model.Contact;
+import com.deepenrich.camel.model.Rejection;
+
+/**
+ * The contacts of one {@code bulk} exchange after mapping and validation: those to send (with the item each came
+ * from) and those refused. {@code contacts + rejections = received}, always.
+ */
+record PreparedBatch(List<Contact> contacts, List<Object> sourceItems, List<Rejection> rejections, int received) {
+
+    static PreparedBatch prepare(Object body, List<String> defaultFields, InvalidContactsPolicy policy,
+                                 String requestName) {
+        List<Object> items = ContactReader.read(body);
+        List<Contact> contacts = new ArrayList<>(items.size());
+        List<Object> sources = new ArrayList<>(items.size());
+        List<Rejection> rejections = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            ContactMapper.Mapped mapped = ContactMapper.map(i, item);
+            if (mapped.rejection() != null) {
+                rejections.add(mapped.rejection());
+                continue;
+            }
+            ContactValidator.Checked checked = ContactValidator.check(i, mapped.contact(), item, defaultFields);
+            if (checked.contact() == null) {
+                rejections.addAll(checked.rejections());
+                continue;
+            }
+            contacts.add(checked.contact());
+            sources.add(item);
+        }
+        if (!rejections.isEmpty() && (policy == InvalidContactsPolicy.fail || contacts.isEmpty())) {
+            throw new DeepEnrichValidationException(rejections, items.size(), requestName);
+        }
+        return new PreparedBatch(contacts, sources, rejections, items.size());
+    }
+
+    /** Requests of at most {@code size} contacts each, in input order. */
+    List<List<Contact>> chunks(int size) {
+        List<List<Contact>> out = new ArrayList<>();
+        for (int from = 0; from < contacts.size(); from += size) {
+            out.add(contacts.subList(from, Math.min(contacts.size(), from + size)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,157 @@
+package com.deepenrich.camel.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.deepenrich.camel.DeepEnrichConfiguration;
+import com.deepenrich.camel.DeepEnrichEndpoint;
+import com.deepenrich.camel.consumer.PendingPoller;
+import com.deepenrich.camel.consumer.ResultEmitter;
+import com.deepenrich.camel.model.DeepEnrichJson;
+import com.deepenrich.camel.model.EnrichmentResult;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
+import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.support.LoggingExceptionHandler;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives DeepEnrich's webhook POSTs ({@code from("webhook:deepenrich:results?...")}). Checks the callback token in
+ * constant time (401), caps the body (413), refuses what is no result (400), emits each (enrichment id, status)
+ * once, and answers 2xx only after the route processed it (5xx otherwise, so DeepEnrich delivers again). Pending
+ * ids whose webhook is late are polled ({@code pollFallbackAfter}).
+ */
+public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeepEnrichWebhookHandler.class);
+
+    private final DeepEnrichEndpoint endpoint;
+    private final AsyncProcessor next;
+    private ResultEmitter emitter;
+    private PendingPoller fallback;
+    private ScheduledFuture<?> fallbackTask;
+
+    public DeepEnrichWebhookHandler(DeepEnrichEndpoint endpoint, Processor next) {
+        this.endpoint = endpoint;
+        this.next = AsyncProcessorConverterHelper.convert(next);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        ServiceHelper.startService(next);
+        emitter = new ResultEmitter(endpoint.getLedger(), endpoint.getIdempotentRepository(), next,
+                "webhook-" + UUID.randomUUID());
+        DeepEnrichConfiguration cfg = endpoint.getConfiguration();
+        if (cfg.getPollFallbackAfter() > 0) {
+            fallback = new PendingPoller(endpoint, emitter,
+                    new LoggingExceptionHandler(endpoint.getCamelContext(), getClass()),
+                    Duration.ofMillis(cfg.getStaleAfter()));
+            Duration late = Duration.ofMillis(cfg.getPollFallbackAfter());
+            long every = Math.max(100, Math.min(endpoint.getDelay(), cfg.getPollFallbackAfter()));
+            fallbackTask = endpoint.getScheduler().scheduleWithFixedDelay(
+                    () -> fallback.poll(p -> p.submittedAt().plus(late).isBefore(Instant.now())),
+                    every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (fallbackTask != null) {
+            fallbackTask.cancel(false);
+            fallbackTask = null;
+        }
+        ServiceHelper.stopService(next);
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        Message in = exchange.getMessage();
+        DeepEnrichConfiguration cfg = endpoint.getConfiguration();
+        if (!tokenMatches(in, cfg.getCallbackToken())) {
+            return answer(exchange, callback, 401, "missing or wrong token");
+        }
+        Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        if (declared != null && declared > cfg.getMaxBodySize()) {
+            return answer(exchange, callback, 413, "body over " + cfg.getMaxBodySize() + " bytes");
+        }
+        byte[] body = in.getBody(byte[].class);
+        if (body == null || body.length == 0) {
+            return answer(exchange, callback, 400, "empty body");
+        }
+        if (body.length > cfg.getMaxBodySize()) {
+            return answer(exchange, callback, 413, "body over " + cfg.getMaxBodySize() + " bytes");
+        }
+        EnrichmentResult result;
+        try {
+            result = DeepEnrichJson.readResult(body);
+        } catch (Exception e) {
+            return answer(exchange, callback, 400, "not a DeepEnrich result: " + e.getClass().getSimpleName());
+        }
+        if (result.getId() == null || result.getId().isBlank()) {
+            return answer(exchange, callback, 400, "result without id");
+        }
+        if (!result.getStatus().isFinal()) {
+            LOG.debug("Webhook for {} with status {} ignored: not final", result.getId(), result.getStatus());
+            return answer(exchange, callback, 202, "status " + result.getStatus() + " is not final");
+        }
+        in.removeHeaders("*");
+        emitter.emit(exchange, result, false, outcome -> {
+            switch (outcome) {
+                case EMITTED, DUPLICATE -> finish(exchange, 200, outcome.name().toLowerCase());
+                case BUSY -> finish(exchange, 503, "being processed, deliver again later");
+                default -> {
+                    LOG.warn("Route failed on webhook for enrichment {}; answered 500 so DeepEnrich delivers again",
+                            result.getId(), exchange.getException());
+                    exchange.setException(null);
+                    finish(exchange, 500, "route failed, deliver again");
+                }
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private static boolean tokenMatches(Message in, String expected) {
+        if (expected == null || expected.isEmpty()) {
+            return true;
+        }
+        String given = in.getHeader("token", String.class);
+        if (given == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean answer(Exchange exchange, AsyncCallback callback, int status, String why) {
+        if (status >= 400) {
+            LOG.info("Webhook refused with {}: {}", status, why);
+        }
+        exchange.getMessage().removeHeaders("*");
+        finish(exchange, status, why);
+        callback.done(true);
+        return true;
+    }
+
+    private static void finish(Exchange exchange, int status, String text) {
+        Message out = exchange.getMessage();
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        out.setBody("{\"status\":" + status + ",\"message\":\"" + text.replace("\"", "'") + "\"}");
+    }
+
+    /** Counters of the poll fallback (null when disabled or not started). */
+    public PendingPoller getFallback() {
+        return fallback;
+    }
+}
