@@ -9,7 +9,6 @@ import com.deepenrich.camel.examples.simulator.ResultModel.Position;
 import com.deepenrich.camel.examples.simulator.ResultModel.Profile;
 import com.deepenrich.camel.examples.simulator.ResultModel.SocialMedia;
 
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,28 +34,31 @@ final class FakeEnricher {
 
     Contact enrich(ContactInput input) {
         String domain = input.domain().isBlank() ? slug(input.companyName()) + ".com" : input.domain().strip();
-        Draws draws = new Draws(seed(input, domain));
+        String lowerDomain = domain.toLowerCase(Locale.ROOT);
+        String first = slug(input.firstname());
+        String last = slug(input.lastname());
+        Draws draws = new Draws(seed(first + '|' + last + '|' + lowerDomain));
         // every value is drawn in a fixed order whatever is asked, so a person's data never depends on enrich_fields
         boolean found = draws.chance(0.8);
         String status = emailStatus(draws.below(100));
         int pattern = draws.below(3);
         boolean extraInvalidEmail = draws.chance(0.3);
         boolean phoneFound = draws.chance(0.5);
-        Region region = Region.of(domain);
+        Region region = Region.of(lowerDomain);
         String phoneNumber = region.phone(100 + draws.below(900), draws.below(10_000));
         String title = TITLES.get(draws.below(TITLES.size()));
         MonthYear startAt = new MonthYear(1 + draws.below(12), 2012 + draws.below(13));
-        Company company = new Company(input.companyName().isBlank() ? companyFrom(domain) : input.companyName(),
+        Company company = new Company(input.companyName().isBlank() ? companyFrom(lowerDomain) : input.companyName(),
                 domain, INDUSTRIES.get(draws.below(INDUSTRIES.size())), HEADCOUNTS[draws.below(HEADCOUNTS.length)]);
         String linkedinUrl = input.linkedinUrl().isBlank()
-                ? "https://www.linkedin.com/in/" + localPart(input, 0, "-") + "-" + Long.toHexString(draws.next() & 0xffff) + "/"
+                ? "https://www.linkedin.com/in/" + first + "-" + last + "-" + Long.toHexString(draws.next() & 0xffff) + "/"
                 : input.linkedinUrl().strip();
 
         List<Email> emails = new ArrayList<>(2);
         if (found && input.wants(ContactInput.EMAILS)) {
-            emails.add(new Email(localPart(input, pattern, ".") + "@" + domain.toLowerCase(Locale.ROOT), status));
+            emails.add(new Email(localPart(first, last, pattern) + "@" + lowerDomain, status));
             if (extraInvalidEmail) {
-                emails.add(new Email(localPart(input, pattern + 1, ".") + "@" + domain.toLowerCase(Locale.ROOT), INVALID));
+                emails.add(new Email(localPart(first, last, pattern + 1) + "@" + lowerDomain, INVALID));
             }
         }
         List<Phone> phones = found && phoneFound && input.wants(ContactInput.PHONES)
@@ -79,33 +81,36 @@ final class FakeEnricher {
     }
 
     /** Email local part: pattern 0 first.last, 1 f.last, 2 firstlast (modulo 3). */
-    private static String localPart(ContactInput input, int pattern, String separator) {
-        String first = slug(input.firstname());
-        String last = slug(input.lastname());
+    private static String localPart(String first, String last, int pattern) {
         return switch (pattern % 3) {
-            case 0 -> first + separator + last;
-            case 1 -> first.charAt(0) + separator + last;
+            case 0 -> first + "." + last;
+            case 1 -> first.charAt(0) + "." + last;
             default -> first + last;
         };
     }
 
     private static String companyFrom(String domain) {
-        String label = domain.split("\\.")[0];
+        String label = domain.substring(0, domain.indexOf('.'));
         return Character.toUpperCase(label.charAt(0)) + label.substring(1);
     }
 
-    /** Lower-case ASCII letters and digits only; "x" when nothing is left. */
+    /** Lower-case ASCII letters and digits only, accents dropped; "x" when nothing is left. */
     private static String slug(String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        return slug.isEmpty() ? "x" : slug;
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder slug = new StringBuilder(ascii.length());
+        for (int i = 0; i < ascii.length(); i++) {
+            char c = Character.toLowerCase(ascii.charAt(i));
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                slug.append(c);
+            }
+        }
+        return slug.isEmpty() ? "x" : slug.toString();
     }
 
-    private static long seed(ContactInput input, String domain) {
-        String identity = slug(input.firstname()) + '|' + slug(input.lastname()) + '|' + domain.toLowerCase(Locale.ROOT);
+    private static long seed(String identity) {
         long hash = 0xcbf29ce484222325L; // FNV-1a 64
-        for (byte b : identity.getBytes(StandardCharsets.UTF_8)) {
-            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        for (int i = 0; i < identity.length(); i++) {
+            hash = (hash ^ identity.charAt(i)) * 0x100000001b3L;
         }
         return hash;
     }

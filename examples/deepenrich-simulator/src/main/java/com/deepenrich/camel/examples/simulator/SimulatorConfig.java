@@ -17,6 +17,7 @@ public final class SimulatorConfig {
     private final Duration rateWindow;
     private final Duration webhookRetryInterval;
     private final int webhookMaxRetries;
+    private final boolean webhookLoopbackOnly;
     private final boolean inProgressAs400;
     private final boolean freeReenrichment;
     private final double serverErrorRate;
@@ -35,6 +36,7 @@ public final class SimulatorConfig {
         this.rateWindow = b.rateWindow;
         this.webhookRetryInterval = b.webhookRetryInterval;
         this.webhookMaxRetries = b.webhookMaxRetries;
+        this.webhookLoopbackOnly = b.webhookLoopbackOnly;
         this.inProgressAs400 = b.inProgressAs400;
         this.freeReenrichment = b.freeReenrichment;
         this.serverErrorRate = b.serverErrorRate;
@@ -81,6 +83,10 @@ public final class SimulatorConfig {
         return webhookMaxRetries;
     }
 
+    public boolean webhookLoopbackOnly() {
+        return webhookLoopbackOnly;
+    }
+
     public boolean inProgressAs400() {
         return inProgressAs400;
     }
@@ -122,6 +128,7 @@ public final class SimulatorConfig {
         private Duration rateWindow = Duration.ofMinutes(1);
         private Duration webhookRetryInterval = Duration.ofMinutes(1);
         private int webhookMaxRetries = 5;
+        private boolean webhookLoopbackOnly = true;
         private boolean inProgressAs400 = false;
         private boolean freeReenrichment = true;
         private double serverErrorRate = 0.0;
@@ -188,6 +195,16 @@ public final class SimulatorConfig {
         /** Retries after the first failed webhook attempt before giving up (default 5). */
         public Builder webhookMaxRetries(int webhookMaxRetries) {
             this.webhookMaxRetries = (int) nonNegative(webhookMaxRetries, "webhookMaxRetries");
+            return this;
+        }
+
+        /**
+         * When true, webhooks are only sent to localhost and loopback addresses; others are skipped and counted
+         * (default true, so a request such as the documentation's, with {@code https://example.com/webhook}, never
+         * leaves the machine).
+         */
+        public Builder webhookLoopbackOnly(boolean webhookLoopbackOnly) {
+            this.webhookLoopbackOnly = webhookLoopbackOnly;
             return this;
         }
 

@@ -24,6 +24,7 @@ public final class SimulatorStats {
     private final LongAdder webhookDeliveries = new LongAdder();
     private final LongAdder webhookFailures = new LongAdder();
     private final LongAdder webhookGaveUp = new LongAdder();
+    private final LongAdder webhookSkipped = new LongAdder();
 
     SimulatorStats() {
     }
@@ -98,6 +99,11 @@ public final class SimulatorStats {
         return webhookGaveUp.sum();
     }
 
+    /** Webhooks not sent because their host is not a loopback one (see {@code webhookLoopbackOnly}). */
+    public long webhookSkipped() {
+        return webhookSkipped.sum();
+    }
+
     @Override
     public String toString() {
         Map<String, Long> endpoints = new TreeMap<>();
@@ -108,7 +114,7 @@ public final class SimulatorStats {
                 + ", submissions=" + submissions() + ", contactsSubmitted=" + contactsSubmitted()
                 + ", duplicateContactSubmissions=" + duplicateContactSubmissions() + ", creditsSpent=" + creditsSpent()
                 + ", webhookAttempts=" + webhookAttempts() + ", webhookDeliveries=" + webhookDeliveries()
-                + ", webhookFailures=" + webhookFailures() + ", webhookGaveUp=" + webhookGaveUp() + "}";
+                + ", webhookFailures=" + webhookFailures() + ", webhookGaveUp=" + webhookGaveUp() + ", webhookSkipped=" + webhookSkipped() + "}";
     }
 
     void countRequest(String endpointKey) {
@@ -157,5 +163,9 @@ public final class SimulatorStats {
 
     void countWebhookGaveUp() {
         webhookGaveUp.increment();
+    }
+
+    void countWebhookSkipped() {
+        webhookSkipped.increment();
     }
 }

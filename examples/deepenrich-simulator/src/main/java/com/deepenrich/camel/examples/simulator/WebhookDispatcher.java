@@ -3,7 +3,9 @@ package com.deepenrich.camel.examples.simulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * POSTs result documents to webhook URLs. A non-2xx answer or an I/O error is retried every retry interval, up to
@@ -20,26 +23,49 @@ final class WebhookDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|\\[[0-9a-fA-F:.]+]");
 
     private final HttpClient client;
     private final ScheduledExecutorService scheduler;
     private final Duration retryInterval;
     private final int maxRetries;
+    private final boolean loopbackOnly;
     private final FaultInjector faults;
     private final SimulatorStats stats;
 
-    WebhookDispatcher(HttpClient client, ScheduledExecutorService scheduler, Duration retryInterval, int maxRetries,
+    WebhookDispatcher(HttpClient client, ScheduledExecutorService scheduler, SimulatorConfig config,
             FaultInjector faults, SimulatorStats stats) {
         this.client = client;
         this.scheduler = scheduler;
-        this.retryInterval = retryInterval;
-        this.maxRetries = maxRetries;
+        this.retryInterval = config.webhookRetryInterval();
+        this.maxRetries = config.webhookMaxRetries();
+        this.loopbackOnly = config.webhookLoopbackOnly();
         this.faults = faults;
         this.stats = stats;
     }
 
     void dispatch(URI url, byte[] body) {
+        if (loopbackOnly && !isLoopback(url.getHost())) {
+            stats.countWebhookSkipped();
+            LOG.info("Webhook {} skipped: not a loopback host (webhookLoopbackOnly)", url);
+            return;
+        }
         attempt(url, body, 0, true);
+    }
+
+    /** localhost or a loopback IP literal; host names are not resolved. */
+    private static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!IP_LITERAL.matcher(host).matches()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private void attempt(URI url, byte[] body, int retry, boolean mayDuplicate) {
