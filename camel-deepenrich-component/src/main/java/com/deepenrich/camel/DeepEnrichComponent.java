@@ -7,10 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
+import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.RateLimiter;
+import com.deepenrich.camel.health.DeepEnrichHealthCheck;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
@@ -30,6 +33,7 @@ public class DeepEnrichComponent extends HealthCheckComponent {
 
     private final Map<String, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
     private final Map<Long, HttpClient> httpClients = new ConcurrentHashMap<>();
+    private final Map<String, DeepEnrichHealthCheck> healthChecks = new ConcurrentHashMap<>();
     private final DeepEnrichLedger defaultLedger = new InMemoryDeepEnrichLedger();
     private final IdempotentRepository defaultIdempotentRepository =
             MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
@@ -55,6 +59,11 @@ public class DeepEnrichComponent extends HealthCheckComponent {
 
     @Override
     protected void doStop() throws Exception {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null) {
+            healthChecks.values().forEach(registry::unregister);
+        }
+        healthChecks.clear();
         httpClients.clear();
         rateLimiters.clear();
         if (scheduler != null) {
@@ -73,6 +82,20 @@ public class DeepEnrichComponent extends HealthCheckComponent {
     RateLimiter rateLimiter(DeepEnrichConfiguration cfg) {
         String key = cfg.getBaseUrl() + "|" + cfg.getApiKey() + "|" + cfg.getRequestsPerMinute();
         return rateLimiters.computeIfAbsent(key, k -> new RateLimiter(cfg.getRequestsPerMinute(), scheduler));
+    }
+
+    /** One readiness check per account (base URL and key), registered when its first endpoint starts. */
+    void registerHealthCheck(DeepEnrichConfiguration cfg, DeepEnrichClient client) {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry == null || !(isHealthCheckProducerEnabled() || isHealthCheckConsumerEnabled())) {
+            return;
+        }
+        String id = "deepenrich-" + Integer.toHexString((cfg.getBaseUrl() + "|" + cfg.getApiKey()).hashCode());
+        healthChecks.computeIfAbsent(id, k -> {
+            DeepEnrichHealthCheck check = new DeepEnrichHealthCheck(k, client);
+            registry.register(check);
+            return check;
+        });
     }
 
     HttpClient httpClient(long connectTimeoutMillis) {

@@ -9,7 +9,6 @@ import com.deepenrich.camel.client.ClientSettings;
 import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.RetryPolicy;
 import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
-import com.deepenrich.camel.health.DeepEnrichHealthCheck;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.producer.DeepEnrichProducer;
 import com.deepenrich.camel.webhook.DeepEnrichWebhookHandler;
@@ -19,7 +18,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriEndpoint;
@@ -39,7 +37,6 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
 
     private WebhookConfiguration webhookConfiguration;
     private DeepEnrichClient client;
-    private DeepEnrichHealthCheck healthCheck;
 
     public DeepEnrichEndpoint(String uri, DeepEnrichComponent component, DeepEnrichConfiguration configuration) {
         super(uri, component);
@@ -120,24 +117,11 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
                 Duration.ofMillis(configuration.getRequestTimeout()), retry);
         client = new DeepEnrichClient(getComponent().httpClient(configuration.getConnectTimeout()), settings,
                 getComponent().rateLimiter(configuration), getComponent().scheduler());
-        if (getComponent().isHealthCheckProducerEnabled() || getComponent().isHealthCheckConsumerEnabled()) {
-            healthCheck = new DeepEnrichHealthCheck(this);
-            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-            if (registry != null) {
-                registry.register(healthCheck);
-            }
-        }
+        getComponent().registerHealthCheck(configuration, client);
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (healthCheck != null) {
-            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-            if (registry != null) {
-                registry.unregister(healthCheck);
-            }
-            healthCheck = null;
-        }
         client = null;
         super.doStop();
     }

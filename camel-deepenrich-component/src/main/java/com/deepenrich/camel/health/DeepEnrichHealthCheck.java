@@ -1,25 +1,33 @@
 package com.deepenrich.camel.health;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.deepenrich.camel.DeepEnrichEndpoint;
 import com.deepenrich.camel.DeepEnrichException;
+import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.Futures;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Readiness of a DeepEnrich endpoint: the API answers and accepts the key (GET /account/keys/verify). It runs on
- * the health-check thread, never on a route's, so waiting for the answer there is fine.
+ * Readiness of one DeepEnrich account (API key and base URL): the API answers and accepts the key
+ * (GET /account/keys/verify). One check per account, whatever the number of endpoints, and at most one call per
+ * {@link #MIN_INTERVAL_MILLIS}: a readiness probe must not eat the account's 60 requests a minute. It runs on the
+ * health-check thread, never on a route's, so waiting for the answer there is fine.
  */
 public class DeepEnrichHealthCheck extends AbstractHealthCheck {
 
-    private final DeepEnrichEndpoint endpoint;
+    static final long MIN_INTERVAL_MILLIS = 60_000;
 
-    public DeepEnrichHealthCheck(DeepEnrichEndpoint endpoint) {
-        super("camel", "deepenrich-" + endpoint.getConfiguration().getOperation() + "-"
-                       + Integer.toHexString(System.identityHashCode(endpoint)));
-        this.endpoint = endpoint;
+    private final DeepEnrichClient client;
+    private long lastCallNanos;
+    private boolean lastUp;
+    private Map<String, Object> lastDetails = Map.of();
+    private Throwable lastError;
+
+    public DeepEnrichHealthCheck(String id, DeepEnrichClient client) {
+        super("camel", id);
+        this.client = client;
     }
 
     @Override
@@ -28,25 +36,39 @@ public class DeepEnrichHealthCheck extends AbstractHealthCheck {
     }
 
     @Override
-    protected void doCall(HealthCheckResultBuilder builder, java.util.Map<String, Object> options) {
-        builder.detail("baseUrl", endpoint.getConfiguration().getBaseUrl());
-        if (endpoint.getClient() == null) {
-            builder.down().message("endpoint not started");
-            return;
+    protected synchronized void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        long now = System.nanoTime();
+        if (lastCallNanos == 0 || now - lastCallNanos >= TimeUnit.MILLISECONDS.toNanos(MIN_INTERVAL_MILLIS)) {
+            verify();
+            lastCallNanos = now;
         }
+        builder.detail("baseUrl", client.settings().baseUrl().toString());
+        builder.details(lastDetails);
+        if (lastUp) {
+            builder.up();
+        } else {
+            builder.down().error(lastError).message(lastError == null ? null : lastError.getMessage());
+        }
+    }
+
+    private void verify() {
+        long timeout = client.settings().requestTimeout().toMillis() + 1000;
         try {
-            String workspace = endpoint.getClient().verifyKey()
-                    .get(endpoint.getConfiguration().getRequestTimeout() + 1000, TimeUnit.MILLISECONDS);
-            builder.detail("workspaceId", workspace).up();
+            String workspace = client.verifyKey().get(timeout, TimeUnit.MILLISECONDS);
+            lastUp = true;
+            lastError = null;
+            lastDetails = Map.of("workspaceId", workspace);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            builder.down().error(e);
+            lastUp = false;
+            lastError = e;
+            lastDetails = Map.of();
         } catch (Exception e) {
             Throwable cause = Futures.unwrap(e);
-            builder.down().error(cause).message(cause.getMessage());
-            if (cause instanceof DeepEnrichException de) {
-                builder.detail("code", String.valueOf(de.getCode())).detail("httpStatus", de.getHttpStatus());
-            }
+            lastUp = false;
+            lastError = cause;
+            lastDetails = cause instanceof DeepEnrichException de
+                    ? Map.of("code", String.valueOf(de.getCode()), "httpStatus", de.getHttpStatus()) : Map.of();
         }
     }
 }
