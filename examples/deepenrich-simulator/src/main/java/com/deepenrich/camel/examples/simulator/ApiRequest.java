@@ -5,7 +5,7 @@ import java.io.InputStream;
 /**
  * An authenticated request as the endpoints see it.
  *
- * @param pathParameter the {id} of the path, or null
+ * @param pathParameter the {id} of the path, or "" for routes without one
  * @param rawQuery      the raw query string, or null
  */
 record ApiRequest(String apiKey, String pathParameter, String rawQuery, InputStream body) {
