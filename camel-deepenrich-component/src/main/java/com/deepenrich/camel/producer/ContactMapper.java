@@ -15,13 +15,28 @@ import com.deepenrich.camel.model.Rejection;
  * fields, and any other key that is no contact field becomes a custom field too, so a caller's own columns come
  * back with the result.
  */
-final class ContactMapper {
+public final class ContactMapper {
 
     /** A mapped contact, or the reason it could not be read. */
     record Mapped(Contact contact, Rejection rejection) {
     }
 
     private ContactMapper() {
+    }
+
+    /**
+     * The contact a map describes, keys matched leniently. Only the shape is checked here (custom values must be
+     * scalars), not the API's rules: {@code bulk} validates before sending.
+     *
+     * @throws IllegalArgumentException when a custom value is a nested object or list
+     */
+    public static Contact toContact(Map<?, ?> map) {
+        Mapped mapped = map(0, map);
+        if (mapped.rejection() != null) {
+            Rejection r = mapped.rejection();
+            throw new IllegalArgumentException("not a contact: " + r.getField() + " " + r.getReason());
+        }
+        return mapped.contact();
     }
 
     static Mapped map(int index, Object item) {

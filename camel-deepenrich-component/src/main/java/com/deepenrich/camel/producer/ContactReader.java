@@ -17,12 +17,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@link Iterable}, {@link Iterator} or array of either, or JSON text (String, bytes, InputStream) holding an
  * array of contacts or an object with {@code datas}.
  */
-final class ContactReader {
+public final class ContactReader {
 
     private ContactReader() {
     }
 
-    static List<Object> read(Object body) {
+    /**
+     * The items of a {@code bulk} body in input order, each a {@link Contact}, a {@link Map} or, for a JSON item that
+     * is no object, its JSON text (refused later by index).
+     *
+     * @throws DeepEnrichValidationException when the body is null, empty, of an unreadable type or not JSON
+     */
+    public static List<Object> read(Object body) {
         if (body == null) {
             throw emptyBody("the message body is null");
         }

@@ -1,0 +1,133 @@
+package com.deepenrich.camel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import com.deepenrich.camel.model.Contact;
+import com.deepenrich.camel.model.DeepEnrichJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * A WireMock DeepEnrich API on 127.0.0.1, and what tests need to stub it and read what it received.
+ * Test contacts carry their position as custom field {@code seq}, so a request names the contacts it holds.
+ */
+final class WireMockApi implements AutoCloseable {
+
+    static final String BULK_PATH = "/api/v1/contact/enrich/bulk";
+    static final String API_KEY = "test-key";
+
+    final WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+
+    WireMockApi() {
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port() + "/api/v1";
+    }
+
+    /**
+     * A component talking to this API, with short retry delays and no client-side rate limit so that tests stay
+     * fast (tests of those features set them on their endpoint).
+     */
+    DeepEnrichComponent component() {
+        DeepEnrichComponent component = new DeepEnrichComponent();
+        DeepEnrichConfiguration cfg = component.getConfiguration();
+        cfg.setApiKey(API_KEY);
+        cfg.setBaseUrl(baseUrl());
+        cfg.setRetryDelay(10);
+        cfg.setMaxRetryDelay(50);
+        cfg.setRequestsPerMinute(0);
+        return component;
+    }
+
+    static String fixture(String name) {
+        try (InputStream in = WireMockApi.class.getResourceAsStream("/fixtures/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A valid contact whose custom field {@code seq} is {@code seq}. */
+    static Contact contact(int seq) {
+        return Contact.builder().firstname("First" + seq).lastname("Last" + seq).domain("example.com")
+                .custom("seq", seq).build();
+    }
+
+    static List<Contact> contacts(int from, int count) {
+        List<Contact> out = new ArrayList<>(count);
+        for (int i = from; i < from + count; i++) {
+            out.add(contact(i));
+        }
+        return out;
+    }
+
+    /** Every bulk request is accepted with enrichment id {@code id-<seq of its first contact>}. */
+    void acceptBulkWithIdOfFirstSeq() {
+        server.stubFor(post(urlEqualTo(BULK_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"enrichment_id\": \"id-{{jsonPath request.body '$.datas[0].custom.seq'}}\"}")
+                .withTransformers("response-template")));
+    }
+
+    /** Requests matching {@code pattern}, oldest first. */
+    List<LoggedRequest> requests(RequestPatternBuilder pattern) {
+        List<LoggedRequest> all = new ArrayList<>(server.findAll(pattern));
+        all.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
+        return all;
+    }
+
+    List<LoggedRequest> bulkRequests() {
+        return requests(postRequestedFor(urlEqualTo(BULK_PATH)));
+    }
+
+    /** The contacts of each bulk request received, as JSON. */
+    List<JsonNode> bulkContacts() {
+        List<JsonNode> out = new ArrayList<>();
+        for (LoggedRequest r : bulkRequests()) {
+            out.add(json(r).get("datas"));
+        }
+        return out;
+    }
+
+    /** The number of contacts of each bulk request, largest first. */
+    List<Integer> bulkSizes() {
+        return bulkContacts().stream().map(JsonNode::size).sorted(Comparator.reverseOrder()).toList();
+    }
+
+    /** The custom {@code seq} of every contact received in bulk requests, sorted. */
+    List<Integer> seqsReceived() {
+        List<Integer> seqs = new ArrayList<>();
+        bulkContacts().forEach(datas -> datas.forEach(c -> seqs.add(Integer.valueOf(c.get("custom").get("seq").asText()))));
+        seqs.sort(Comparator.naturalOrder());
+        return seqs;
+    }
+
+    static JsonNode json(LoggedRequest request) {
+        try {
+            return DeepEnrichJson.tree(request.getBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
