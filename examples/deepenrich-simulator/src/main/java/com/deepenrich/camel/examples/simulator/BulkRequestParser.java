@@ -57,11 +57,7 @@ final class BulkRequestParser {
 
     private static JsonNode readTree(InputStream body) throws ApiException {
         try {
-            JsonNode root = Json.MAPPER.readTree(body);
-            if (root == null) {
-                throw ApiError.REQUEST_INVALID.exception();
-            }
-            return root;
+            return Json.MAPPER.readTree(body); // an empty body reads as a missing node
         } catch (IOException e) {
             throw ApiError.REQUEST_INVALID.exception();
         }

@@ -64,6 +64,11 @@ class ValidationTest {
     }
 
     @Test
+    void emptyBodyIsRequestInvalid() throws Exception {
+        assertCode("", "error.request.invalid");
+    }
+
+    @Test
     void nonHttpWebhookUrlIsRejected() throws Exception {
         ObjectNode bulk = Fixtures.people("ftp webhook", 1).put("webhook_url", "ftp://127.0.0.1/hook");
 
