@@ -47,7 +47,7 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "enrichfields":
         case "enrichFields": target.getConfiguration().setEnrichFields(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":

@@ -3,6 +3,7 @@ package com.deepenrich.camel;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.deepenrich.camel.client.ClientSettings;
@@ -10,6 +11,7 @@ import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.RetryPolicy;
 import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
+import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.producer.DeepEnrichProducer;
 import com.deepenrich.camel.webhook.DeepEnrichWebhookHandler;
 import org.apache.camel.Category;
@@ -23,6 +25,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Enrich contacts (emails, phones) in bulk with DeepEnrich: submit contacts, read results, and receive finished
@@ -31,6 +34,13 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "deepenrich", title = "DeepEnrich", syntax = "deepenrich:operation",
              category = { Category.CLOUD, Category.API }, headersClass = DeepEnrichConstants.class)
 public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements WebhookCapableEndpoint, EndpointServiceLocation {
+
+    static final long DEFAULT_DELAY = 30_000;
+
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_DELAY, javaType = "java.time.Duration",
+              description = "Milliseconds between two polls of the pending enrichments (in webhook mode: between two "
+                            + "looks for late ones). Each read counts against requestsPerMinute.")
+    private long delay = DEFAULT_DELAY;
 
     @UriParam
     private DeepEnrichConfiguration configuration;
@@ -41,6 +51,8 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
     public DeepEnrichEndpoint(String uri, DeepEnrichComponent component, DeepEnrichConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        // the scheduled poll default (500 ms) would spend the account's whole rate limit on reading pending ids
+        setDelay(DEFAULT_DELAY);
     }
 
     @Override
@@ -59,7 +71,13 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
             throw new IllegalArgumentException("deepenrich:" + configuration.getOperation()
                                                + " is a producer operation; consume from deepenrich:results");
         }
-        DeepEnrichResultsConsumer consumer = new DeepEnrichResultsConsumer(this, processor);
+        return createResultsConsumer(processor, pending -> true);
+    }
+
+    /** A poll consumer of the pending enrichments {@code select} accepts (the webhook's poll fallback takes late ones). */
+    public DeepEnrichResultsConsumer createResultsConsumer(Processor processor, Predicate<PendingEnrichment> select)
+            throws Exception {
+        DeepEnrichResultsConsumer consumer = new DeepEnrichResultsConsumer(this, processor, select);
         configureConsumer(consumer);
         return consumer;
     }
@@ -113,6 +131,8 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
         }
         RetryPolicy retry = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryDelay(),
                 configuration.getMaxRetryDelay());
+        // user beans (a JdbcDeepEnrichLedger, a JdbcMessageIdRepository) create their tables on start
+        ServiceHelper.startService(getLedger(), getIdempotentRepository());
         ClientSettings settings = new ClientSettings(URI.create(configuration.getBaseUrl()), configuration.getApiKey(),
                 Duration.ofMillis(configuration.getRequestTimeout()), retry);
         client = new DeepEnrichClient(getComponent().httpClient(configuration.getConnectTimeout()), settings,
@@ -147,5 +167,12 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
 
     public ScheduledExecutorService getScheduler() {
         return getComponent().scheduler();
+    }
+
+    /** Milliseconds between two polls of the pending enrichments. */
+    @Override
+    public void setDelay(long delay) {
+        super.setDelay(delay);
+        this.delay = delay;
     }
 }

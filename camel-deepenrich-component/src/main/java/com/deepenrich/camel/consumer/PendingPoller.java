@@ -2,9 +2,12 @@ package com.deepenrich.camel.consumer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -12,101 +15,123 @@ import com.deepenrich.camel.DeepEnrichEndpoint;
 import com.deepenrich.camel.DeepEnrichNotFoundException;
 import com.deepenrich.camel.DeepEnrichTimeoutException;
 import com.deepenrich.camel.client.Futures;
+import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.EnrichmentResult;
-import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads pending enrichments of the ledger (those the filter selects) and emits the final ones through the
- * {@link ResultEmitter}. Asynchronous: a poll starts the reads and returns; each id is read by one poller at a time
- * (ledger claim). An unknown id (404) and a job pending past {@code staleAfter} are reported to the exception
- * handler and counted, never dropped silently.
+ * Reads pending enrichments of the ledger without blocking: {@link #readPending} claims each selected id no one else
+ * holds and starts its GET; final results wait in a queue ({@link #nextFinal}) with their claim kept until the
+ * consumer has emitted them ({@link #done}). An unknown id (404 with a DeepEnrich error code) and a job pending past
+ * {@code staleAfter} are reported to the exception handler and counted, never dropped silently.
  */
 public final class PendingPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingPoller.class);
 
     private final DeepEnrichEndpoint endpoint;
-    private final ResultEmitter emitter;
+    private final String owner;
     private final ExceptionHandler exceptionHandler;
     private final Duration staleAfter;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Queue<EnrichmentResult> finals = new ConcurrentLinkedQueue<>();
     private final Set<String> reportedStale = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger emittedSinceLastPoll = new AtomicInteger();
-    private final AtomicLong emitted = new AtomicLong();
     private final AtomicLong notFound = new AtomicLong();
     private final AtomicLong stale = new AtomicLong();
     private final AtomicLong readFailures = new AtomicLong();
+    private volatile boolean stopped;
 
-    public PendingPoller(DeepEnrichEndpoint endpoint, ResultEmitter emitter, ExceptionHandler exceptionHandler,
+    public PendingPoller(DeepEnrichEndpoint endpoint, String owner, ExceptionHandler exceptionHandler,
                          Duration staleAfter) {
         this.endpoint = endpoint;
-        this.emitter = emitter;
+        this.owner = owner;
         this.exceptionHandler = exceptionHandler;
         this.staleAfter = staleAfter;
     }
 
-    /** Starts reading every selected pending id not already being read; returns results emitted since last call. */
-    public int poll(Predicate<PendingEnrichment> select) {
-        for (PendingEnrichment p : endpoint.getLedger().pending()) {
+    /** Starts reading every selected pending id that this poller is not handling already and no one else claimed. */
+    public void readPending(Predicate<PendingEnrichment> select) {
+        DeepEnrichLedger ledger = endpoint.getLedger();
+        for (PendingEnrichment p : ledger.pending()) {
             String id = p.enrichmentId();
-            if (!select.test(p) || inFlight.contains(id)
-                    || !endpoint.getLedger().claim(id, emitter.owner(), ResultEmitter.CLAIM_LEASE)) {
+            if (stopped || !select.test(p) || !inFlight.add(id)) {
                 continue;
             }
-            inFlight.add(id);
-            endpoint.getClient().getResult(id, false).whenComplete((result, failure) -> {
-                try {
-                    if (failure != null) {
-                        onReadFailure(p, Futures.unwrap(failure));
-                    } else if (result.getStatus().isFinal()) {
-                        emitFinal(result);
-                        return;
-                    } else {
-                        endpoint.getLedger().release(id, emitter.owner());
-                        reportIfStale(p);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warn("Reading enrichment {} failed", id, e);
-                    endpoint.getLedger().release(id, emitter.owner());
+            boolean claimed = false;
+            try {
+                claimed = ledger.claim(id, owner, ResultEmitter.CLAIM_LEASE);
+            } finally {
+                if (!claimed) {
+                    inFlight.remove(id);
                 }
-                inFlight.remove(id);
-            });
+            }
+            if (claimed) {
+                read(id).whenComplete((result, failure) -> onRead(p, result, failure));
+            }
         }
-        return emittedSinceLastPoll.getAndSet(0);
     }
 
-    private void emitFinal(EnrichmentResult result) {
-        Exchange exchange = endpoint.createExchange();
-        emitter.emit(exchange, result, true, outcome -> {
-            inFlight.remove(result.getId());
-            if (outcome == ResultEmitter.Outcome.EMITTED) {
-                emitted.incrementAndGet();
-                emittedSinceLastPoll.incrementAndGet();
-            } else if (outcome == ResultEmitter.Outcome.FAILED) {
-                exceptionHandler.handleException("Route failed on enrichment " + result.getId()
-                                                 + "; it stays pending and is emitted again",
-                        exchange, exchange.getException());
+    private CompletableFuture<EnrichmentResult> read(String id) {
+        try {
+            return endpoint.getClient().getResult(id, false);
+        } catch (RuntimeException e) { // an id that makes no URL
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The next result read final, claimed for this poller's owner; null when none waits. */
+    public EnrichmentResult nextFinal() {
+        return finals.poll();
+    }
+
+    /** The result of this id was emitted, found a duplicate, or failed: the emitter completed or released it. */
+    public void done(String enrichmentId) {
+        inFlight.remove(enrichmentId);
+    }
+
+    /** Gives back the claims of results not emitted yet; reads still running give theirs back when they end. */
+    public void stop() {
+        stopped = true;
+        for (EnrichmentResult r = finals.poll(); r != null; r = finals.poll()) {
+            release(r.getId());
+        }
+    }
+
+    private void onRead(PendingEnrichment p, EnrichmentResult result, Throwable failure) {
+        String id = p.enrichmentId();
+        try {
+            if (failure != null) {
+                onReadFailure(p, Futures.unwrap(failure));
+            } else if (result.getStatus().isFinal() && !stopped) {
+                finals.add(result);
+                return;
+            } else {
+                release(id);
+                reportIfStale(p);
             }
-        });
+        } catch (RuntimeException e) {
+            LOG.warn("Handling the answer for enrichment {} failed: {}", id, e.getMessage(), e);
+        }
+        inFlight.remove(id);
     }
 
     private void onReadFailure(PendingEnrichment p, Throwable cause) {
-        if (cause instanceof DeepEnrichNotFoundException) {
+        // a 404 without DeepEnrich's error body comes from a wrong baseUrl or a proxy, not from the API: keep the id
+        if (cause instanceof DeepEnrichNotFoundException notFoundError && notFoundError.getCode() != null) {
             notFound.incrementAndGet();
+            endpoint.getLedger().complete(p.enrichmentId());
             exceptionHandler.handleException("DeepEnrich does not know enrichment " + p.enrichmentId() + " ('"
                                              + p.name() + "', " + p.contactCount()
                                              + " contacts); removed from the ledger",
                     cause);
-            endpoint.getLedger().complete(p.enrichmentId());
             return;
         }
         readFailures.incrementAndGet();
-        endpoint.getLedger().release(p.enrichmentId(), emitter.owner());
-        LOG.warn("Reading enrichment {} failed, next poll tries again: {}", p.enrichmentId(), cause.getMessage());
+        release(p.enrichmentId());
+        LOG.warn("Reading enrichment {} failed, the next poll tries again: {}", p.enrichmentId(), cause.getMessage());
     }
 
     private void reportIfStale(PendingEnrichment p) {
@@ -114,27 +139,30 @@ public final class PendingPoller {
             stale.incrementAndGet();
             exceptionHandler.handleException("Enrichment " + p.enrichmentId() + " ('" + p.name()
                                              + "') is still not final; it stays pending and is polled on",
-                    new DeepEnrichTimeoutException(java.util.List.of(p.enrichmentId()), p.name(),
-                            staleAfter.toMillis()));
+                    new DeepEnrichTimeoutException(List.of(p.enrichmentId()), p.name(), staleAfter.toMillis()));
         }
     }
 
-    public long getEmitted() {
-        return emitted.get();
+    private void release(String id) {
+        endpoint.getLedger().release(id, owner);
     }
 
+    /** Ids the API did not know (404), reported and removed from the ledger. */
     public long getNotFound() {
         return notFound.get();
     }
 
+    /** Enrichments reported once for still not being final after staleAfter. */
     public long getStale() {
         return stale.get();
     }
 
+    /** Reads that failed (connection, server, authentication); the ids stay pending. */
     public long getReadFailures() {
         return readFailures.get();
     }
 
+    /** Ids being read or waiting to be emitted. */
     public int getInFlight() {
         return inFlight.size();
     }

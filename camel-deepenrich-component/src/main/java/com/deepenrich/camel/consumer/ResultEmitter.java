@@ -1,6 +1,8 @@
 package com.deepenrich.camel.consumer;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
@@ -9,13 +11,19 @@ import com.deepenrich.camel.producer.DeepEnrichProducer;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Emits a final result into the route exactly once, whether it came by webhook or by polling: the idempotent
  * repository is keyed on (enrichment id, status) and only confirmed, and the id only removed from the ledger,
  * once the route has processed the exchange. A failed route leaves both as they were, so a retry brings it back.
+ * While one emission of an id runs, another one of the same id (a duplicate delivery, a poll) is told to come back
+ * later rather than acknowledged: the first may still fail.
  */
 public final class ResultEmitter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultEmitter.class);
 
     /** What became of one emission attempt. */
     public enum Outcome {
@@ -23,9 +31,9 @@ public final class ResultEmitter {
         EMITTED,
         /** Already emitted before: nothing sent to the route. */
         DUPLICATE,
-        /** Another poller or instance is emitting it right now: try later. */
+        /** Another poller, delivery or instance is emitting it right now: try later. */
         BUSY,
-        /** The route failed: nothing marked, it will come again. */
+        /** The route failed, or the ledger or repository could not be read: nothing marked, it will come again. */
         FAILED
     }
 
@@ -36,6 +44,7 @@ public final class ResultEmitter {
     private final IdempotentRepository seen;
     private final AsyncProcessor processor;
     private final String owner;
+    private final Set<String> emitting = ConcurrentHashMap.newKeySet();
 
     public ResultEmitter(DeepEnrichLedger ledger, IdempotentRepository seen, AsyncProcessor processor, String owner) {
         this.ledger = ledger;
@@ -50,33 +59,47 @@ public final class ResultEmitter {
 
     /**
      * Emits {@code result} on {@code exchange}. {@code claimed} says whether this owner already holds the ledger
-     * claim on the id (the poller does); {@code done} is called exactly once with the outcome.
+     * claim on the id (the poller does); {@code done} is called exactly once with the outcome, after the route.
      */
     public void emit(Exchange exchange, EnrichmentResult result, boolean claimed, Consumer<Outcome> done) {
         String id = result.getId();
-        String key = deliveryKey(result);
-        if (!seen.add(exchange, key)) {
-            if (claimed) {
-                ledger.complete(id);
-            }
-            done.accept(Outcome.DUPLICATE);
+        if (!emitting.add(id)) {
+            done.accept(Outcome.BUSY);
             return;
         }
-        if (!claimed && ledger.find(id).isPresent() && !ledger.claim(id, owner, CLAIM_LEASE)) {
-            seen.remove(exchange, key);
-            done.accept(Outcome.BUSY);
+        String key = deliveryKey(result);
+        boolean holdsClaim = claimed;
+        try {
+            if (!claimed && ledger.find(id).isPresent()) {
+                if (!ledger.claim(id, owner, CLAIM_LEASE)) {
+                    finish(id, done, Outcome.BUSY);
+                    return;
+                }
+                holdsClaim = true;
+            }
+            if (!seen.add(exchange, key)) {
+                if (holdsClaim) {
+                    ledger.complete(id); // emitted before, but the ledger was not told (a crash in between)
+                }
+                finish(id, done, Outcome.DUPLICATE);
+                return;
+            }
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            if (holdsClaim) {
+                undo(id, null, exchange);
+            }
+            finish(id, done, Outcome.FAILED);
             return;
         }
         DeepEnrichProducer.setResult(exchange.getMessage(), result);
         processor.process(exchange, doneSync -> {
-            if (exchange.isFailed()) {
-                seen.remove(exchange, key);
-                ledger.release(id, owner);
-                done.accept(Outcome.FAILED);
+            if (exchange.isFailed() || exchange.isRollbackOnly()) {
+                undo(id, key, exchange);
+                finish(id, done, Outcome.FAILED);
             } else {
-                seen.confirm(exchange, key);
-                ledger.complete(id);
-                done.accept(Outcome.EMITTED);
+                confirm(id, key, exchange);
+                finish(id, done, Outcome.EMITTED);
             }
         });
     }
@@ -84,5 +107,32 @@ public final class ResultEmitter {
     /** A delivery is the same when its enrichment id and final status are (DeepEnrich sends no delivery id). */
     public static String deliveryKey(EnrichmentResult result) {
         return result.getId() + ":" + result.getStatus();
+    }
+
+    private void undo(String id, String key, Exchange exchange) {
+        try {
+            if (key != null) {
+                seen.remove(exchange, key);
+            }
+            ledger.release(id, owner);
+        } catch (RuntimeException e) {
+            LOG.error("Enrichment {} failed in the route and could not be unmarked ({}): a redelivery may be taken "
+                      + "for a duplicate; read it again with getResult", id, e.getMessage());
+        }
+    }
+
+    private void confirm(String id, String key, Exchange exchange) {
+        try {
+            seen.confirm(exchange, key);
+            ledger.complete(id);
+        } catch (RuntimeException e) {
+            // the route has it: a later poll finds the key seen and only completes the ledger
+            LOG.warn("Enrichment {} was emitted but could not be marked done: {}", id, e.getMessage());
+        }
+    }
+
+    private void finish(String id, Consumer<Outcome> done, Outcome outcome) {
+        emitting.remove(id);
+        done.accept(outcome);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The default ledger: one per component, shared by its endpoints, lost on restart. */
+/** The default ledger: one per component, shared by its endpoints, lost on restart. Claims are held in memory. */
 public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
 
     private final Map<String, PendingEnrichment> pending = new ConcurrentHashMap<>();
@@ -20,7 +20,9 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
 
     @Override
     public List<PendingEnrichment> pending() {
-        return pending.values().stream().sorted(Comparator.comparing(PendingEnrichment::submittedAt)).toList();
+        return pending.values().stream()
+                .sorted(Comparator.comparing(PendingEnrichment::submittedAt).thenComparing(PendingEnrichment::enrichmentId))
+                .toList();
     }
 
     @Override
@@ -30,7 +32,13 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
 
     @Override
     public boolean claim(String enrichmentId, String owner, Duration lease) {
-        return pending.containsKey(enrichmentId) && leases.claim(enrichmentId, owner, lease);
+        boolean[] won = { false };
+        // claimed under the entry's lock, so a concurrent complete() cannot slip in between the check and the claim
+        pending.computeIfPresent(enrichmentId, (id, p) -> {
+            won[0] = leases.claim(id, owner, lease);
+            return p;
+        });
+        return won[0];
     }
 
     @Override
@@ -40,7 +48,8 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
 
     @Override
     public boolean complete(String enrichmentId) {
+        boolean removed = pending.remove(enrichmentId) != null;
         leases.forget(enrichmentId);
-        return pending.remove(enrichmentId) != null;
+        return removed;
     }
 }

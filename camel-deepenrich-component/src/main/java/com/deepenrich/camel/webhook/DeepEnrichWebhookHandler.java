@@ -5,12 +5,10 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import com.deepenrich.camel.DeepEnrichConfiguration;
 import com.deepenrich.camel.DeepEnrichEndpoint;
-import com.deepenrich.camel.consumer.PendingPoller;
+import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
 import com.deepenrich.camel.consumer.ResultEmitter;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.EnrichmentResult;
@@ -21,7 +19,6 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.AsyncProcessorSupport;
-import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +36,7 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
     private final DeepEnrichEndpoint endpoint;
     private final AsyncProcessor next;
     private ResultEmitter emitter;
-    private PendingPoller fallback;
-    private ScheduledFuture<?> fallbackTask;
+    private DeepEnrichResultsConsumer fallback;
 
     public DeepEnrichWebhookHandler(DeepEnrichEndpoint endpoint, Processor next) {
         this.endpoint = endpoint;
@@ -50,28 +46,23 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
     @Override
     protected void doStart() throws Exception {
         ServiceHelper.startService(next);
+        if (endpoint.getConfiguration().getCallbackToken() == null) {
+            LOG.warn("No callbackToken set: the DeepEnrich webhook accepts results from anyone who finds its URL");
+        }
         emitter = new ResultEmitter(endpoint.getLedger(), endpoint.getIdempotentRepository(), next,
                 "webhook-" + UUID.randomUUID());
-        DeepEnrichConfiguration cfg = endpoint.getConfiguration();
-        if (cfg.getPollFallbackAfter() > 0) {
-            fallback = new PendingPoller(endpoint, emitter,
-                    new LoggingExceptionHandler(endpoint.getCamelContext(), getClass()),
-                    Duration.ofMillis(cfg.getStaleAfter()));
-            Duration late = Duration.ofMillis(cfg.getPollFallbackAfter());
-            long every = Math.max(100, Math.min(endpoint.getDelay(), cfg.getPollFallbackAfter()));
-            fallbackTask = endpoint.getScheduler().scheduleWithFixedDelay(
-                    () -> fallback.poll(p -> p.submittedAt().plus(late).isBefore(Instant.now())),
-                    every, every, TimeUnit.MILLISECONDS);
+        long pollFallbackAfter = endpoint.getConfiguration().getPollFallbackAfter();
+        if (pollFallbackAfter > 0) {
+            Duration late = Duration.ofMillis(pollFallbackAfter);
+            fallback = endpoint.createResultsConsumer(next, p -> p.submittedAt().plus(late).isBefore(Instant.now()));
+            ServiceHelper.startService(fallback);
         }
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (fallbackTask != null) {
-            fallbackTask.cancel(false);
-            fallbackTask = null;
-        }
-        ServiceHelper.stopService(next);
+        ServiceHelper.stopService(fallback, next);
+        fallback = null;
     }
 
     @Override
@@ -123,7 +114,7 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
     }
 
     private static boolean tokenMatches(Message in, String expected) {
-        if (expected == null || expected.isEmpty()) {
+        if (expected == null) {
             return true;
         }
         String given = in.getHeader("token", String.class);
@@ -137,7 +128,6 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
         if (status >= 400) {
             LOG.info("Webhook refused with {}: {}", status, why);
         }
-        exchange.getMessage().removeHeaders("*");
         finish(exchange, status, why);
         callback.done(true);
         return true;
@@ -145,13 +135,14 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
 
     private static void finish(Exchange exchange, int status, String text) {
         Message out = exchange.getMessage();
+        out.removeHeaders("*"); // nothing the route set leaks into the answer
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
         out.setBody("{\"status\":" + status + ",\"message\":\"" + text.replace("\"", "'") + "\"}");
     }
 
-    /** Counters of the poll fallback (null when disabled or not started). */
-    public PendingPoller getFallback() {
+    /** The poll consumer of late enrichments (null when pollFallbackAfter is 0 or the handler is stopped). */
+    public DeepEnrichResultsConsumer getFallback() {
         return fallback;
     }
 }

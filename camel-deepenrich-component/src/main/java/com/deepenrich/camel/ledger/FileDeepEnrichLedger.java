@@ -1,0 +1,106 @@
+package com.deepenrich.camel.ledger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+import com.deepenrich.camel.model.DeepEnrichJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+/**
+ * A ledger kept in one JSON file, so that pending enrichments survive a restart of the application. Every change
+ * rewrites the file atomically (a synced temporary file moved over the old one), so a crash leaves either the old
+ * or the new content, never a torn one. One file belongs to one process at a time: claims are held in memory.
+ * <p>
+ * Given a directory, the file is {@value #DEFAULT_FILE_NAME} in it. Bean example:
+ * {@code camel.beans.ledger = #class:com.deepenrich.camel.ledger.FileDeepEnrichLedger('data/ledger.json')}.
+ */
+public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
+
+    public static final String DEFAULT_FILE_NAME = "deepenrich-ledger.json";
+
+    private final Path file;
+
+    public FileDeepEnrichLedger(String path) {
+        this(Path.of(path));
+    }
+
+    /** Reads the pending enrichments the file holds; a file that is not a ledger fails here, before it is replaced. */
+    public FileDeepEnrichLedger(Path path) {
+        Path absolute = path.toAbsolutePath();
+        this.file = Files.isDirectory(absolute) ? absolute.resolve(DEFAULT_FILE_NAME) : absolute;
+        try {
+            Files.createDirectories(file.getParent());
+            if (Files.exists(file)) {
+                load();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the DeepEnrich ledger " + file, e);
+        }
+    }
+
+    public Path getFile() {
+        return file;
+    }
+
+    @Override
+    public synchronized void record(PendingEnrichment pending) {
+        super.record(pending);
+        save();
+    }
+
+    @Override
+    public synchronized boolean complete(String enrichmentId) {
+        boolean removed = super.complete(enrichmentId);
+        if (removed) {
+            save();
+        }
+        return removed;
+    }
+
+    private void load() throws IOException {
+        JsonNode entries = DeepEnrichJson.mapper().readTree(file.toFile());
+        if (entries == null || !entries.isArray()) {
+            throw new IOException(file + " is not a DeepEnrich ledger (a JSON array of pending enrichments)");
+        }
+        for (JsonNode e : entries) {
+            super.record(new PendingEnrichment(e.path("enrichment_id").asText(), e.path("name").asText(null),
+                    Instant.parse(e.path("submitted_at").asText()), e.path("contact_count").asInt()));
+        }
+    }
+
+    private void save() {
+        ArrayNode entries = DeepEnrichJson.mapper().createArrayNode();
+        for (PendingEnrichment p : pending()) {
+            entries.addObject()
+                    .put("enrichment_id", p.enrichmentId())
+                    .put("name", p.name())
+                    .put("submitted_at", p.submittedAt().toString())
+                    .put("contact_count", p.contactCount());
+        }
+        try {
+            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            try {
+                try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ByteBuffer bytes = ByteBuffer.wrap(DeepEnrichJson.write(entries));
+                    while (bytes.hasRemaining()) {
+                        out.write(bytes);
+                    }
+                    out.force(true);
+                }
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the DeepEnrich ledger " + file, e);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package com.deepenrich.camel.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.ObjectHelper;
+
+/**
+ * A ledger in a database table, shared by every instance that uses the same database: any of them polls and emits
+ * any pending enrichment, and a crashed instance's work is taken over when its claim expires. A claim is one
+ * conditional {@code UPDATE}, so two instances never both win it. Plain JDBC, standard SQL: tested on H2, written
+ * for PostgreSQL too. The table is created on start when it does not exist; to create it yourself (PostgreSQL):
+ *
+ * <pre>
+ * CREATE TABLE deepenrich_ledger (
+ *     enrichment_id    VARCHAR(100) NOT NULL PRIMARY KEY,
+ *     name             VARCHAR(1000),
+ *     submitted_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+ *     contact_count    INTEGER NOT NULL,
+ *     claimed_by       VARCHAR(200),
+ *     claim_expires_at TIMESTAMP WITH TIME ZONE
+ * );
+ * </pre>
+ *
+ * Claims expire by the clock of the instance that checks them: keep the instances' clocks synchronized (NTP).
+ * Bean example: {@code camel.beans.ledger = #class:com.deepenrich.camel.ledger.JdbcDeepEnrichLedger(#dataSource)}.
+ */
+public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLedger {
+
+    public static final String CREATE_TABLE = "CREATE TABLE deepenrich_ledger ("
+                                              + "enrichment_id VARCHAR(100) NOT NULL PRIMARY KEY, "
+                                              + "name VARCHAR(1000), "
+                                              + "submitted_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                                              + "contact_count INTEGER NOT NULL, "
+                                              + "claimed_by VARCHAR(200), "
+                                              + "claim_expires_at TIMESTAMP WITH TIME ZONE)";
+
+    private static final int NAME_LENGTH = 1000;
+    private static final String SELECT = "SELECT enrichment_id, name, submitted_at, contact_count FROM deepenrich_ledger";
+
+    private DataSource dataSource;
+    private Clock clock = Clock.systemUTC();
+
+    public JdbcDeepEnrichLedger() {
+    }
+
+    public JdbcDeepEnrichLedger(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    /** The database holding the deepenrich_ledger table. */
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        ObjectHelper.notNull(dataSource, "dataSource", this);
+        if (!tableExists()) {
+            try {
+                update("create table deepenrich_ledger", CREATE_TABLE);
+            } catch (RuntimeCamelException e) {
+                if (!tableExists()) { // else another instance created it at the same moment
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void record(PendingEnrichment p) {
+        String name = p.name() != null && p.name().length() > NAME_LENGTH ? p.name().substring(0, NAME_LENGTH) : p.name();
+        try {
+            update("record " + p.enrichmentId(),
+                    "INSERT INTO deepenrich_ledger (enrichment_id, name, submitted_at, contact_count) VALUES (?, ?, ?, ?)",
+                    p.enrichmentId(), name, p.submittedAt(), p.contactCount());
+        } catch (RuntimeCamelException e) {
+            if (find(p.enrichmentId()).isEmpty()) { // else it was recorded already
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public List<PendingEnrichment> pending() {
+        return query("list pending enrichments", SELECT + " ORDER BY submitted_at, enrichment_id");
+    }
+
+    @Override
+    public Optional<PendingEnrichment> find(String enrichmentId) {
+        return query("find " + enrichmentId, SELECT + " WHERE enrichment_id = ?", enrichmentId).stream().findFirst();
+    }
+
+    @Override
+    public boolean claim(String enrichmentId, String owner, Duration lease) {
+        Instant now = clock.instant();
+        return update("claim " + enrichmentId,
+                "UPDATE deepenrich_ledger SET claimed_by = ?, claim_expires_at = ? WHERE enrichment_id = ?"
+                                               + " AND (claimed_by IS NULL OR claimed_by = ? OR claim_expires_at < ?)",
+                owner, now.plus(lease), enrichmentId, owner, now) == 1;
+    }
+
+    @Override
+    public void release(String enrichmentId, String owner) {
+        update("release " + enrichmentId,
+                "UPDATE deepenrich_ledger SET claimed_by = NULL, claim_expires_at = NULL"
+                                          + " WHERE enrichment_id = ? AND claimed_by = ?",
+                enrichmentId, owner);
+    }
+
+    @Override
+    public boolean complete(String enrichmentId) {
+        return update("complete " + enrichmentId, "DELETE FROM deepenrich_ledger WHERE enrichment_id = ?",
+                enrichmentId) > 0;
+    }
+
+    private boolean tableExists() {
+        try {
+            query("check table", SELECT + " WHERE 1 = 0");
+            return true;
+        } catch (RuntimeCamelException e) {
+            return false;
+        }
+    }
+
+    private int update(String what, String sql, Object... params) {
+        return inTransaction(what, c -> {
+            try (PreparedStatement ps = prepare(c, sql, params)) {
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private List<PendingEnrichment> query(String what, String sql, Object... params) {
+        return inTransaction(what, c -> {
+            List<PendingEnrichment> found = new ArrayList<>();
+            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new PendingEnrichment(rs.getString(1), rs.getString(2),
+                            rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4)));
+                }
+            }
+            return found;
+        });
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof Instant instant) {
+                ps.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else if (p instanceof Integer number) {
+                ps.setInt(i + 1, number);
+            } else {
+                ps.setString(i + 1, (String) p);
+            }
+        }
+        return ps;
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} on a connection of the pool, committing it when the pool hands out transactional ones. */
+    private <T> T inTransaction(String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            try {
+                T result = work.run(c);
+                if (!autoCommit) {
+                    c.commit();
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                if (!autoCommit) {
+                    c.rollback();
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new RuntimeCamelException("DeepEnrich ledger: cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+}

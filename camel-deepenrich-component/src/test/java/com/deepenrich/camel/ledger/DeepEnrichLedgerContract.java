@@ -1,0 +1,102 @@
+package com.deepenrich.camel.ledger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every ledger must do; each implementation's test extends this. */
+abstract class DeepEnrichLedgerContract {
+
+    static final Duration LEASE = Duration.ofMinutes(10);
+    static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+
+    /** A fresh, empty ledger. */
+    abstract DeepEnrichLedger ledger() throws Exception;
+
+    static PendingEnrichment pending(String id, int minutesAfterT0) {
+        return new PendingEnrichment(id, "job " + id, T0.plus(Duration.ofMinutes(minutesAfterT0)), 100);
+    }
+
+    @Test
+    void keepsRecordedIdsOldestFirstUntilCompleted() throws Exception {
+        DeepEnrichLedger ledger = ledger();
+        ledger.record(pending("b", 2));
+        ledger.record(pending("a", 1));
+        ledger.record(pending("c", 3));
+
+        assertEquals(List.of("a", "b", "c"), ledger.pending().stream().map(PendingEnrichment::enrichmentId).toList());
+        assertEquals(pending("b", 2), ledger.find("b").orElseThrow());
+
+        assertTrue(ledger.complete("b"));
+        assertFalse(ledger.complete("b"));
+        assertTrue(ledger.find("b").isEmpty());
+        assertEquals(List.of("a", "c"), ledger.pending().stream().map(PendingEnrichment::enrichmentId).toList());
+    }
+
+    @Test
+    void aClaimHeldByOneOwnerIsRefusedToAnotherUntilReleased() throws Exception {
+        DeepEnrichLedger ledger = ledger();
+        ledger.record(pending("a", 0));
+
+        assertTrue(ledger.claim("a", "owner-1", LEASE));
+        assertFalse(ledger.claim("a", "owner-2", LEASE));
+        assertTrue(ledger.claim("a", "owner-1", LEASE), "the holder may renew its claim");
+
+        ledger.release("a", "owner-2");
+        assertFalse(ledger.claim("a", "owner-2", LEASE), "only the holder releases a claim");
+
+        ledger.release("a", "owner-1");
+        assertTrue(ledger.claim("a", "owner-2", LEASE));
+    }
+
+    @Test
+    void idsNotPendingCannotBeClaimed() throws Exception {
+        DeepEnrichLedger ledger = ledger();
+        ledger.record(pending("a", 0));
+        ledger.complete("a");
+
+        assertFalse(ledger.claim("a", "owner-1", LEASE));
+        assertFalse(ledger.claim("never-recorded", "owner-1", LEASE));
+    }
+
+    @Test
+    void ofManyOwnersRacingForOneIdExactlyOneWins() throws Exception {
+        DeepEnrichLedger ledger = ledger();
+        ledger.record(pending("a", 0));
+        int owners = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(owners);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> wins = new ArrayList<>();
+            for (int i = 0; i < owners; i++) {
+                String owner = "owner-" + i;
+                Callable<Boolean> claim = () -> {
+                    start.await();
+                    return ledger.claim("a", owner, LEASE);
+                };
+                wins.add(pool.submit(claim));
+            }
+            start.countDown();
+            int won = 0;
+            for (Future<Boolean> w : wins) {
+                won += w.get(10, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertEquals(1, won);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

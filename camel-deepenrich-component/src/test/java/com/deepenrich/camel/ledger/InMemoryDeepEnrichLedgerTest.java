@@ -1,0 +1,9 @@
+package com.deepenrich.camel.ledger;
+
+class InMemoryDeepEnrichLedgerTest extends DeepEnrichLedgerContract {
+
+    @Override
+    DeepEnrichLedger ledger() {
+        return new InMemoryDeepEnrichLedger();
+    }
+}
