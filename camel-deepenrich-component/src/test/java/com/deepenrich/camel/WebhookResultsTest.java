@@ -1,0 +1,254 @@
+package com.deepenrich.camel;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.deepenrich.camel.ledger.DeepEnrichLedger;
+import com.deepenrich.camel.ledger.PendingEnrichment;
+import com.deepenrich.camel.model.ContactOutcome;
+import com.deepenrich.camel.model.EnrichedContact;
+import com.deepenrich.camel.model.EnrichmentResult;
+import com.deepenrich.camel.model.EnrichmentStatus;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.Test;
+
+import static com.deepenrich.camel.ResultStubs.creditsInsufficient;
+import static com.deepenrich.camel.ResultStubs.finished;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code from("webhook:deepenrich:results")} on platform-http (Vert.x on 127.0.0.1): DeepEnrich's deliveries are
+ * checked, deduplicated and acknowledged only once the route has the result; late ones are polled.
+ */
+class WebhookResultsTest extends ProducerTestSupport {
+
+    private static final String TOKEN = "s3cret";
+    private static final int MAX_BODY = 4096;
+    private static final Duration POLL_FALLBACK_AFTER = Duration.ofHours(1);
+
+    private final int port = AvailablePortFinder.getNextAvailable();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private volatile Processor routeStep = exchange -> {
+    };
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindHost("127.0.0.1");
+        server.setBindPort(port);
+        context.addService(new VertxPlatformHttpServer(server));
+        return context;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false"
+                     + "&webhookPath=/deepenrich/results&callbackToken=" + TOKEN + "&maxBodySize=" + MAX_BODY
+                     + "&pollFallbackAfter=" + POLL_FALLBACK_AFTER.toMillis() + "&delay=50&initialDelay=0")
+                        .routeId("webhook")
+                        .process(exchange -> routeStep.process(exchange))
+                        .to("mock:results");
+            }
+        };
+    }
+
+    private HttpResponse<String> deliver(String query, String body) throws Exception {
+        return http.send(request(query, body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String query, String body) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/deepenrich/results" + query))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private HttpResponse<String> deliver(String body) throws Exception {
+        return deliver("?token=" + TOKEN, body);
+    }
+
+    private DeepEnrichLedger ledger() {
+        return context.getComponent("deepenrich", DeepEnrichComponent.class).defaultLedger();
+    }
+
+    /** Recorded as the bulk producer does, submitted {@code age} ago. */
+    private void submitted(String id, Duration age) {
+        ledger().record(new PendingEnrichment(id, "Sales Operations in London", Instant.now().minus(age), 1));
+    }
+
+    private MockEndpoint results() {
+        return getMockEndpoint("mock:results");
+    }
+
+    private EnrichmentResult emitted(int index) {
+        return results().getReceivedExchanges().get(index).getMessage().getBody(EnrichmentResult.class);
+    }
+
+    @Test
+    void theSameResultDeliveredSixTimesIsEmittedOnceAndEveryDeliveryAcknowledged() throws Exception {
+        submitted("id-six", Duration.ZERO);
+        results().expectedMessageCount(1);
+
+        for (int i = 0; i < 6; i++) {
+            assertEquals(200, deliver(finished("id-six")).statusCode(), "delivery " + (i + 1));
+        }
+
+        results().assertIsSatisfied();
+        assertEquals(1, results().getReceivedCounter());
+        assertTrue(ledger().find("id-six").isEmpty(), "emitted, so no longer pending");
+    }
+
+    @Test
+    void aDuplicateArrivingWhileTheFirstIsInTheRouteIsNotAcknowledged() throws Exception {
+        CountDownLatch inRoute = new CountDownLatch(1);
+        CountDownLatch finishRoute = new CountDownLatch(1);
+        routeStep = exchange -> {
+            inRoute.countDown();
+            assertTrue(finishRoute.await(10, TimeUnit.SECONDS));
+        };
+        CompletableFuture<HttpResponse<String>> first
+                = http.sendAsync(request("?token=" + TOKEN, finished("id-slow")), HttpResponse.BodyHandlers.ofString());
+        assertTrue(inRoute.await(10, TimeUnit.SECONDS));
+
+        List<Integer> whileInRoute = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            whileInRoute.add(deliver(finished("id-slow")).statusCode());
+        }
+        finishRoute.countDown();
+
+        assertEquals(List.of(503, 503, 503), whileInRoute, "the first may still fail: come back later");
+        assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
+        assertEquals(200, deliver(finished("id-slow")).statusCode(), "DeepEnrich's next retry");
+        assertEquals(1, results().getReceivedCounter());
+    }
+
+    @Test
+    void aWrongOrMissingTokenIsRefusedWith401AndNothingIsEmitted() throws Exception {
+        assertEquals(401, deliver("?token=wrong", finished("id-token")).statusCode());
+        assertEquals(401, deliver("?token=" + TOKEN.substring(1), finished("id-token")).statusCode());
+        assertEquals(401, deliver("", finished("id-token")).statusCode());
+        assertEquals(0, results().getReceivedCounter());
+
+        assertEquals(200, deliver(finished("id-token")).statusCode(), "a refused delivery is not marked seen");
+        assertEquals(1, results().getReceivedCounter());
+    }
+
+    @Test
+    void aBodyOverMaxBodySizeIsRefusedWith413() throws Exception {
+        String padded = finished("id-big") + " ".repeat(MAX_BODY);
+
+        assertEquals(413, deliver(padded).statusCode());
+        assertEquals(0, results().getReceivedCounter());
+        assertEquals(200, deliver(finished("id-big")).statusCode());
+    }
+
+    @Test
+    void whatIsNoResultIsRefusedWith400() throws Exception {
+        assertEquals(400, deliver("{\"id\": \"id-bad\", \"status\": ").statusCode(), "truncated JSON");
+        assertEquals(400, deliver("[1, 2]").statusCode(), "not an object");
+        assertEquals(400, deliver("").statusCode(), "empty");
+        assertEquals(400, deliver("{\"status\": \"FINISHED\", \"datas\": []}").statusCode(), "no id");
+        assertEquals(0, results().getReceivedCounter());
+    }
+
+    @Test
+    void aRouteFailureIsAnswered500AndTheRetryIsEmittedExactlyOnce() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        routeStep = exchange -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("disk full");
+            }
+        };
+        submitted("id-retry", Duration.ZERO);
+
+        HttpResponse<String> failed = deliver(finished("id-retry"));
+        assertEquals(500, failed.statusCode());
+        assertFalse(failed.body().contains("disk full"), "no internals in the answer");
+        assertTrue(ledger().find("id-retry").isPresent(), "still pending");
+
+        assertEquals(200, deliver(finished("id-retry")).statusCode());
+        assertEquals(200, deliver(finished("id-retry")).statusCode());
+
+        assertEquals(2, attempts.get());
+        assertEquals(1, results().getReceivedCounter());
+        assertTrue(ledger().find("id-retry").isEmpty());
+    }
+
+    @Test
+    void aLateEnrichmentIsPolledAndItsWebhookThenTakenForADuplicate() throws Exception {
+        submitted("id-late", POLL_FALLBACK_AFTER.plusMinutes(1));
+        submitted("id-on-time", Duration.ZERO);
+        ResultStubs.answerInTurn(api, "id-late", ResultStubs.ok(finished("id-late")));
+        results().expectedMessageCount(1);
+
+        results().assertIsSatisfied();
+        assertEquals("id-late", emitted(0).getId());
+        Await.until("id-late no longer pending", () -> ledger().find("id-late").isEmpty());
+
+        assertEquals(200, deliver(finished("id-late")).statusCode());
+        assertEquals(1, results().getReceivedCounter(), "not emitted again");
+        assertEquals(1, ResultStubs.reads(api, "id-late"));
+        assertEquals(0, ResultStubs.reads(api, "id-on-time"), "its webhook may still come");
+    }
+
+    @Test
+    void aDeliveryCarriesTheSameBodyTypeAndHeadersAsAPolledResultAndNotTheToken() throws Exception {
+        submitted("id-polled", POLL_FALLBACK_AFTER.plusMinutes(1));
+        ResultStubs.answerInTurn(api, "id-polled", ResultStubs.ok(finished("id-polled")));
+        Await.until("the late result polled", () -> results().getReceivedCounter() == 1);
+
+        assertEquals(200, deliver(finished("id-delivered")).statusCode());
+
+        Map<String, Object> polled = results().getReceivedExchanges().get(0).getMessage().getHeaders();
+        Map<String, Object> delivered = results().getReceivedExchanges().get(1).getMessage().getHeaders();
+        assertEquals(polled.keySet(), delivered.keySet());
+        assertFalse(delivered.containsKey("token"));
+        assertEquals("id-delivered", delivered.get(DeepEnrichConstants.ENRICHMENT_ID));
+        assertEquals(EnrichmentStatus.FINISHED, delivered.get(DeepEnrichConstants.STATUS));
+        assertEquals("Sales Operations in London", delivered.get(DeepEnrichConstants.NAME));
+        for (Exchange e : results().getReceivedExchanges()) {
+            assertInstanceOf(EnrichmentResult.class, e.getMessage().getBody());
+        }
+    }
+
+    @Test
+    void contactsOfAJobOutOfCreditsAreCreditsInsufficientNeverNotFound() throws Exception {
+        assertEquals(200, deliver(creditsInsufficient("id-credits")).statusCode());
+        assertEquals(200, deliver("{\"id\": \"id-empty\", \"name\": \"n\", \"status\": \"FINISHED\", "
+                                  + "\"datas\": [{\"custom\": {\"user_id\": \"7\"}, \"contact\": {}}]}").statusCode());
+
+        EnrichmentResult outOfCredits = emitted(0);
+        assertEquals(EnrichmentStatus.CREDITS_INSUFFICIENT, outOfCredits.getStatus());
+        assertFalse(outOfCredits.getContacts().isEmpty());
+        for (EnrichedContact c : outOfCredits.getContacts()) {
+            assertEquals(ContactOutcome.CREDITS_INSUFFICIENT, c.getOutcome());
+            assertEquals("12584", c.getCustom().get("user_id"));
+        }
+        EnrichedContact empty = emitted(1).getContacts().get(0);
+        assertEquals(ContactOutcome.NOT_FOUND, empty.getOutcome());
+    }
+}
