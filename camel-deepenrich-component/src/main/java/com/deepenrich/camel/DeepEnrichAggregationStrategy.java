@@ -29,7 +29,7 @@ public class DeepEnrichAggregationStrategy implements AggregationStrategy {
     public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
         Exchange group = oldExchange != null ? oldExchange : newExchange;
         List<Object> contacts = contactsOf(oldExchange);
-        for (Object item : ContactReader.read(newExchange.getMessage().getBody())) {
+        for (Object item : ContactReader.read(newExchange.getMessage())) {
             contacts.add(storable(item));
         }
         group.getMessage().setBody(contacts);

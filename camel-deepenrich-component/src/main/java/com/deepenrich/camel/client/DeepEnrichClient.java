@@ -2,9 +2,11 @@ package com.deepenrich.camel.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
@@ -57,7 +59,7 @@ public final class DeepEnrichClient {
      * answers 200 or 400 error.enrichment.in_progress.
      */
     public CompletableFuture<EnrichmentResult> getResult(String enrichmentId, boolean forceResults) {
-        String path = "/contact/enrich/bulk/" + enrichmentId + (forceResults ? "?forceResults=true" : "");
+        String path = "/contact/enrich/bulk/" + pathSegment(enrichmentId) + (forceResults ? "?forceResults=true" : "");
         return send("GET", path, null, enrichmentId, 0, response -> {
             if (response.status() == 400 && IN_PROGRESS_CODE.equals(ApiErrors.code(response))) {
                 return inProgress(enrichmentId);
@@ -152,6 +154,11 @@ public final class DeepEnrichClient {
             throw unexpected("no '" + field + "' in " + new String(response.body()), requestName, null);
         }
         return value.asText();
+    }
+
+    /** The id as one encoded path segment: an id from a message header must not reach another API path. */
+    private static String pathSegment(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static EnrichmentResult inProgress(String enrichmentId) {

@@ -39,8 +39,15 @@ public final class Contact {
         this.companyName = companyName;
         this.linkedinUrl = linkedinUrl;
         this.enrichFields = enrichFields == null ? List.of() : List.copyOf(enrichFields);
-        this.custom = custom == null
-                ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(custom));
+        Map<String, String> kept = new LinkedHashMap<>();
+        if (custom != null) {
+            custom.forEach((key, value) -> {
+                if (value != null) {
+                    kept.put(key, value);
+                }
+            });
+        }
+        this.custom = Collections.unmodifiableMap(kept);
     }
 
     public static Builder builder() {
@@ -166,7 +173,7 @@ public final class Contact {
             return this;
         }
 
-        /** A custom field; the value is sent as a string (numbers become strings). */
+        /** A custom field; the value is sent as a string (numbers become strings), a null value is left out. */
         public Builder custom(String key, Object value) {
             this.custom.put(key, value == null ? null : String.valueOf(value));
             return this;

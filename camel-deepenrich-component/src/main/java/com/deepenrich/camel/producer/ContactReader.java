@@ -3,6 +3,7 @@ package com.deepenrich.camel.producer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,14 @@ import java.util.Map;
 import com.deepenrich.camel.DeepEnrichValidationException;
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.DeepEnrichJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Message;
 
 /**
  * Reads the contacts of a {@code bulk} body as received, one item per contact: a {@link Contact}, a {@link Map}, a
- * {@link Iterable}, {@link Iterator} or array of either, or JSON text (String, bytes, InputStream) holding an
- * array of contacts or an object with {@code datas}.
+ * {@link Iterable}, {@link Iterator} or array of either, or JSON text (String, bytes, InputStream, or anything
+ * Camel converts to a stream, such as a file) holding an array of contacts or an object with {@code datas}.
  */
 public final class ContactReader {
 
@@ -24,11 +27,13 @@ public final class ContactReader {
 
     /**
      * The items of a {@code bulk} body in input order, each a {@link Contact}, a {@link Map} or, for a JSON item that
-     * is no object, its JSON text (refused later by index).
+     * is no object, its JSON text (refused later by index). A body of another type (a file, ...) is read as JSON
+     * when Camel can convert it to an {@link InputStream}.
      *
      * @throws DeepEnrichValidationException when the body is null, empty, of an unreadable type or not JSON
      */
-    public static List<Object> read(Object body) {
+    public static List<Object> read(Message message) {
+        Object body = message.getBody();
         if (body == null) {
             throw emptyBody("the message body is null");
         }
@@ -40,19 +45,27 @@ public final class ContactReader {
         } else if (body instanceof Iterator<?> iterator) {
             iterator.forEachRemaining(items::add);
         } else if (body instanceof Object[] array) {
-            items.addAll(List.of(array));
+            items.addAll(Arrays.asList(array));
         } else if (body instanceof String || body instanceof byte[] || body instanceof InputStream) {
             items.addAll(fromJson(body));
         } else {
-            throw new DeepEnrichValidationException("invalid.body",
-                    "cannot read contacts from a body of type " + body.getClass().getName()
-                                                       + ": send a Contact, a Map, a List of them, or JSON",
-                    0, null, null);
+            items.addAll(fromJson(convertedToStream(message, body)));
         }
         if (items.isEmpty()) {
             throw emptyBody("the message body holds no contacts");
         }
         return items;
+    }
+
+    private static InputStream convertedToStream(Message message, Object body) {
+        InputStream stream = message.getBody(InputStream.class);
+        if (stream == null) {
+            throw new DeepEnrichValidationException("invalid.body",
+                    "cannot read contacts from a body of type " + body.getClass().getName()
+                                                       + ": send a Contact, a Map, a List of them, or JSON",
+                    0, null, null);
+        }
+        return stream;
     }
 
     private static List<Object> fromJson(Object body) {
@@ -69,8 +82,9 @@ public final class ContactReader {
                 root = DeepEnrichJson.tree((InputStream) body);
             }
         } catch (IOException e) {
-            throw new DeepEnrichValidationException("invalid.json",
-                    "the message body is not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), 0, null, e);
+            String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw new DeepEnrichValidationException("invalid.json", "the message body is not valid JSON: " + why, 0,
+                    null, e);
         }
         if (root == null || root.isMissingNode()) {
             throw emptyBody("the message body is empty");

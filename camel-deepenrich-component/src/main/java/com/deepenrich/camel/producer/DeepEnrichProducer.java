@@ -33,6 +33,8 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
     public DeepEnrichProducer(DeepEnrichEndpoint endpoint) {
         super(endpoint, DeepEnrichConstants.OPERATION, () -> endpoint.getConfiguration().getOperation().name());
         this.endpoint = endpoint;
+        // usable when created and started by hand, not only when Camel injects the context
+        setCamelContext(endpoint.getCamelContext());
     }
 
     @InvokeOnHeader("bulk")
@@ -42,8 +44,7 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
         String name = requestName(exchange, cfg);
         CompletableFuture<ReceiptAndResult> flow;
         try {
-            PreparedBatch batch = PreparedBatch.prepare(in.getBody(), cfg.enrichFieldList(), cfg.getInvalidContacts(),
-                    name);
+            PreparedBatch batch = PreparedBatch.prepare(in, cfg.enrichFieldList(), cfg.getInvalidContacts(), name);
             BulkSubmission submission = new BulkSubmission(endpoint.getClient(), endpoint.getLedger());
             CompletableFuture<SubmissionReceipt> submitted = submission.submit(batch, name, webhookUrl(exchange, cfg));
             flow = cfg.isAwaitResult()
@@ -76,7 +77,7 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
         if (id == null || id.isBlank()) {
             exchange.setException(new IllegalArgumentException(
                     "getResult needs the enrichment id in header " + DeepEnrichConstants.ENRICHMENT_ID));
-            callback.done(true);
+            callback.done(false);
             return;
         }
         boolean force = in.getHeader(DeepEnrichConstants.FORCE_RESULTS,
@@ -99,7 +100,7 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
         exchange.setException(new IllegalArgumentException(
                 "results is a consumer operation: use from(\"deepenrich:results\") or "
                                                             + "from(\"webhook:deepenrich:results\")"));
-        callback.done(true);
+        callback.done(false);
     }
 
     /** Sets a result as body with its headers, as the consumer does. */

@@ -7,6 +7,7 @@ import com.deepenrich.camel.DeepEnrichValidationException;
 import com.deepenrich.camel.InvalidContactsPolicy;
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.Rejection;
+import org.apache.camel.Message;
 
 /**
  * The contacts of one {@code bulk} exchange after mapping and validation: those to send (with the item each came
@@ -14,9 +15,9 @@ import com.deepenrich.camel.model.Rejection;
  */
 record PreparedBatch(List<Contact> contacts, List<Object> sourceItems, List<Rejection> rejections, int received) {
 
-    static PreparedBatch prepare(Object body, List<String> defaultFields, InvalidContactsPolicy policy,
+    static PreparedBatch prepare(Message message, List<String> defaultFields, InvalidContactsPolicy policy,
                                  String requestName) {
-        List<Object> items = ContactReader.read(body);
+        List<Object> items = ContactReader.read(message);
         List<Contact> contacts = new ArrayList<>(items.size());
         List<Object> sources = new ArrayList<>(items.size());
         List<Rejection> rejections = new ArrayList<>();

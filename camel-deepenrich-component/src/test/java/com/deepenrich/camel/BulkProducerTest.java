@@ -1,0 +1,232 @@
+package com.deepenrich.camel;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import com.deepenrich.camel.model.Contact;
+import com.deepenrich.camel.model.DeepEnrichJson;
+import com.deepenrich.camel.model.Rejection;
+import com.deepenrich.camel.model.SubmissionReceipt;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static com.deepenrich.camel.WireMockApi.contact;
+import static com.deepenrich.camel.WireMockApi.contacts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What bulk reads from each kind of body, what it sends, and what it refuses before sending. */
+class BulkProducerTest extends ProducerTestSupport {
+
+    private static final String BULK = "deepenrich:bulk?name=leads";
+
+    private Exchange send(String uri, Object body) {
+        api.acceptBulkWithIdOfFirstSeq();
+        return template.request(uri, e -> e.getMessage().setBody(body));
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return DeepEnrichJson.tree(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Contacts {@code seq} 0 and 1 as bulk sends them (the endpoint's enrich fields filled in). */
+    private static JsonNode firstTwoAsSent() throws Exception {
+        return json("[{\"firstname\":\"First0\",\"lastname\":\"Last0\",\"domain\":\"example.com\","
+                    + "\"enrich_fields\":[\"contact.emails\"],\"custom\":{\"seq\":\"0\"}},"
+                    + "{\"firstname\":\"First1\",\"lastname\":\"Last1\",\"domain\":\"example.com\","
+                    + "\"enrich_fields\":[\"contact.emails\"],\"custom\":{\"seq\":\"1\"}}]");
+    }
+
+    private static Map<String, Object> asMap(Contact c) {
+        return DeepEnrichJson.toMap(c);
+    }
+
+    static Stream<Arguments> bodiesOfTwoContacts() {
+        String array = DeepEnrichJson.writeString(contacts(0, 2));
+        String datas = "{\"name\":\"ignored\",\"datas\":" + array + "}";
+        return Stream.of(
+                Arguments.of("List<Contact>", contacts(0, 2)),
+                Arguments.of("List<Map>", contacts(0, 2).stream().map(BulkProducerTest::asMap).toList()),
+                Arguments.of("Contact[]", contacts(0, 2).toArray(Contact[]::new)),
+                Arguments.of("Iterator", contacts(0, 2).iterator()),
+                Arguments.of("JSON String array", array),
+                Arguments.of("JSON String object with datas", datas),
+                Arguments.of("byte[]", array.getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("InputStream", new ByteArrayInputStream(datas.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodiesOfTwoContacts")
+    void everyAcceptedBodyOfTwoContactsLeavesAsTheSameRequest(String kind, Object body) throws Exception {
+        Exchange out = send(BULK, body);
+
+        assertEquals(null, out.getException());
+        assertEquals(List.of(firstTwoAsSent()), api.bulkContacts());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("singleContactBodies")
+    void aSingleContactOrMapIsOneContact(String kind, Object body) throws Exception {
+        Exchange out = send(BULK, body);
+
+        assertEquals(null, out.getException());
+        assertEquals(List.of(json("[" + firstTwoAsSent().get(0) + "]")), api.bulkContacts());
+    }
+
+    static Stream<Arguments> singleContactBodies() {
+        return Stream.of(Arguments.of("Contact", contact(0)), Arguments.of("Map", asMap(contact(0))));
+    }
+
+    @Test
+    void aFileBodyIsReadThroughCamelsTypeConverters(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("contacts.json");
+        Files.writeString(file, DeepEnrichJson.writeString(contacts(0, 2)));
+
+        Exchange out = send(BULK, file.toFile());
+
+        assertEquals(null, out.getException());
+        assertEquals(List.of(firstTwoAsSent()), api.bulkContacts());
+    }
+
+    @Test
+    void aNullCustomValueIsLeftOut() throws Exception {
+        Contact withNull = contact(0).toBuilder().custom("empty", null).build();
+        Map<String, Object> fromJson = DeepEnrichJson.mapper().readValue(
+                "{\"firstname\":\"First1\",\"lastname\":\"Last1\",\"domain\":\"example.com\","
+                + "\"custom\":{\"seq\":\"1\",\"empty\":null}}", Map.class);
+
+        Exchange out = send(BULK, List.of(withNull, DeepEnrichJson.fromMap(fromJson, Contact.class)));
+
+        assertEquals(null, out.getException());
+        assertEquals(List.of(firstTwoAsSent()), api.bulkContacts());
+    }
+
+    @Test
+    void numericCustomValuesAreSentAsStrings() {
+        Map<String, Object> lead = new LinkedHashMap<>(Map.of("firstname", "Ann", "lastname", "Lee",
+                "domain", "acme.com"));
+        lead.put("custom", Map.of("lead_id", 42, "score", 3.5));
+        lead.put("row", 7L);
+
+        send(BULK, List.of(lead));
+
+        JsonNode custom = api.bulkContacts().get(0).get(0).get("custom");
+        assertEquals(3, custom.size());
+        custom.forEach(v -> assertTrue(v.isTextual(), custom + " has a value that is not a string"));
+        assertEquals("42", custom.get("lead_id").asText());
+        assertEquals("3.5", custom.get("score").asText());
+        assertEquals("7", custom.get("row").asText());
+    }
+
+    @Test
+    void lenientKeysAreMatchedAndOtherKeysBecomeCustom() throws Exception {
+        List<Map<String, Object>> rows = List.of(
+                Map.of("First Name", "Ann", "Last Name", "Lee", "company", "Acme", "website",
+                        "https://www.acme.com/about", "lead_id", "L1"),
+                Map.of("first_name", "Bob", "lastname", "Ray", "Company Name", "Beta Ltd", "crm", 7),
+                Map.of("firstName", "Cy", "LAST_NAME", "Ng", "domain", "gamma.io", "custom", Map.of("x", "1"),
+                        "region", "EU"),
+                Map.of("FirstName", "Di", "last-name", "Oh", "companyName", "Delta", "linkedin",
+                        "https://www.linkedin.com/in/di-oh/"));
+
+        send(BULK, rows);
+
+        JsonNode expected = json("["
+                                 + "{\"firstname\":\"Ann\",\"lastname\":\"Lee\",\"domain\":\"acme.com\",\"company_name\":\"Acme\","
+                                 + "\"enrich_fields\":[\"contact.emails\"],\"custom\":{\"lead_id\":\"L1\"}},"
+                                 + "{\"firstname\":\"Bob\",\"lastname\":\"Ray\",\"company_name\":\"Beta Ltd\","
+                                 + "\"enrich_fields\":[\"contact.emails\"],\"custom\":{\"crm\":\"7\"}},"
+                                 + "{\"firstname\":\"Cy\",\"lastname\":\"Ng\",\"domain\":\"gamma.io\","
+                                 + "\"enrich_fields\":[\"contact.emails\"],\"custom\":{\"x\":\"1\",\"region\":\"EU\"}},"
+                                 + "{\"firstname\":\"Di\",\"lastname\":\"Oh\",\"company_name\":\"Delta\","
+                                 + "\"linkedin_url\":\"https://www.linkedin.com/in/di-oh/\","
+                                 + "\"enrich_fields\":[\"contact.emails\"]}]");
+        assertEquals(expected, api.bulkContacts().get(0));
+    }
+
+    @Test
+    void elevenCustomKeysFailNamingTheContactAndFieldAndSendNothing() {
+        Contact.Builder tooMany = contact(1).toBuilder();
+        IntStream.range(0, 10).forEach(i -> tooMany.custom("k" + i, i));
+
+        Exchange out = send(BULK, List.of(contact(0), tooMany.build()));
+
+        DeepEnrichValidationException e = assertInstanceOf(DeepEnrichValidationException.class, out.getException());
+        Rejection r = e.getRejections().get(0);
+        assertEquals(1, e.getRejections().size());
+        assertEquals(1, r.getIndex());
+        assertEquals("custom", r.getField());
+        assertTrue(e.getMessage().contains("contact #1 custom: has 11 keys"), e.getMessage());
+        assertEquals(0, api.bulkRequests().size());
+    }
+
+    @Test
+    void skipSendsTheValidContactsAndListsTheRejectedOnes() {
+        Contact noLastname = contact(1).toBuilder().lastname(" ").build();
+        Contact noCompany = contact(3).toBuilder().domain(null).build();
+        List<Contact> received = List.of(contact(0), noLastname, contact(2), noCompany, contact(4));
+
+        Exchange out = send(BULK + "&invalidContacts=skip", received);
+
+        assertEquals(null, out.getException());
+        SubmissionReceipt receipt = out.getMessage().getBody(SubmissionReceipt.class);
+        @SuppressWarnings("unchecked")
+        List<Rejection> rejected = out.getMessage().getHeader(DeepEnrichConstants.REJECTED, List.class);
+        assertEquals(List.of(1, 3), rejected.stream().map(Rejection::getIndex).toList());
+        assertEquals(List.of("lastname", "domain"), rejected.stream().map(Rejection::getField).toList());
+        assertEquals(noLastname, rejected.get(0).getContact());
+        assertEquals(5, receipt.getReceived());
+        assertEquals(receipt.getReceived(), receipt.getSubmitted() + receipt.getRejections().size());
+        assertEquals(List.of(0, 2, 4), api.seqsReceived());
+    }
+
+    @Test
+    void twoHundredFiftyContactsLeaveAsThreeRequestsInInputOrder() {
+        Exchange out = send(BULK, contacts(0, 250));
+
+        assertEquals(null, out.getException());
+        assertEquals(List.of(100, 100, 50), api.bulkContacts().stream().map(JsonNode::size).toList());
+        assertEquals(IntStream.range(0, 250).boxed().toList(), api.seqsReceived());
+        List<String> ids = List.of("id-0", "id-100", "id-200");
+        assertEquals(ids, out.getMessage().getHeader(DeepEnrichConstants.ENRICHMENT_IDS));
+        assertEquals("id-0", out.getMessage().getHeader(DeepEnrichConstants.ENRICHMENT_ID));
+        SubmissionReceipt receipt = out.getMessage().getBody(SubmissionReceipt.class);
+        assertEquals(ids, receipt.getEnrichmentIds());
+        assertEquals(250, receipt.getSubmitted());
+        assertEquals(List.of("leads [1/3]", "leads [2/3]", "leads [3/3]"),
+                api.bulkRequests().stream().map(r -> WireMockApi.json(r).get("name").asText()).toList());
+    }
+
+    static Stream<Arguments> bodiesWithNoContacts() {
+        return Stream.of(
+                Arguments.of("empty list", List.of(), "holds no contacts"),
+                Arguments.of("null", null, "body is null"),
+                Arguments.of("blank string", "  \n", "empty string"),
+                Arguments.of("empty JSON array", "[]", "holds no contacts"),
+                Arguments.of("invalid JSON", "{\"firstname\": \"ann\",", "not valid JSON"),
+                Arguments.of("unreadable type", 42, "cannot read contacts from a body of type java.lang.Integer"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodiesWithNoContacts")
+    void aBodyWithNoContactsFailsClearlyAndSendsNothing(String kind, Object body, String why) {
+        Exchange out = send(BULK, body);
+
+        DeepEnrichValidationException e = assertInstanceOf(DeepEnrichValidationException.class, out.getException());
+        assertTrue(e.getMessage().contains(why), e.getMessage());
+        assertEquals(0, api.bulkRequests().size());
+    }
+}
