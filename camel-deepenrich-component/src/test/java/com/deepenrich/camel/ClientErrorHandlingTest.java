@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static com.deepenrich.camel.WireMockApi.BULK_PATH;
 import static com.deepenrich.camel.WireMockApi.contact;
@@ -56,31 +58,28 @@ class ClientErrorHandlingTest extends ProducerTestSupport {
         return out.getException();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "error.authorization.not_set", "error.authorization.not_bearer", "error.api.key" })
-    void authenticationErrorsCarryTheApiCodeAndAreNotRetried(String code) throws Exception {
-        answerBulk(401, errorBody(code));
-
-        Exception e = bulkFailure(BULK, contact(0));
-
-        DeepEnrichAuthenticationException auth = assertInstanceOf(DeepEnrichAuthenticationException.class, e);
-        assertEquals(code, auth.getCode());
-        assertEquals(401, auth.getHttpStatus());
-        assertTrue(auth.getMessage().contains(code), auth.getMessage());
-        assertEquals(1, api.bulkRequests().size());
+    static Stream<Arguments> errorsNotRetried() {
+        return Stream.of(
+                Arguments.of("error.authorization.not_set", 401, DeepEnrichAuthenticationException.class),
+                Arguments.of("error.authorization.not_bearer", 401, DeepEnrichAuthenticationException.class),
+                Arguments.of("error.api.key", 401, DeepEnrichAuthenticationException.class),
+                Arguments.of("error.enrichment.name.empty", 400, DeepEnrichValidationException.class),
+                Arguments.of("error.enrichment.data.empty", 400, DeepEnrichValidationException.class));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "error.enrichment.name.empty", "error.enrichment.data.empty" })
-    void badRequestsAreValidationErrorsWithTheApiCodeAndAreNotRetried(String code) throws Exception {
-        answerBulk(400, errorBody(code));
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("errorsNotRetried")
+    void apiErrorsCarryTheApiCodeAndAreNotRetried(String code, int status, Class<? extends DeepEnrichException> type)
+            throws Exception {
+        answerBulk(status, errorBody(code));
 
         Exception e = bulkFailure(BULK, contact(0));
 
-        DeepEnrichValidationException invalid = assertInstanceOf(DeepEnrichValidationException.class, e);
-        assertEquals(code, invalid.getCode());
-        assertEquals(400, invalid.getHttpStatus());
-        assertEquals("leads", invalid.getRequestName());
+        DeepEnrichException error = assertInstanceOf(type, e);
+        assertEquals(code, error.getCode());
+        assertEquals(status, error.getHttpStatus());
+        assertEquals("leads", error.getRequestName());
+        assertTrue(error.getMessage().contains(code), error.getMessage());
         assertEquals(1, api.bulkRequests().size());
     }
 
