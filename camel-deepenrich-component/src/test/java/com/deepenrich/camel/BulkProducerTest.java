@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
+import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.Rejection;
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static com.deepenrich.camel.WireMockApi.contact;
 import static com.deepenrich.camel.WireMockApi.contacts;
+import static com.deepenrich.camel.WireMockApi.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,10 +39,6 @@ class BulkProducerTest extends ProducerTestSupport {
     private Exchange send(String uri, Object body) {
         api.acceptBulkWithIdOfFirstSeq();
         return template.request(uri, e -> e.getMessage().setBody(body));
-    }
-
-    private static JsonNode json(String text) throws Exception {
-        return DeepEnrichJson.tree(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Contacts {@code seq} 0 and 1 as bulk sends them (the endpoint's enrich fields filled in). */
@@ -145,7 +144,8 @@ class BulkProducerTest extends ProducerTestSupport {
         send(BULK, rows);
 
         JsonNode expected = json("["
-                                 + "{\"firstname\":\"Ann\",\"lastname\":\"Lee\",\"domain\":\"acme.com\",\"company_name\":\"Acme\","
+                                 + "{\"firstname\":\"Ann\",\"lastname\":\"Lee\",\"domain\":\"acme.com\","
+                                 + "\"company_name\":\"Acme\","
                                  + "\"enrich_fields\":[\"contact.emails\"],\"custom\":{\"lead_id\":\"L1\"}},"
                                  + "{\"firstname\":\"Bob\",\"lastname\":\"Ray\",\"company_name\":\"Beta Ltd\","
                                  + "\"enrich_fields\":[\"contact.emails\"],\"custom\":{\"crm\":\"7\"}},"
@@ -207,7 +207,25 @@ class BulkProducerTest extends ProducerTestSupport {
         assertEquals(ids, receipt.getEnrichmentIds());
         assertEquals(250, receipt.getSubmitted());
         assertEquals(List.of("leads [1/3]", "leads [2/3]", "leads [3/3]"),
-                api.bulkRequests().stream().map(r -> WireMockApi.json(r).get("name").asText()).toList());
+                api.bulkRequests().stream().map(r -> json(r).get("name").asText()).toList());
+    }
+
+    @Test
+    void anAcceptedIdTheLedgerCannotRecordIsReportedAsSubmittedAndNothingMoreIsSent() {
+        context.getRegistry().bind("refusingLedger", new InMemoryDeepEnrichLedger() {
+            @Override
+            public void record(PendingEnrichment pending) {
+                throw new IllegalStateException("disk full");
+            }
+        });
+
+        Exchange out = send(BULK + "&ledger=#refusingLedger", contacts(0, 150));
+
+        DeepEnrichException e = assertInstanceOf(DeepEnrichException.class, out.getException());
+        assertTrue(e.getMessage().contains("id-0") && e.getMessage().contains("disk full"), e.getMessage());
+        assertEquals(List.of("id-0"), e.getSubmittedIds());
+        assertEquals(50, e.getUnsubmittedContacts().size());
+        assertEquals(1, api.bulkRequests().size());
     }
 
     static Stream<Arguments> bodiesWithNoContacts() {

@@ -21,6 +21,7 @@ import static com.deepenrich.camel.WireMockApi.BULK_PATH;
 import static com.deepenrich.camel.WireMockApi.contact;
 import static com.deepenrich.camel.WireMockApi.contacts;
 import static com.deepenrich.camel.WireMockApi.fixture;
+import static com.deepenrich.camel.WireMockApi.json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -38,7 +39,7 @@ class ClientErrorHandlingTest extends ProducerTestSupport {
     private static final String BULK = "deepenrich:bulk?name=leads";
 
     private static Map<String, JsonNode> errors() throws Exception {
-        JsonNode all = DeepEnrichJson.tree(fixture("errors.json").getBytes());
+        JsonNode all = json(fixture("errors.json"));
         return DeepEnrichJson.mapper().convertValue(all, DeepEnrichJson.mapper().getTypeFactory()
                 .constructMapType(Map.class, String.class, JsonNode.class));
     }

@@ -21,6 +21,7 @@ import static com.deepenrich.camel.WireMockApi.contact;
 import static com.deepenrich.camel.WireMockApi.contacts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Single contacts, in any body bulk accepts, are grouped into requests of at most 100 contacts. */
 class DeepEnrichAggregationStrategyTest extends ProducerTestSupport {
@@ -86,7 +87,8 @@ class DeepEnrichAggregationStrategyTest extends ProducerTestSupport {
     void groupHoldsOnlyJdkTypesThatSurviveSerialization() throws Exception {
         DeepEnrichAggregationStrategy strategy = new DeepEnrichAggregationStrategy();
         Exchange group = strategy.aggregate(null, exchangeWith(contact(0)));
-        group = strategy.aggregate(group, exchangeWith("[{\"firstname\":\"a\",\"lastname\":\"b\",\"domain\":\"c.com\"}]"));
+        String json = "[{\"firstname\":\"a\",\"lastname\":\"b\",\"domain\":\"c.com\"}]";
+        group = strategy.aggregate(group, exchangeWith(json));
         group = strategy.aggregate(group, exchangeWith(Map.of("First Name", "x", "lastname", "y", "company", "z")));
 
         List<?> body = group.getMessage().getBody(List.class);
@@ -95,6 +97,16 @@ class DeepEnrichAggregationStrategyTest extends ProducerTestSupport {
         body.forEach(item -> assertInstanceOf(LinkedHashMap.class, item));
         assertEquals(Map.of("seq", "0"), ((Map<?, ?>) body.get(0)).get("custom"));
         assertEquals(body, roundTripWithJdbcRepositoryFilter(body));
+    }
+
+    @Test
+    void aMessageWithNoContactsFailsAloneAndTheGroupKeepsItsContacts() {
+        DeepEnrichAggregationStrategy strategy = new DeepEnrichAggregationStrategy();
+        Exchange group = strategy.aggregate(null, exchangeWith(contact(0)));
+
+        assertThrows(DeepEnrichValidationException.class, () -> strategy.aggregate(group, exchangeWith("not json")));
+
+        assertEquals(1, group.getMessage().getBody(List.class).size());
     }
 
     private Exchange exchangeWith(Object body) {

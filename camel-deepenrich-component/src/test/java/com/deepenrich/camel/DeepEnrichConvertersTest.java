@@ -6,7 +6,6 @@ import java.util.Map;
 
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.ContactOutcome;
-import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
@@ -20,6 +19,7 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static com.deepenrich.camel.WireMockApi.fixture;
+import static com.deepenrich.camel.WireMockApi.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +33,7 @@ class DeepEnrichConvertersTest extends CamelTestSupport {
 
     /** The FINISHED fixture with fields the model does not know, at every level. */
     private static String finishedWithUnknownFields() throws Exception {
-        ObjectNode root = (ObjectNode) DeepEnrichJson.tree(fixture("result-finished.json").getBytes(StandardCharsets.UTF_8));
+        ObjectNode root = (ObjectNode) json(fixture("result-finished.json"));
         root.put("created_at", "2025-11-03T10:00:00Z");
         ObjectNode item = (ObjectNode) root.get("datas").get(0);
         item.put("enrichment_score", 0.97);
@@ -46,20 +46,19 @@ class DeepEnrichConvertersTest extends CamelTestSupport {
 
     @Test
     void resultFromJsonKeepsUnknownFieldsAndWritesThemBack() throws Exception {
-        String json = finishedWithUnknownFields();
+        String text = finishedWithUnknownFields();
 
-        EnrichmentResult result = converter().mandatoryConvertTo(EnrichmentResult.class, json);
+        EnrichmentResult result = converter().mandatoryConvertTo(EnrichmentResult.class, text);
         EnrichedContact john = result.getContacts().get(0);
         assertEquals(EnrichmentStatus.FINISHED, result.getStatus());
         assertEquals(ContactOutcome.FOUND, john.getOutcome());
         assertEquals("john.snow@example.com", john.getMostProbableEmail());
         assertEquals(Map.of("level", "head"), john.getContact().getOtherFields().get("seniority"));
 
-        JsonNode written = DeepEnrichJson.tree(converter().mandatoryConvertTo(String.class, result)
-                .getBytes(StandardCharsets.UTF_8));
+        JsonNode written = json(converter().mandatoryConvertTo(String.class, result));
         assertEquals("FOUND", written.get("datas").get(0).get("outcome").asText());
         ((ObjectNode) written.get("datas").get(0)).remove("outcome");
-        assertEquals(DeepEnrichJson.tree(json.getBytes(StandardCharsets.UTF_8)), written,
+        assertEquals(json(text), written,
                 "every field read, known or not, is written back");
     }
 
@@ -86,9 +85,8 @@ class DeepEnrichConvertersTest extends CamelTestSupport {
         Map<?, ?> map = converter().mandatoryConvertTo(Map.class, john);
         assertEquals(Map.of("user_id", "12584"), map.get("custom"));
         assertEquals("FOUND", map.get("outcome"));
-        String json = converter().mandatoryConvertTo(String.class, john);
-        assertEquals("+44 20 7946 0000",
-                DeepEnrichJson.tree(json.getBytes(StandardCharsets.UTF_8)).at("/contact/most_probable_phone").asText());
+        String text = converter().mandatoryConvertTo(String.class, john);
+        assertEquals("+44 20 7946 0000", json(text).at("/contact/most_probable_phone").asText());
     }
 
     @Test
@@ -132,9 +130,8 @@ class DeepEnrichConvertersTest extends CamelTestSupport {
         assertEquals(List.of("id-1", "id-2"), map.get("enrichmentIds"));
         assertEquals(3, map.get("received"));
         assertEquals(2, map.get("submitted"));
-        JsonNode json = DeepEnrichJson.tree(converter().mandatoryConvertTo(String.class, receipt)
-                .getBytes(StandardCharsets.UTF_8));
-        assertEquals("lastname", json.at("/rejected/0/field").asText());
-        assertEquals("ann", json.at("/rejected/0/contact/firstname").asText());
+        JsonNode written = json(converter().mandatoryConvertTo(String.class, receipt));
+        assertEquals("lastname", written.at("/rejected/0/field").asText());
+        assertEquals("ann", written.at("/rejected/0/contact/firstname").asText());
     }
 }

@@ -1,11 +1,9 @@
 package com.deepenrich.camel;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import com.deepenrich.camel.model.ContactOutcome;
-import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
 import static com.deepenrich.camel.WireMockApi.fixture;
+import static com.deepenrich.camel.WireMockApi.json;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -44,8 +43,7 @@ class ResultAndAccountOperationsTest extends ProducerTestSupport {
 
     @Test
     void finishedResultHasOutcomesAndKeepsUnknownFieldsForTheJsonConverter() throws Exception {
-        ObjectNode finished = (ObjectNode) DeepEnrichJson.tree(fixture("result-finished.json")
-                .getBytes(StandardCharsets.UTF_8));
+        ObjectNode finished = (ObjectNode) json(fixture("result-finished.json"));
         ((ObjectNode) finished.at("/datas/0/contact")).put("job_change_detected", true);
         answerResult(200, finished.toString());
 
@@ -58,7 +56,7 @@ class ResultAndAccountOperationsTest extends ProducerTestSupport {
         assertEquals(EnrichmentStatus.FINISHED, out.getMessage().getHeader(DeepEnrichConstants.STATUS));
         assertEquals(11L, out.getMessage().getHeader(DeepEnrichConstants.CREDITS));
         assertEquals("Sales Operations in London", out.getMessage().getHeader(DeepEnrichConstants.NAME));
-        JsonNode written = DeepEnrichJson.tree(out.getMessage().getBody(String.class).getBytes(StandardCharsets.UTF_8));
+        JsonNode written = json(out.getMessage().getBody(String.class));
         assertEquals(true, written.at("/datas/0/contact/job_change_detected").asBoolean());
         assertEquals("Computer Software", written.at("/datas/0/contact/profile/position/company/industry").asText());
     }

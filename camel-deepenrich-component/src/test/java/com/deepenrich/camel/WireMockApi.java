@@ -113,14 +113,18 @@ final class WireMockApi implements AutoCloseable {
     /** The custom {@code seq} of every contact received in bulk requests, sorted. */
     List<Integer> seqsReceived() {
         List<Integer> seqs = new ArrayList<>();
-        bulkContacts().forEach(datas -> datas.forEach(c -> seqs.add(Integer.valueOf(c.get("custom").get("seq").asText()))));
+        bulkContacts().forEach(datas -> datas.forEach(c -> seqs.add(c.at("/custom/seq").asInt())));
         seqs.sort(Comparator.naturalOrder());
         return seqs;
     }
 
     static JsonNode json(LoggedRequest request) {
+        return json(request.getBodyAsString());
+    }
+
+    static JsonNode json(String text) {
         try {
-            return DeepEnrichJson.tree(request.getBody());
+            return DeepEnrichJson.mapper().readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.client.BulkRequest;
@@ -48,23 +47,34 @@ final class BulkSubmission {
         return client.submit(new BulkRequest(chunkName, webhookUrl, chunk))
                 .handle((id, failure) -> {
                     if (failure != null) {
-                        throw withProgress(failure, batch, i, ids);
+                        throw withProgress(asDeepEnrichException(failure, chunkName), batch, i, ids);
                     }
-                    ledger.record(new PendingEnrichment(id, chunkName, Instant.now(), chunk.size()));
                     ids.add(id);
+                    try {
+                        ledger.record(new PendingEnrichment(id, chunkName, Instant.now(), chunk.size()));
+                    } catch (RuntimeException e) {
+                        throw withProgress(unrecorded(id, chunkName, e), batch, i + 1, ids);
+                    }
                     return id;
                 })
                 .thenCompose(id -> next(batch, chunks, i + 1, name, webhookUrl, ids));
     }
 
-    private static RuntimeException withProgress(Throwable failure, PreparedBatch batch, int failedChunk,
-                                                 List<String> ids) {
+    private static DeepEnrichException unrecorded(String id, String chunkName, RuntimeException cause) {
+        return new DeepEnrichException("ledger.record", "enrichment " + id
+                + " was accepted but the ledger could not record it: " + cause.getMessage(), 0, chunkName, cause);
+    }
+
+    private static DeepEnrichException asDeepEnrichException(Throwable failure, String chunkName) {
         Throwable cause = Futures.unwrap(failure);
-        if (!(cause instanceof DeepEnrichException error)) {
-            return new CompletionException(cause);
-        }
-        int firstUnsent = failedChunk * BulkRequest.MAX_CONTACTS;
-        List<Object> unsent = batch.sourceItems().subList(firstUnsent, batch.sourceItems().size());
-        return error.withProgress(ids, unsent);
+        return cause instanceof DeepEnrichException error
+                ? error : new DeepEnrichException(null, String.valueOf(cause), 0, chunkName, cause);
+    }
+
+    /** The failure, telling which ids were accepted and which contacts, from chunk {@code firstUnsent} on, were not. */
+    private static DeepEnrichException withProgress(DeepEnrichException error, PreparedBatch batch, int firstUnsent,
+                                                    List<String> ids) {
+        int from = Math.min(firstUnsent * BulkRequest.MAX_CONTACTS, batch.sourceItems().size());
+        return error.withProgress(ids, batch.sourceItems().subList(from, batch.sourceItems().size()));
     }
 }
