@@ -34,32 +34,26 @@ final class ResultAwaiter {
     /** Completes with the final results in the order of {@code ids}. */
     CompletableFuture<List<EnrichmentResult>> await(List<String> ids, String requestName) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        List<CompletableFuture<EnrichmentResult>> each = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            each.add(poll(id, deadline));
-        }
-        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
-                .handle((ok, failure) -> {
-                    List<String> pending = new ArrayList<>();
-                    List<EnrichmentResult> results = new ArrayList<>(ids.size());
-                    for (int i = 0; i < ids.size(); i++) {
-                        CompletableFuture<EnrichmentResult> f = each.get(i);
-                        if (f.isCompletedExceptionally()) {
-                            if (!isTimeout(f)) {
-                                f.join();
-                            }
-                            pending.add(ids.get(i));
-                        } else {
-                            results.add(f.join());
-                        }
-                    }
-                    if (!pending.isEmpty()) {
-                        throw new DeepEnrichTimeoutException(pending, requestName, timeoutMillis);
-                    }
-                    return results;
-                });
+        List<CompletableFuture<EnrichmentResult>> each = ids.stream().map(id -> poll(id, deadline)).toList();
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(allDone -> {
+            List<String> pending = new ArrayList<>();
+            List<EnrichmentResult> results = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                EnrichmentResult result = each.get(i).join();
+                if (result == null) {
+                    pending.add(ids.get(i));
+                } else {
+                    results.add(result);
+                }
+            }
+            if (!pending.isEmpty()) {
+                throw new DeepEnrichTimeoutException(pending, requestName, timeoutMillis);
+            }
+            return results;
+        });
     }
 
+    /** The final result, or null when the deadline came first. */
     private CompletableFuture<EnrichmentResult> poll(String id, long deadline) {
         return client.getResult(id, false).thenCompose(result -> {
             if (result.getStatus().isFinal()) {
@@ -67,25 +61,9 @@ final class ResultAwaiter {
             }
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left <= 0) {
-                return CompletableFuture.failedFuture(new AwaitExpired());
+                return CompletableFuture.completedFuture(null);
             }
             return Futures.after(scheduler, Math.min(pollIntervalMillis, left), () -> poll(id, deadline));
         });
-    }
-
-    private static boolean isTimeout(CompletableFuture<?> f) {
-        try {
-            f.join();
-            return false;
-        } catch (RuntimeException e) {
-            return Futures.unwrap(e) instanceof AwaitExpired;
-        }
-    }
-
-    /** Internal marker: this id did not finish in time. */
-    private static final class AwaitExpired extends RuntimeException {
-        AwaitExpired() {
-            super(null, null, false, false);
-        }
     }
 }
