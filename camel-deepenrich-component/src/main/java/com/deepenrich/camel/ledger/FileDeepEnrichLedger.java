@@ -1,14 +1,13 @@
 package com.deepenrich.camel.ledger;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Optional;
 
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,13 +55,21 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
         save();
     }
 
+    /** When the file cannot be written, the id stays pending, so that a later attempt completes it. */
     @Override
     public synchronized boolean complete(String enrichmentId) {
-        boolean removed = super.complete(enrichmentId);
-        if (removed) {
-            save();
+        Optional<PendingEnrichment> pending = find(enrichmentId);
+        if (pending.isEmpty()) {
+            return false;
         }
-        return removed;
+        super.complete(enrichmentId);
+        try {
+            save();
+        } catch (UncheckedIOException e) {
+            super.record(pending.get());
+            throw e;
+        }
+        return true;
     }
 
     private void load() throws IOException {
@@ -88,12 +95,10 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
         try {
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             try {
-                try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    ByteBuffer bytes = ByteBuffer.wrap(DeepEnrichJson.write(entries));
-                    while (bytes.hasRemaining()) {
-                        out.write(bytes);
-                    }
-                    out.force(true);
+                // a java.io stream, not a FileChannel: an interrupted thread (a stopping consumer) must still write
+                try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+                    out.write(DeepEnrichJson.write(entries));
+                    out.getFD().sync();
                 }
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {

@@ -40,6 +40,22 @@ class FileDeepEnrichLedgerTest extends DeepEnrichLedgerContract {
     }
 
     @Test
+    void aThreadInterruptedWhileStoppingStillWritesTheFile() {
+        Path file = dir.resolve("ledger.json");
+        FileDeepEnrichLedger ledger = new FileDeepEnrichLedger(file);
+        ledger.record(pending("a", 0));
+
+        Thread.currentThread().interrupt();
+        try {
+            ledger.complete("a");
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertEquals(List.of(), new FileDeepEnrichLedger(file).pending());
+    }
+
+    @Test
     void givenADirectoryItKeepsItsDefaultFileThere() {
         new FileDeepEnrichLedger(dir).record(pending("a", 0));
 
