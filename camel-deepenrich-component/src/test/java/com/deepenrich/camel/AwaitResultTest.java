@@ -3,7 +3,6 @@ package com.deepenrich.camel;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.model.ContactOutcome;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.EnrichmentResult;
@@ -21,13 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code bulk?awaitResult=true}: the exchange completes with every request's result merged in input order. */
-class AwaitResultTest extends ProducerTestSupport {
+class AwaitResultTest extends ResultsTestSupport {
 
     private static final String AWAIT = "deepenrich:bulk?awaitResult=true&awaitPollInterval=20";
-
-    private DeepEnrichLedger ledger() {
-        return context.getComponent("deepenrich", DeepEnrichComponent.class).defaultLedger();
-    }
 
     /** The FINISHED result of the request holding contacts {@code from} .. {@code from + count - 1}, all found. */
     private static String finishedChunk(String id, int from, int count, long credits) {

@@ -2,23 +2,18 @@ package com.deepenrich.camel;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
-import com.deepenrich.camel.ledger.DeepEnrichLedger;
-import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
 import com.deepenrich.camel.model.SubmissionReceipt;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.ExchangeFactory;
 import org.apache.camel.spi.Registry;
@@ -35,11 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code from("deepenrich:results")}: pending ids of the ledger are read until final, emitted once, removed. */
-class PollResultsTest extends ProducerTestSupport {
+class PollResultsTest extends ResultsTestSupport {
 
     private final Reported reported = new Reported();
-    private volatile Processor routeStep = exchange -> {
-    };
 
     /** What the consumer reported to its exception handler. */
     static final class Reported implements ExceptionHandler {
@@ -77,30 +70,11 @@ class PollResultsTest extends ProducerTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("deepenrich:results?delay=20&initialDelay=0&exceptionHandler=#reported").routeId("poll")
-                        .process(exchange -> routeStep.process(exchange))
-                        .to("mock:results");
-            }
-        };
-    }
-
-    private DeepEnrichLedger ledger() {
-        return context.getComponent("deepenrich", DeepEnrichComponent.class).defaultLedger();
-    }
-
-    private void submitted(String id, Duration age) {
-        ledger().record(new PendingEnrichment(id, "Sales Operations in London", Instant.now().minus(age), 1));
+        return routeToResults("deepenrich:results?delay=20&initialDelay=0&exceptionHandler=#reported");
     }
 
     private DeepEnrichResultsConsumer resultsConsumer() {
-        return (DeepEnrichResultsConsumer) context.getRoute("poll").getConsumer();
-    }
-
-    private MockEndpoint results() {
-        return getMockEndpoint("mock:results");
+        return (DeepEnrichResultsConsumer) context.getRoute("results").getConsumer();
     }
 
     private List<String> emittedIds() {
@@ -176,12 +150,7 @@ class PollResultsTest extends ProducerTestSupport {
 
     @Test
     void aRouteFailureLeavesTheIdPendingAndALaterPollEmitsItOnce() throws Exception {
-        AtomicInteger attempts = new AtomicInteger();
-        routeStep = exchange -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new IllegalStateException("disk full");
-            }
-        };
+        AtomicInteger attempts = failFirstRouteAttempt("disk full");
         submitted("id-fail", Duration.ZERO);
         ResultStubs.answerInTurn(api, "id-fail", ok(finished("id-fail")));
         results().expectedMessageCount(1);
@@ -224,12 +193,7 @@ class PollResultsTest extends ProducerTestSupport {
 
     @Test
     void everyExchangeThePollerCreatesIsReleased() throws Exception {
-        AtomicInteger attempts = new AtomicInteger();
-        routeStep = exchange -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new IllegalStateException("once");
-            }
-        };
+        AtomicInteger attempts = failFirstRouteAttempt("once");
         for (String id : List.of("id-r1", "id-r2")) {
             submitted(id, Duration.ZERO);
             ResultStubs.answerInTurn(api, id, ok(finished(id)));

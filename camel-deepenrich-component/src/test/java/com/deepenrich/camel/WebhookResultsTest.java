@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +13,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.deepenrich.camel.ledger.DeepEnrichLedger;
-import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.ContactOutcome;
 import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.test.AvailablePortFinder;
@@ -41,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code from("webhook:deepenrich:results")} on platform-http (Vert.x on 127.0.0.1): DeepEnrich's deliveries are
  * checked, deduplicated and acknowledged only once the route has the result; late ones are polled.
  */
-class WebhookResultsTest extends ProducerTestSupport {
+class WebhookResultsTest extends ResultsTestSupport {
 
     private static final String TOKEN = "s3cret";
     private static final int MAX_BODY = 4096;
@@ -49,8 +44,6 @@ class WebhookResultsTest extends ProducerTestSupport {
 
     private final int port = AvailablePortFinder.getNextAvailable();
     private final HttpClient http = HttpClient.newHttpClient();
-    private volatile Processor routeStep = exchange -> {
-    };
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -64,17 +57,10 @@ class WebhookResultsTest extends ProducerTestSupport {
 
     @Override
     protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false"
-                     + "&webhookPath=/deepenrich/results&callbackToken=" + TOKEN + "&maxBodySize=" + MAX_BODY
-                     + "&pollFallbackAfter=" + POLL_FALLBACK_AFTER.toMillis() + "&delay=50&initialDelay=0")
-                        .routeId("webhook")
-                        .process(exchange -> routeStep.process(exchange))
-                        .to("mock:results");
-            }
-        };
+        return routeToResults("webhook:deepenrich:results?webhookComponentName=platform-http"
+                              + "&webhookAutoRegister=false&webhookPath=/deepenrich/results&callbackToken=" + TOKEN
+                              + "&maxBodySize=" + MAX_BODY + "&pollFallbackAfter=" + POLL_FALLBACK_AFTER.toMillis()
+                              + "&delay=50&initialDelay=0");
     }
 
     private HttpResponse<String> deliver(String query, String body) throws Exception {
@@ -89,19 +75,6 @@ class WebhookResultsTest extends ProducerTestSupport {
 
     private HttpResponse<String> deliver(String body) throws Exception {
         return deliver("?token=" + TOKEN, body);
-    }
-
-    private DeepEnrichLedger ledger() {
-        return context.getComponent("deepenrich", DeepEnrichComponent.class).defaultLedger();
-    }
-
-    /** Recorded as the bulk producer does, submitted {@code age} ago. */
-    private void submitted(String id, Duration age) {
-        ledger().record(new PendingEnrichment(id, "Sales Operations in London", Instant.now().minus(age), 1));
-    }
-
-    private MockEndpoint results() {
-        return getMockEndpoint("mock:results");
     }
 
     private EnrichmentResult emitted(int index) {
@@ -177,12 +150,7 @@ class WebhookResultsTest extends ProducerTestSupport {
 
     @Test
     void aRouteFailureIsAnswered500AndTheRetryIsEmittedExactlyOnce() throws Exception {
-        AtomicInteger attempts = new AtomicInteger();
-        routeStep = exchange -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new IllegalStateException("disk full");
-            }
-        };
+        AtomicInteger attempts = failFirstRouteAttempt("disk full");
         submitted("id-retry", Duration.ZERO);
 
         HttpResponse<String> failed = deliver(finished("id-retry"));
