@@ -13,10 +13,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
 import com.deepenrich.camel.model.ContactOutcome;
 import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
+import com.deepenrich.camel.webhook.DeepEnrichWebhookHandler;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -30,6 +32,7 @@ import static com.deepenrich.camel.ResultStubs.finished;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -201,6 +204,22 @@ class WebhookResultsTest extends ResultsTestSupport {
         for (Exchange e : results().getReceivedExchanges()) {
             assertInstanceOf(EnrichmentResult.class, e.getMessage().getBody());
         }
+    }
+
+    @Test
+    void thePollFallbackStopsWithTheHandler() {
+        DeepEnrichEndpoint endpoint = context.getEndpoint("deepenrich:results?pollFallbackAfter=1000",
+                DeepEnrichEndpoint.class);
+        DeepEnrichWebhookHandler handler = (DeepEnrichWebhookHandler) endpoint.createWebhookHandler(exchange -> {
+        });
+        handler.start();
+        DeepEnrichResultsConsumer fallback = handler.getFallback();
+        assertTrue(fallback.isStarted());
+
+        handler.stop();
+
+        assertTrue(fallback.isStopped());
+        assertNull(handler.getFallback());
     }
 
     @Test
