@@ -2,6 +2,7 @@ package com.deepenrich.camel.consumer;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -13,16 +14,17 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
 
 /**
- * {@code from("deepenrich:results")}: every {@code delay}, emits the results read final since the previous poll,
- * then starts reading the pending enrichments of the ledger (those of other instances sharing it too). Each final
- * result is emitted once, on the consumer's thread, and its id then removed from the ledger. {@code poll()} never
- * waits for the API.
+ * {@code from("deepenrich:results")}: every {@code delay}, starts reading the pending enrichments of the ledger (those
+ * of other instances sharing it too). Each result read final is emitted at once, exactly once, on the thread that
+ * completed its read, and its id then removed from the ledger. {@code poll()} never waits for the API; it returns
+ * how many results were emitted since the previous poll (for the scheduler's idle backoff).
  */
 public class DeepEnrichResultsConsumer extends ScheduledPollConsumer {
 
     private final DeepEnrichEndpoint endpoint;
     private final Predicate<PendingEnrichment> select;
     private final AtomicLong emitted = new AtomicLong();
+    private final AtomicInteger emittedSinceLastPoll = new AtomicInteger();
     private ResultEmitter emitter;
     private PendingPoller poller;
 
@@ -39,7 +41,7 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer {
         emitter = new ResultEmitter(endpoint.getLedger(), endpoint.getIdempotentRepository(), getAsyncProcessor(),
                 owner);
         poller = new PendingPoller(endpoint, owner, getExceptionHandler(),
-                Duration.ofMillis(endpoint.getConfiguration().getStaleAfter()));
+                Duration.ofMillis(endpoint.getConfiguration().getStaleAfter()), this::emit);
         super.doStart();
     }
 
@@ -53,13 +55,8 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() {
-        int handed = 0;
-        for (EnrichmentResult result = poller.nextFinal(); result != null; result = poller.nextFinal()) {
-            emit(result);
-            handed++;
-        }
         poller.readPending(select);
-        return handed;
+        return emittedSinceLastPoll.getAndSet(0);
     }
 
     private void emit(EnrichmentResult result) {
@@ -68,6 +65,7 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer {
             poller.done(result.getId());
             if (outcome == ResultEmitter.Outcome.EMITTED) {
                 emitted.incrementAndGet();
+                emittedSinceLastPoll.incrementAndGet();
             }
             // reports a failed route to the exception handler (the id stays pending) and releases the exchange
             defaultConsumerCallback(exchange, false).done(false);

@@ -3,12 +3,11 @@ package com.deepenrich.camel.consumer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import com.deepenrich.camel.DeepEnrichEndpoint;
@@ -24,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads pending enrichments of the ledger without blocking: {@link #readPending} claims each selected id no one else
- * holds and starts its GET; final results wait in a queue ({@link #nextFinal}) with their claim kept until the
- * consumer has emitted them ({@link #done}). An unknown id (404 with a DeepEnrich error code) and a job pending past
+ * holds and starts its GET; a final result is handed to {@code onFinal} as soon as it is read, with its claim kept
+ * until the consumer has emitted it ({@link #done}). An unknown id (404 with a DeepEnrich error code) and a job pending past
  * {@code staleAfter} are reported to the exception handler and counted, never dropped silently.
  */
 public final class PendingPoller {
@@ -37,7 +36,7 @@ public final class PendingPoller {
     private final ExceptionHandler exceptionHandler;
     private final Duration staleAfter;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private final Queue<EnrichmentResult> finals = new ConcurrentLinkedQueue<>();
+    private final Consumer<EnrichmentResult> onFinal;
     private final Set<String> reportedStale = ConcurrentHashMap.newKeySet();
     private final AtomicLong notFound = new AtomicLong();
     private final AtomicLong stale = new AtomicLong();
@@ -45,8 +44,9 @@ public final class PendingPoller {
     private volatile boolean stopped;
 
     public PendingPoller(DeepEnrichEndpoint endpoint, String owner, ExceptionHandler exceptionHandler,
-                         Duration staleAfter) {
+                         Duration staleAfter, Consumer<EnrichmentResult> onFinal) {
         this.endpoint = endpoint;
+        this.onFinal = onFinal;
         this.owner = owner;
         this.exceptionHandler = exceptionHandler;
         this.staleAfter = staleAfter;
@@ -82,22 +82,14 @@ public final class PendingPoller {
         }
     }
 
-    /** The next result read final, claimed for this poller's owner; null when none waits. */
-    public EnrichmentResult nextFinal() {
-        return finals.poll();
-    }
-
     /** The result of this id was emitted, found a duplicate, or failed: the emitter completed or released it. */
     public void done(String enrichmentId) {
         inFlight.remove(enrichmentId);
     }
 
-    /** Gives back the claims of results not emitted yet; reads still running give theirs back when they end. */
+    /** Starts no more reads; reads still running give their claims back when they end. */
     public void stop() {
         stopped = true;
-        for (EnrichmentResult r = finals.poll(); r != null; r = finals.poll()) {
-            release(r.getId());
-        }
     }
 
     private void onRead(PendingEnrichment p, EnrichmentResult result, Throwable failure) {
@@ -106,7 +98,7 @@ public final class PendingPoller {
             if (failure != null) {
                 onReadFailure(p, Futures.unwrap(failure));
             } else if (result.getStatus().isFinal() && !stopped) {
-                finals.add(result);
+                onFinal.accept(result);
                 return;
             } else {
                 release(id);
