@@ -1,0 +1,84 @@
+package com.deepenrich.camel.examples.benchmarks;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
+
+/**
+ * Baseline (a): the same route written by hand with camel-http and Jackson: aggregate 100 bodies, write the bulk
+ * request, POST it, read the enrichment id. No mapping, no validation, no retry, no ledger. camel-http is a blocking
+ * producer, so the aggregator hands completed groups to a pool of {@code concurrency} threads.
+ */
+public final class CamelHttpSubmit implements SubmitVariant {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final CamelContext context = new DefaultCamelContext();
+    private final Progress acknowledged = new Progress();
+    private final ProducerTemplate template;
+    private final Endpoint input;
+
+    public CamelHttpSubmit(String bulkUrl, int concurrency) throws Exception {
+        ExecutorService senders = context.getExecutorServiceManager().newFixedThreadPool(this, "camel-http", concurrency);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(Exception.class).process(e -> acknowledged.fail(e.getException()));
+                from("direct:contacts").routeId("camel-http-submit")
+                        .aggregate(constant(true), new GroupedBodyAggregationStrategy())
+                        .completionSize(100).completionTimeout(2000).forceCompletionOnStop()
+                        .parallelProcessing().executorService(senders)
+                        .process(e -> {
+                            List<?> datas = e.getMessage().getBody(List.class);
+                            e.setVariable("count", datas.size());
+                            e.getMessage().setBody(MAPPER.writeValueAsBytes(Map.of("name", "camel-http", "datas", datas)));
+                        })
+                        .removeHeaders("*")
+                        .setHeader("Authorization", constant("Bearer " + BenchmarkMain.API_KEY))
+                        .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                        .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                        .to(bulkUrl)
+                        .process(e -> {
+                            JsonNode answer = MAPPER.readTree(e.getMessage().getBody(byte[].class));
+                            if (answer.path("enrichment_id").asText().isEmpty()) {
+                                throw new IllegalStateException("no enrichment_id in " + answer);
+                            }
+                            acknowledged.add(e.getVariable("count", Integer.class));
+                        });
+            }
+        });
+        context.start();
+        template = context.createProducerTemplate();
+        input = context.getEndpoint("direct:contacts");
+    }
+
+    @Override
+    public String name() {
+        return "camel-http + Jackson";
+    }
+
+    @Override
+    public void submit(List<Map<String, Object>> contacts) throws Exception {
+        acknowledged.reset();
+        for (Map<String, Object> contact : contacts) {
+            template.sendBody(input, contact);
+        }
+        acknowledged.awaitAtLeast(contacts.size(), Duration.ofMinutes(5));
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,47 @@
+package com.deepenrich.camel.examples.benchmarks;
+
+import java.time.Duration;
+
+/** A counter that threads add to and one thread waits on, with a deadline. */
+public final class Progress {
+
+    private long count;
+    private Throwable failure;
+
+    public synchronized void add(long n) {
+        count += n;
+        notifyAll();
+    }
+
+    /** Makes {@link #awaitAtLeast} fail at once with this cause. */
+    public synchronized void fail(Throwable cause) {
+        if (failure == null) {
+            failure = cause;
+        }
+        notifyAll();
+    }
+
+    public synchronized long count() {
+        return count;
+    }
+
+    public synchronized void reset() {
+        count = 0;
+        failure = null;
+    }
+
+    /** Waits until the count reaches {@code target}; fails when {@code timeout} passes or a failure is reported. */
+    public synchronized void awaitAtLeast(long target, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (count < target && failure == null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IllegalStateException("only " + count + " of " + target + " after " + timeout);
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        if (failure != null) {
+            throw new IllegalStateException("failed after " + count + " of " + target + ": " + failure, failure);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.deepenrich.camel.examples.benchmarks;
+
+import java.time.Duration;
+
+/**
+ * How big each benchmark runs. {@link #FULL} is the documented run; {@link #QUICK} only proves, in CI, that every
+ * benchmark runs and produces figures.
+ *
+ * @param submitContacts  B1: contacts per round
+ * @param warmupRounds    B1 and B3: rounds run before measuring (JIT, connection pools)
+ * @param measuredRounds  B1 and B3: rounds measured; the median is reported
+ * @param limitedContacts B2: contacts submitted under the rate limit
+ * @param rateWindow      B2: the simulator's window for its 60 requests (1 minute in production)
+ * @param deliveries      B3: distinct webhook deliveries of 100 contacts (10% more are duplicates)
+ * @param streamedContacts B4: CSV rows streamed in the child JVM
+ */
+public record Scale(String name, int submitContacts, int warmupRounds, int measuredRounds, int limitedContacts,
+                    Duration rateWindow, int deliveries, int streamedContacts) {
+
+    public static final Scale FULL = new Scale("full", 100_000, 3, 5, 10_000, Duration.ofSeconds(6), 1_000,
+            1_000_000);
+
+    public static final Scale QUICK = new Scale("quick", 5_000, 1, 1, 2_000, Duration.ofSeconds(1), 100, 20_000);
+}

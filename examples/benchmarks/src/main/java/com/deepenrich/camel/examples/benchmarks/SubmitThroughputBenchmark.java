@@ -1,0 +1,94 @@
+package com.deepenrich.camel.examples.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.management.OperatingSystemMXBean;
+
+/**
+ * B1: contacts per second from the route to a zero-latency API on 127.0.0.1, ours against camel-http + Jackson and
+ * a raw asynchronous client loop, in the same JVM and the same run; rounds alternate between the variants.
+ */
+final class SubmitThroughputBenchmark {
+
+    static final String TITLE = "B1 submit throughput";
+
+    /** Requests the baselines keep in flight: the zero-latency API's worker threads, more cannot be served at once. */
+    static final int CONCURRENCY = 8;
+
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private SubmitThroughputBenchmark() {
+    }
+
+    static void run(Scale scale, Report report) throws Exception {
+        List<Map<String, Object>> contacts = SyntheticContacts.apiShaped(0, scale.submitContacts());
+        try (ZeroLatencyBulkApi api = ZeroLatencyBulkApi.start();
+             SubmitVariant ours = new ComponentSubmit(api.baseUrl(), "requestsPerMinute=0");
+             SubmitVariant camelHttp = new CamelHttpSubmit(api.bulkUrl(), CONCURRENCY);
+             SubmitVariant raw = new RawClientSubmit(api.bulkUrl(), 100, CONCURRENCY)) {
+            List<SubmitVariant> variants = List.of(ours, camelHttp, raw);
+            for (int round = 0; round < scale.warmupRounds(); round++) {
+                for (SubmitVariant v : variants) {
+                    v.submit(contacts);
+                }
+            }
+            Map<SubmitVariant, Measured> measured = new LinkedHashMap<>();
+            variants.forEach(v -> measured.put(v, new Measured(scale.measuredRounds())));
+            for (int round = 0; round < scale.measuredRounds(); round++) {
+                for (SubmitVariant v : variants) {
+                    api.reset();
+                    long cpu = OS.getProcessCpuTime();
+                    long start = System.nanoTime();
+                    v.submit(contacts);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    measured.get(v).record(round, contacts.size() / seconds,
+                            (OS.getProcessCpuTime() - cpu) / 1e3 / contacts.size(), api.counts());
+                }
+            }
+            double oursRate = measured.get(ours).medianRate();
+            measured.forEach((v, m) -> {
+                Map<String, String> figures = new LinkedHashMap<>();
+                figures.put("contacts", Stats.integer(contacts.size()));
+                figures.put("requests", Stats.integer(m.counts.requests()));
+                figures.put("contacts at API", Stats.integer(m.counts.contacts()));
+                figures.put("contacts/s (median)", Stats.integer(m.medianRate()));
+                figures.put("min..max", Stats.integer(Stats.percentile(m.rates, 0)) + ".."
+                                        + Stats.integer(Stats.percentile(m.rates, 100)));
+                figures.put("CPU us/contact", Stats.decimal(Stats.median(m.cpuMicrosPerContact)));
+                figures.put("ours vs this", Stats.ratio(oursRate / m.medianRate()));
+                figures.put("peak in flight", Integer.toString(m.counts.peakInFlight()));
+                report.add(TITLE, v.name(), figures);
+            });
+        }
+        report.note(TITLE + ": " + scale.warmupRounds() + " warm-up and " + scale.measuredRounds()
+                    + " measured rounds per variant, alternating; CPU is the whole process's (the API stub included)."
+                    + " Baselines keep at most " + CONCURRENCY + " requests in flight; ours is asynchronous and"
+                    + " unbounded (its peak is shown).");
+    }
+
+    /** The figures of one variant's measured rounds. */
+    private static final class Measured {
+        private final double[] rates;
+        private final double[] cpuMicrosPerContact;
+        private ZeroLatencyBulkApi.Counts counts;
+
+        Measured(int rounds) {
+            rates = new double[rounds];
+            cpuMicrosPerContact = new double[rounds];
+        }
+
+        void record(int round, double rate, double cpuMicros, ZeroLatencyBulkApi.Counts roundCounts) {
+            rates[round] = rate;
+            cpuMicrosPerContact[round] = cpuMicros;
+            counts = roundCounts;
+        }
+
+        double medianRate() {
+            return Stats.median(rates);
+        }
+    }
+}
