@@ -34,7 +34,7 @@ public final class CamelHttpSubmit implements SubmitVariant {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                onException(Exception.class).process(e -> acknowledged.fail(e.getException()));
+                onException(Exception.class).process(acknowledged.failure());
                 from("direct:contacts").routeId("camel-http-submit")
                         .aggregate(constant(true), new GroupedBodyAggregationStrategy())
                         .completionSize(100).completionTimeout(2000).forceCompletionOnStop()
@@ -78,7 +78,7 @@ public final class CamelHttpSubmit implements SubmitVariant {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
         context.close();
     }
 }

@@ -33,7 +33,7 @@ public final class ComponentSubmit implements SubmitVariant {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                onException(Exception.class).process(e -> acknowledged.fail(e.getException()));
+                onException(Exception.class).process(acknowledged.failure());
                 from("direct:contacts").routeId("deepenrich-submit")
                         .aggregate(constant(true), new DeepEnrichAggregationStrategy())
                         .completionSize(100).completionTimeout(2000).forceCompletionOnStop()
@@ -61,7 +61,7 @@ public final class ComponentSubmit implements SubmitVariant {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
         context.close();
     }
 }

@@ -2,6 +2,9 @@ package com.deepenrich.camel.examples.benchmarks;
 
 import java.time.Duration;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
 /** A counter that threads add to and one thread waits on, with a deadline. */
 public final class Progress {
 
@@ -19,6 +22,11 @@ public final class Progress {
             failure = cause;
         }
         notifyAll();
+    }
+
+    /** For {@code onException(...).process(...)}: the exception the route caught fails the wait. */
+    public Processor failure() {
+        return exchange -> fail(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
     }
 
     public synchronized long count() {

@@ -41,7 +41,7 @@ public final class StreamingJob {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    onException(Exception.class).process(e -> acknowledged.fail(e.getException()));
+                    onException(Exception.class).process(acknowledged.failure());
                     from("file:" + csv.getParent() + "?fileName=" + csv.getFileName() + "&noop=true&initialDelay=0")
                             .split(method(CsvRows.class, "rows")).streaming()
                             .to("direct:contacts");

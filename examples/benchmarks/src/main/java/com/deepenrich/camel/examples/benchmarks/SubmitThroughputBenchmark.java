@@ -26,26 +26,34 @@ final class SubmitThroughputBenchmark {
 
     static void run(Scale scale, Report report) throws Exception {
         List<Map<String, Object>> contacts = SyntheticContacts.apiShaped(0, scale.submitContacts());
-        try (ZeroLatencyBulkApi api = ZeroLatencyBulkApi.start();
-             SubmitVariant ours = new ComponentSubmit(api.baseUrl(), "requestsPerMinute=0");
-             SubmitVariant camelHttp = new CamelHttpSubmit(api.bulkUrl(), CONCURRENCY);
-             SubmitVariant raw = new RawClientSubmit(api.bulkUrl(), 100, CONCURRENCY)) {
-            List<SubmitVariant> variants = List.of(ours, camelHttp, raw);
+        // one API per variant: its counts are the variant's own, and no variant's idle connections are closed by
+        // the server because of another's
+        try (ZeroLatencyBulkApi oursApi = ZeroLatencyBulkApi.start();
+             ZeroLatencyBulkApi camelHttpApi = ZeroLatencyBulkApi.start();
+             ZeroLatencyBulkApi rawApi = ZeroLatencyBulkApi.start();
+             SubmitVariant ours = new ComponentSubmit(oursApi.baseUrl(), "requestsPerMinute=0");
+             SubmitVariant camelHttp = new CamelHttpSubmit(camelHttpApi.bulkUrl(), CONCURRENCY);
+             SubmitVariant raw = new RawClientSubmit(rawApi.bulkUrl(), 100, CONCURRENCY)) {
+            Map<SubmitVariant, ZeroLatencyBulkApi> variants = new LinkedHashMap<>();
+            variants.put(ours, oursApi);
+            variants.put(camelHttp, camelHttpApi);
+            variants.put(raw, rawApi);
             for (int round = 0; round < scale.warmupRounds(); round++) {
-                for (SubmitVariant v : variants) {
+                for (SubmitVariant v : variants.keySet()) {
                     v.submit(contacts);
                 }
             }
             Map<SubmitVariant, Measured> measured = new LinkedHashMap<>();
-            variants.forEach(v -> measured.put(v, new Measured(scale.measuredRounds())));
+            variants.keySet().forEach(v -> measured.put(v, new Measured(scale.measuredRounds())));
             for (int round = 0; round < scale.measuredRounds(); round++) {
-                for (SubmitVariant v : variants) {
+                for (Map.Entry<SubmitVariant, ZeroLatencyBulkApi> v : variants.entrySet()) {
+                    ZeroLatencyBulkApi api = v.getValue();
                     api.reset();
                     long cpu = OS.getProcessCpuTime();
                     long start = System.nanoTime();
-                    v.submit(contacts);
+                    v.getKey().submit(contacts);
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    measured.get(v).record(round, contacts.size() / seconds,
+                    measured.get(v.getKey()).record(round, contacts.size() / seconds,
                             (OS.getProcessCpuTime() - cpu) / 1e3 / contacts.size(), api.counts());
                 }
             }
@@ -61,6 +69,7 @@ final class SubmitThroughputBenchmark {
                 figures.put("CPU us/contact", Stats.decimal(Stats.median(m.cpuMicrosPerContact)));
                 figures.put("ours vs this", Stats.ratio(oursRate / m.medianRate()));
                 figures.put("peak in flight", Integer.toString(m.counts.peakInFlight()));
+                figures.put("connections", Integer.toString(m.counts.connections()));
                 report.add(TITLE, v.name(), figures);
             });
         }

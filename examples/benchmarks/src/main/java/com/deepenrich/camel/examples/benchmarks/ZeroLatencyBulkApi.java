@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,8 +21,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The cheapest possible stand-in for POST /contact/enrich/bulk on 127.0.0.1: reads the body, answers
  * {@code {"enrichment_id": "<uuid>"}} at once. It counts requests, bytes and contacts (occurrences of the
- * {@code "firstname"} key, one per contact, found by a byte scan rather than by parsing, to stay cheap) and the
- * largest number of requests it had in hand at the same time.
+ * {@code "firstname"} key, one per contact, found by a byte scan rather than by parsing, to stay cheap), the
+ * largest number of requests it had in hand at the same time and the connections they came on.
  */
 public final class ZeroLatencyBulkApi implements AutoCloseable {
 
@@ -39,6 +41,7 @@ public final class ZeroLatencyBulkApi implements AutoCloseable {
     private final LongAdder bytes = new LongAdder();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
+    private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
 
     private ZeroLatencyBulkApi(int threadCount) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -73,6 +76,7 @@ public final class ZeroLatencyBulkApi implements AutoCloseable {
                 body = in.readAllBytes();
             }
             requests.increment();
+            clientPorts.add(exchange.getRemoteAddress().getPort());
             bytes.add(body.length);
             contacts.add(occurrences(body, CONTACT_KEY));
             byte[] answer = ("{\"enrichment_id\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -103,7 +107,7 @@ public final class ZeroLatencyBulkApi implements AutoCloseable {
 
     /** Counters since start or the last {@link #reset()}. */
     public Counts counts() {
-        return new Counts(requests.sum(), contacts.sum(), bytes.sum(), peakInFlight.get());
+        return new Counts(requests.sum(), contacts.sum(), bytes.sum(), peakInFlight.get(), clientPorts.size());
     }
 
     public void reset() {
@@ -111,6 +115,7 @@ public final class ZeroLatencyBulkApi implements AutoCloseable {
         contacts.reset();
         bytes.reset();
         peakInFlight.set(0);
+        clientPorts.clear();
     }
 
     @Override
@@ -119,7 +124,10 @@ public final class ZeroLatencyBulkApi implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    /** What the endpoint received. */
-    public record Counts(long requests, long contacts, long bytes, int peakInFlight) {
+    /**
+     * What the endpoint received; {@code peakInFlight} counts requests being handled at once (at most the server's
+     * threads), {@code connections} the distinct client connections (ports) requests came on.
+     */
+    public record Counts(long requests, long contacts, long bytes, int peakInFlight, int connections) {
     }
 }
