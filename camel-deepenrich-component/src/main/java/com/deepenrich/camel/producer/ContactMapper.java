@@ -3,7 +3,6 @@ package com.deepenrich.camel.producer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.deepenrich.camel.model.Contact;
@@ -101,8 +100,7 @@ public final class ContactMapper {
 
     /** The API's name for a key, or the key itself when it is no contact field. */
     static String canonical(String key) {
-        String k = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        switch (k) {
+        switch (lettersAndDigits(key)) {
             case "firstname", "first", "givenname", "fname":
                 return "firstname";
             case "lastname", "last", "surname", "familyname", "lname":
@@ -120,6 +118,18 @@ public final class ContactMapper {
             default:
                 return key;
         }
+    }
+
+    /** The key in lower case with everything but ASCII letters and digits dropped, without a regex (hot path). */
+    private static String lettersAndDigits(String key) {
+        StringBuilder k = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = Character.toLowerCase(key.charAt(i));
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                k.append(c);
+            }
+        }
+        return k.toString();
     }
 
     private static String text(Object value) {

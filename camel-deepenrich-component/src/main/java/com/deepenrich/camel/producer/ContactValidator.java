@@ -81,11 +81,21 @@ final class ContactValidator {
     }
 
     static String normalizeDomain(String raw) {
-        String d = raw.trim().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("^www\\.", "");
+        String d = raw.trim().toLowerCase(Locale.ROOT);
+        int scheme = d.indexOf("://");
+        if (scheme > 0 && d.substring(0, scheme).chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            d = d.substring(scheme + 3);
+        }
+        if (d.startsWith("www.")) {
+            d = d.substring(4);
+        }
         int cut = d.indexOf('/');
         d = cut >= 0 ? d.substring(0, cut) : d;
         if (d.isEmpty()) {
             return null;
+        }
+        if (d.chars().allMatch(c -> c < 128)) {
+            return d; // IDN.toASCII would return an ASCII name as it is; skipping it is the hot path
         }
         try {
             return IDN.toASCII(d);
