@@ -18,6 +18,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
@@ -27,6 +28,9 @@ import org.apache.camel.support.HealthCheckComponent;
  */
 @Component("deepenrich")
 public class DeepEnrichComponent extends HealthCheckComponent {
+
+    /** Requests in flight at once per component, whatever the rate limit allows (each holds a connection). */
+    static final int SENDERS = 10;
 
     @Metadata(description = "Shared configuration: every endpoint starts from a copy of it.")
     private DeepEnrichConfiguration configuration = new DeepEnrichConfiguration();
@@ -39,6 +43,7 @@ public class DeepEnrichComponent extends HealthCheckComponent {
             MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
     private ScheduledExecutorService scheduler;
     private ExecutorService httpExecutor;
+    private ExecutorService senders;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -55,6 +60,11 @@ public class DeepEnrichComponent extends HealthCheckComponent {
         ServiceHelper.startService(defaultIdempotentRepository);
         scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "DeepEnrichScheduler", 2);
         httpExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "DeepEnrichHttp");
+        ThreadPoolProfile sending = new ThreadPoolProfile("DeepEnrichSend");
+        sending.setPoolSize(SENDERS);
+        sending.setMaxPoolSize(SENDERS);
+        sending.setMaxQueueSize(-1);
+        senders = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DeepEnrichSend", sending);
     }
 
     @Override
@@ -69,6 +79,10 @@ public class DeepEnrichComponent extends HealthCheckComponent {
         if (scheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
             scheduler = null;
+        }
+        if (senders != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(senders);
+            senders = null;
         }
         if (httpExecutor != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(httpExecutor);
@@ -104,6 +118,11 @@ public class DeepEnrichComponent extends HealthCheckComponent {
                 .executor(httpExecutor)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build());
+    }
+
+    /** The threads that run the HTTP exchanges: at most this many requests (and connections) at once. */
+    ExecutorService senders() {
+        return senders;
     }
 
     ScheduledExecutorService scheduler() {

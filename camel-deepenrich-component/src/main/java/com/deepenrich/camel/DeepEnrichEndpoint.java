@@ -135,7 +135,8 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
         ServiceHelper.startService(getLedger(), getIdempotentRepository());
         ClientSettings settings = new ClientSettings(URI.create(configuration.getBaseUrl()), configuration.getApiKey(),
                 Duration.ofMillis(configuration.getRequestTimeout()), retry);
-        client = new DeepEnrichClient(getComponent().httpClient(configuration.getConnectTimeout()), settings,
+        client = new DeepEnrichClient(getComponent().httpClient(configuration.getConnectTimeout()),
+                getComponent().senders(), settings,
                 getComponent().rateLimiter(configuration), getComponent().scheduler());
         getComponent().registerHealthCheck(configuration, client);
     }
