@@ -1,0 +1,78 @@
+package com.deepenrich.camel.examples.csv;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which CSV column holds which contact field, and the contact a row becomes: only those fields and the row id
+ * (sent as custom {@code row_id}) go to DeepEnrich; the other columns stay in the input file.
+ */
+public final class ColumnMapping {
+
+    public static final String ROW_ID = "row_id";
+
+    private final Map<ContactField, Integer> columns;
+
+    private ColumnMapping(Map<ContactField, Integer> columns) {
+        this.columns = columns;
+    }
+
+    /** Maps each field to the column the options name, or else to the first header that names it. */
+    public static ColumnMapping of(List<String> header, JobOptions options) {
+        Map<ContactField, Integer> columns = new EnumMap<>(ContactField.class);
+        for (ContactField field : ContactField.values()) {
+            String named = options.column(field);
+            int index = named != null ? header.indexOf(named) : findHeader(header, field);
+            if (named != null && index < 0) {
+                throw new IllegalArgumentException("No column '" + named + "' in the CSV header " + header);
+            }
+            if (index >= 0) {
+                columns.put(field, index);
+            }
+        }
+        if (!columns.containsKey(ContactField.FIRST_NAME) || !columns.containsKey(ContactField.LAST_NAME)
+                || !columns.containsKey(ContactField.COMPANY) && !columns.containsKey(ContactField.DOMAIN)) {
+            throw new IllegalArgumentException("The CSV needs first name, last name, and company or domain columns; "
+                                               + "found " + describe(columns, header) + " in " + header
+                                               + ". Name them with --first-name-column, --last-name-column, "
+                                               + "--company-column, --domain-column");
+        }
+        return new ColumnMapping(columns);
+    }
+
+    private static int findHeader(List<String> header, ContactField field) {
+        for (int i = 0; i < header.size(); i++) {
+            if (field.matchesHeader(header.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The contact to submit for a row: its mapped, non-blank fields and custom {@code row_id}. */
+    public Map<String, Object> contact(CsvRow row) {
+        Map<String, Object> contact = new LinkedHashMap<>();
+        columns.forEach((field, index) -> {
+            String value = row.value(index);
+            if (!value.isBlank()) {
+                contact.put(field.apiName(), value.trim());
+            }
+        });
+        contact.put("custom", Map.of(ROW_ID, Long.toString(row.id())));
+        return contact;
+    }
+
+    /** For the start banner: field = column, for each mapped field. */
+    public String describe(List<String> header) {
+        return describe(columns, header);
+    }
+
+    private static String describe(Map<ContactField, Integer> columns, List<String> header) {
+        StringBuilder sb = new StringBuilder();
+        columns.forEach((field, index) -> sb.append(sb.length() == 0 ? "" : ", ")
+                .append(field.apiName()).append(" = ").append(header.get(index)));
+        return sb.length() == 0 ? "none" : sb.toString();
+    }
+}

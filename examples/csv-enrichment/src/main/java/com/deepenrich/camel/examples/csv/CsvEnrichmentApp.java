@@ -1,0 +1,208 @@
+package com.deepenrich.camel.examples.csv;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
+import com.deepenrich.camel.examples.simulator.SimulatorConfig;
+import com.deepenrich.camel.ledger.DeepEnrichLedger;
+import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
+import org.apache.camel.main.Main;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+
+/**
+ * The main job: enriches a CSV of contacts with DeepEnrich and writes it back with email, email status, phone and
+ * outcome columns. Without an API key it runs offline, against an embedded DeepEnrich simulator. Killed and run
+ * again with the same work dir, it goes on where it stopped, and sends no contact twice.
+ */
+public final class CsvEnrichmentApp {
+
+    static final String OFFLINE_API_KEY = "offline-demo-key";
+
+    private final JobOptions options;
+    private final PrintStream out;
+
+    public CsvEnrichmentApp(JobOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        JobOptions options = JobOptions.parse(args);
+        if (options.help()) {
+            System.out.print(JobOptions.USAGE);
+            return;
+        }
+        new CsvEnrichmentApp(options, System.out).run();
+    }
+
+    /** Runs the job to its end; returns null when it was stopped before (Ctrl+C): run again to resume. */
+    public JobSummary run() throws Exception {
+        CsvInput input = CsvInput.of(options.input());
+        List<String> header = input.header();
+        ColumnMapping mapping = ColumnMapping.of(header, options);
+        long totalRows = input.countRows();
+        JobSummary summary;
+        try (DeepEnrichSimulator simulator = options.offline() ? startSimulator() : null) {
+            JobState state = openState(input);
+            try {
+                summary = runCamel(input, mapping, totalRows, state, simulator);
+            } finally {
+                state.close();
+            }
+        }
+        if (summary != null) {
+            deleteRecursively(options.workDir());
+            summary.print(out);
+        }
+        return summary;
+    }
+
+    private JobSummary runCamel(CsvInput input, ColumnMapping mapping, long totalRows, JobState state,
+                                DeepEnrichSimulator simulator) throws Exception {
+        DeepEnrichLedger ledger = new InMemoryDeepEnrichLedger();
+        int interrupted = state.settleInterruptedBatches(ledger);
+        IdempotentRepository deliveries = FileIdempotentRepository.fileIdempotentRepository(
+                options.workDir().resolve("webhook-deliveries.txt").toFile(), 10_000);
+        JobRun run = new JobRun(totalRows, state);
+        boolean webhook = simulator != null || options.callbackUrl() != null;
+
+        Main main = new Main();
+        main.bind("ledger", ledger);
+        main.bind("deliveries", deliveries);
+        String token = state.jobSetting("callbackToken", () -> HexFormat.of().formatHex(randomBytes()));
+        main.addOverrideProperty("camel.component.deepenrich.api-key",
+                simulator != null ? OFFLINE_API_KEY : options.apiKey());
+        String baseUrl = simulator != null ? simulator.baseUrl() : options.baseUrl();
+        if (baseUrl != null) {
+            main.addOverrideProperty("camel.component.deepenrich.base-url", baseUrl);
+        }
+        main.addOverrideProperty("camel.component.deepenrich.callback-token", token);
+        main.addOverrideProperty("camel.component.deepenrich.enrich-fields", options.enrichFields());
+        main.addOverrideProperty("camel.component.deepenrich.requests-per-minute",
+                Integer.toString(options.requestsPerMinute()));
+        main.addOverrideProperty("camel.component.deepenrich.poll-fallback-after",
+                Long.toString(options.pollFallbackAfter().toMillis()));
+
+        String bulkUri = "deepenrich:bulk";
+        String resultsUri = "deepenrich:results?delay=5000";
+        String callbackUrl = null;
+        if (webhook) {
+            int port = options.httpPort() != 0 ? options.httpPort()
+                    : Integer.parseInt(state.jobSetting("httpPort", () -> Integer.toString(freePort())));
+            main.addOverrideProperty("camel.server.enabled", "true");
+            main.addOverrideProperty("camel.server.host", options.httpHost());
+            main.addOverrideProperty("camel.server.port", Integer.toString(port));
+            callbackUrl = options.callbackUrl() != null ? options.callbackUrl()
+                    : "http://" + options.httpHost() + ":" + port + EnrichmentRoutes.WEBHOOK_PATH;
+            bulkUri = "deepenrich:bulk?callbackUrl=RAW(" + callbackUrl + ")";
+            resultsUri = "webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false"
+                         + "&webhookPath=" + EnrichmentRoutes.WEBHOOK_PATH;
+        }
+        ProgressReporter progress = new ProgressReporter(run, ledger, out);
+        main.configure().addRoutesBuilder(new EnrichmentRoutes(run, new RowReader(input, mapping, state),
+                new BatchSubmitter(run, input.file().getFileName().toString()), new ResultRecorder(run), progress,
+                bulkUri, resultsUri, main::completed));
+        printBanner(input, mapping, totalRows, state, simulator, callbackUrl, interrupted);
+
+        run.checkFinished();
+        main.run();
+
+        if (run.finished().isCompletedExceptionally()) {
+            out.println(progress.line());
+            run.finished().join();
+        }
+        if (!run.finished().isDone()) {
+            out.println("Stopped before the end; run the same command again to resume (state in "
+                        + options.workDir().toAbsolutePath() + ")");
+            return null;
+        }
+        out.println(progress.line());
+        long written = EnrichedCsvWriter.write(input, state, options.output());
+        return new JobSummary(written, state.submitted(), state.outcomes(), state.creditsSpent(),
+                run.elapsedSeconds(), options.output().toAbsolutePath());
+    }
+
+    private JobState openState(CsvInput input) {
+        JobState state = JobState.open(options.workDir(), input.fingerprint());
+        if (options.offline() && !state.isFresh()) {
+            // the enrichments of an earlier offline run lived in its simulator, which ended with it
+            out.println("An earlier offline run stopped before the end; its simulator is gone, so this run starts over");
+            state.close();
+            deleteRecursively(options.workDir());
+            state = JobState.open(options.workDir(), input.fingerprint());
+        }
+        return state;
+    }
+
+    private static DeepEnrichSimulator startSimulator() {
+        return DeepEnrichSimulator.start(SimulatorConfig.builder()
+                .apiKeys(Set.of(OFFLINE_API_KEY))
+                .processingLatency(Duration.ofSeconds(1))
+                .requestsPerMinute(0)
+                .webhookRetryInterval(Duration.ofSeconds(2))
+                .build());
+    }
+
+    private void printBanner(CsvInput input, ColumnMapping mapping, long totalRows, JobState state,
+                             DeepEnrichSimulator simulator, String callbackUrl, int interrupted) {
+        out.println("DeepEnrich CSV enrichment");
+        out.println("  input    " + input.file().toAbsolutePath() + " (" + totalRows + " rows; "
+                    + mapping.describe(input.header()) + ")");
+        out.println("  output   " + options.output().toAbsolutePath());
+        out.println("  fields   " + options.enrichFields());
+        out.println("  API      " + (simulator != null
+                ? "offline: embedded DeepEnrich simulator at " + simulator.baseUrl()
+                  + " (set DEEPENRICH_API_KEY to use the real API)"
+                : options.baseUrl() != null ? options.baseUrl() : "DeepEnrich"));
+        out.println("  results  " + (callbackUrl != null
+                ? "by webhook at " + callbackUrl + ", polled when " + options.pollFallbackAfter().toSeconds()
+                  + "s late"
+                : "by polling (pass --callback-url to receive them by webhook)"));
+        if (!state.isFresh()) {
+            out.println("  resuming " + state.resolved() + " rows done, " + state.submitted()
+                        + " contacts submitted before; " + interrupted
+                        + " interrupted batches to send again (work dir " + options.workDir().toAbsolutePath() + ")");
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(options.httpHost()))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on " + options.httpHost(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package com.deepenrich.camel.examples.csv;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * This process's part of the job: how many rows the input has, what is under way, and whether the job is over
+ * (every row has a result) or had to stop.
+ */
+public final class JobRun {
+
+    /** Batches sent and not answered yet; reading waits for a free slot, so memory stays flat on a big input. */
+    static final int MAX_BATCHES_IN_FLIGHT = 4;
+
+    private final long totalRows;
+    private final long startNanos = System.nanoTime();
+    private final long enrichedAtStart;
+    private final JobState state;
+    private final AtomicInteger batchesInFlight = new AtomicInteger();
+    private final Semaphore sendSlots = new Semaphore(MAX_BATCHES_IN_FLIGHT);
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private final AtomicBoolean outOfCredits = new AtomicBoolean();
+    private final CompletableFuture<Void> finished = new CompletableFuture<>();
+
+    public JobRun(long totalRows, JobState state) {
+        this.totalRows = totalRows;
+        this.state = state;
+        this.enrichedAtStart = enriched(state);
+    }
+
+    public long totalRows() {
+        return totalRows;
+    }
+
+    public JobState state() {
+        return state;
+    }
+
+    /** Completes when every row has a result, or exceptionally when the job cannot go on. */
+    public CompletableFuture<Void> finished() {
+        return finished;
+    }
+
+    /** Ends the job once every input row has its result. */
+    public void checkFinished() {
+        if (state.resolved() >= totalRows && batchesInFlight.get() == 0) {
+            finished.complete(null);
+        }
+    }
+
+    public void fail(Throwable cause) {
+        finished.completeExceptionally(cause);
+    }
+
+    public void readingStarted() {
+        reading.set(true);
+    }
+
+    public void readingDone() {
+        reading.set(false);
+        checkFinished();
+    }
+
+    public boolean isReading() {
+        return reading.get();
+    }
+
+    /** Takes a send slot, waiting (on the reading thread) while {@link #MAX_BATCHES_IN_FLIGHT} are out. */
+    public void batchStarted() throws InterruptedException {
+        sendSlots.acquire();
+        batchesInFlight.incrementAndGet();
+    }
+
+    public void batchDone() {
+        batchesInFlight.decrementAndGet();
+        sendSlots.release();
+        checkFinished();
+    }
+
+    /** Nothing being read or sent: what is not resolved yet waits on DeepEnrich. */
+    public boolean isIdle() {
+        return !reading.get() && batchesInFlight.get() == 0;
+    }
+
+    /** The account ran out of credits: the remaining rows are not sent (they say CREDITS_INSUFFICIENT). */
+    public void markOutOfCredits() {
+        outOfCredits.set(true);
+    }
+
+    public boolean isOutOfCredits() {
+        return outOfCredits.get();
+    }
+
+    public double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** Rows DeepEnrich enriched for this process (not for an earlier, interrupted run). */
+    public long enrichedThisRun() {
+        return enriched(state) - enrichedAtStart;
+    }
+
+    /** Rows with a result from DeepEnrich, as opposed to those refused before sending. */
+    static long enriched(JobState state) {
+        return state.resolved() - state.count(RowResult.REJECTED);
+    }
+}
