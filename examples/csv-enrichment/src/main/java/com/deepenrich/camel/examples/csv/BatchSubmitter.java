@@ -13,12 +13,16 @@ import com.deepenrich.camel.model.ContactOutcome;
 import com.deepenrich.camel.model.Rejection;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps around {@code deepenrich:bulk} for one batch of up to 100 rows: record the batch before sending,
  * then record what DeepEnrich accepted and what the component refused, or what a failure means for the rows.
  */
 public final class BatchSubmitter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchSubmitter.class);
 
     static final String BATCH = "deepenrichBatch";
     static final String ROW_IDS = "deepenrichRowIds";
@@ -57,8 +61,11 @@ public final class BatchSubmitter {
         refused.forEach((index, reason) -> run.state().resolve(rowIds.get(index), RowResult.rejected(reason)));
         List<Long> sent = IntStream.range(0, rowIds.size()).filter(i -> !refused.containsKey(i)).mapToObj(rowIds::get)
                 .toList();
-        run.state().batchAccepted(exchange.getProperty(BATCH, String.class),
-                exchange.getMessage().getHeader(DeepEnrichConstants.ENRICHMENT_ID, String.class), sent);
+        String batch = exchange.getProperty(BATCH, String.class);
+        String enrichmentId = exchange.getMessage().getHeader(DeepEnrichConstants.ENRICHMENT_ID, String.class);
+        run.state().batchAccepted(batch, enrichmentId, sent);
+        LOG.info("{}: {} contacts accepted as enrichment {}, {} refused", batch, sent.size(), enrichmentId,
+                refused.size());
         run.batchDone();
     }
 

@@ -18,8 +18,10 @@ import java.util.stream.Stream;
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
 import com.deepenrich.camel.examples.simulator.SimulatorConfig;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
-import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
+import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 
@@ -73,11 +75,11 @@ public final class CsvEnrichmentApp {
 
     private JobSummary runCamel(CsvInput input, ColumnMapping mapping, long totalRows, JobState state,
                                 DeepEnrichSimulator simulator) throws Exception {
-        DeepEnrichLedger ledger = new InMemoryDeepEnrichLedger();
+        DeepEnrichLedger ledger = new FileDeepEnrichLedger(options.workDir());
         int interrupted = state.settleInterruptedBatches(ledger);
         IdempotentRepository deliveries = FileIdempotentRepository.fileIdempotentRepository(
                 options.workDir().resolve("webhook-deliveries.txt").toFile(), 10_000);
-        JobRun run = new JobRun(totalRows, state);
+        JobRun run = new JobRun(totalRows, state, ledger);
         boolean webhook = simulator != null || options.callbackUrl() != null;
 
         Main main = new Main();
@@ -98,7 +100,7 @@ public final class CsvEnrichmentApp {
                 Long.toString(options.pollFallbackAfter().toMillis()));
 
         String bulkUri = "deepenrich:bulk";
-        String resultsUri = "deepenrich:results?delay=5000";
+        String resultsUri = "deepenrich:results?delay=" + options.pollInterval().toMillis();
         String callbackUrl = null;
         if (webhook) {
             int port = options.httpPort() != 0 ? options.httpPort()
@@ -110,14 +112,21 @@ public final class CsvEnrichmentApp {
                     : "http://" + options.httpHost() + ":" + port + EnrichmentRoutes.WEBHOOK_PATH;
             bulkUri = "deepenrich:bulk?callbackUrl=RAW(" + callbackUrl + ")";
             resultsUri = "webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false"
-                         + "&webhookPath=" + EnrichmentRoutes.WEBHOOK_PATH;
+                         + "&webhookPath=" + EnrichmentRoutes.WEBHOOK_PATH + "&delay=" + options.pollInterval().toMillis();
         }
-        ProgressReporter progress = new ProgressReporter(run, ledger, out);
+        ProgressReporter progress = new ProgressReporter(run, out);
         main.configure().addRoutesBuilder(new EnrichmentRoutes(run, new RowReader(input, mapping, state),
                 new BatchSubmitter(run, input.file().getFileName().toString()), new ResultRecorder(run), progress,
                 bulkUri, resultsUri, main::completed));
         printBanner(input, mapping, totalRows, state, simulator, callbackUrl, interrupted);
 
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport started) {
+                // not from a timer route: the last, partial batch can only be flushed once Camel has fully started
+                started.getCamelContext().createFluentProducerTemplate().to(EnrichmentRoutes.READ).asyncSend();
+            }
+        });
         run.checkFinished();
         main.run();
 

@@ -1,8 +1,8 @@
 package com.deepenrich.camel.examples.csv;
 
+import com.deepenrich.camel.DeepEnrichAggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 
 /**
  * The job as Camel routes: read the CSV as a stream, keep the rows still to send, batch them by 100, submit each
@@ -11,6 +11,8 @@ import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 public final class EnrichmentRoutes extends RouteBuilder {
 
     static final String WEBHOOK_PATH = "/deepenrich/results";
+    /** Reads the input once more and sends what still needs sending; the job starts it once Camel has started. */
+    static final String READ = "direct:read";
 
     private final JobRun run;
     private final RowReader reader;
@@ -35,10 +37,7 @@ public final class EnrichmentRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:start?repeatCount=1&delay=0").routeId("start")
-                .to("direct:read");
-
-        from("direct:read").routeId("read-csv")
+        from(READ).routeId("read-csv")
                 .process(exchange -> run.readingStarted())
                 .split(method(reader, "rows")).streaming()
                     .filter(method(reader, "needsSubmission"))
@@ -52,7 +51,7 @@ public final class EnrichmentRoutes extends RouteBuilder {
                 .process(exchange -> run.readingDone());
 
         from("direct:batch").routeId("submit-batches")
-                .aggregate(constant(true), new GroupedBodyAggregationStrategy()).completionSize(100)
+                .aggregate(constant(true), new DeepEnrichAggregationStrategy()).completionSize(100)
                     .process(submitter::prepare)
                     .doTry()
                         .to(bulkUri)
@@ -68,12 +67,11 @@ public final class EnrichmentRoutes extends RouteBuilder {
         from("timer:progress?period=1000&delay=1000").routeId("progress")
                 .process(exchange -> progress.print())
                 .filter(method(progress, "releaseLostRows"))
-                    .to("direct:read");
+                    .to(READ);
 
         // ends the job once it is over and the last results' exchanges have completed (acknowledged, ledger updated)
         from("timer:done?period=100").routeId("done")
-                .filter(exchange -> run.finished().isDone()
-                                    && exchange.getContext().getInflightRepository().size("results") == 0)
+                .filter(exchange -> run.isOver() && exchange.getContext().getInflightRepository().size("results") == 0)
                 .process(exchange -> whenDone.run());
     }
 }

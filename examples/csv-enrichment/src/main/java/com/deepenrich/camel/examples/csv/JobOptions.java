@@ -33,6 +33,8 @@ public final class JobOptions {
               --http-port PORT            its port (default: a free one)
               --requests-per-minute N     client-side limit (default 60 with a key, 6000 offline)
               --poll-fallback-after TIME  poll an enrichment whose webhook is this late (default 30s)
+              --poll-interval TIME        how often pending enrichments are read: all of them without a
+                                          callback URL, the late ones with (default 30s)
             """;
 
     private final Map<String, String> values;
@@ -139,7 +141,15 @@ public final class JobOptions {
     }
 
     public Duration pollFallbackAfter() {
-        return Duration.ofMillis(TimeUtils.toMilliSeconds(orDefault(get("poll-fallback-after"), "30s")));
+        return duration("poll-fallback-after", "30s");
+    }
+
+    public Duration pollInterval() {
+        return duration("poll-interval", "30s");
+    }
+
+    private Duration duration(String name, String fallback) {
+        return Duration.ofMillis(TimeUtils.toMilliSeconds(orDefault(get(name), fallback)));
     }
 
     /** The column named for a contact field by --{field}-column, or null to find it from the header. */

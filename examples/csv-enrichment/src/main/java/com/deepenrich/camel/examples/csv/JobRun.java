@@ -5,6 +5,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.deepenrich.camel.ledger.DeepEnrichLedger;
+
 /**
  * This process's part of the job: how many rows the input has, what is under way, and whether the job is over
  * (every row has a result) or had to stop.
@@ -18,15 +20,17 @@ public final class JobRun {
     private final long startNanos = System.nanoTime();
     private final long enrichedAtStart;
     private final JobState state;
+    private final DeepEnrichLedger ledger;
     private final AtomicInteger batchesInFlight = new AtomicInteger();
     private final Semaphore sendSlots = new Semaphore(MAX_BATCHES_IN_FLIGHT);
     private final AtomicBoolean reading = new AtomicBoolean();
     private final AtomicBoolean outOfCredits = new AtomicBoolean();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
-    public JobRun(long totalRows, JobState state) {
+    public JobRun(long totalRows, JobState state, DeepEnrichLedger ledger) {
         this.totalRows = totalRows;
         this.state = state;
+        this.ledger = ledger;
         this.enrichedAtStart = enriched(state);
     }
 
@@ -36,6 +40,10 @@ public final class JobRun {
 
     public JobState state() {
         return state;
+    }
+
+    public DeepEnrichLedger ledger() {
+        return ledger;
     }
 
     /** Completes when every row has a result, or exceptionally when the job cannot go on. */
@@ -48,6 +56,14 @@ public final class JobRun {
         if (state.resolved() >= totalRows && batchesInFlight.get() == 0) {
             finished.complete(null);
         }
+    }
+
+    /**
+     * The job is over and its last results are settled: the component has marked them done in the ledger (a job
+     * that failed may leave pending ones, kept for the next run).
+     */
+    public boolean isOver() {
+        return finished.isCompletedExceptionally() || finished.isDone() && ledger.pending().isEmpty();
     }
 
     public void fail(Throwable cause) {

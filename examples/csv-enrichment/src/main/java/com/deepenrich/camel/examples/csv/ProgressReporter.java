@@ -3,8 +3,6 @@ package com.deepenrich.camel.examples.csv;
 import java.io.PrintStream;
 import java.util.Locale;
 
-import com.deepenrich.camel.ledger.DeepEnrichLedger;
-
 /**
  * The live progress line, and the watch for rows whose enrichment DeepEnrich no longer knows (they are read and
  * sent again, so that no row waits forever).
@@ -12,12 +10,10 @@ import com.deepenrich.camel.ledger.DeepEnrichLedger;
 public final class ProgressReporter {
 
     private final JobRun run;
-    private final DeepEnrichLedger ledger;
     private final PrintStream out;
 
-    public ProgressReporter(JobRun run, DeepEnrichLedger ledger, PrintStream out) {
+    public ProgressReporter(JobRun run, PrintStream out) {
         this.run = run;
-        this.ledger = ledger;
         this.out = out;
     }
 
@@ -43,10 +39,10 @@ public final class ProgressReporter {
      * (DeepEnrich answered 404 for their enrichment, and the component dropped it from the ledger).
      */
     public boolean releaseLostRows() {
-        if (!run.isIdle() || run.state().resolved() >= run.totalRows() || !ledger.pending().isEmpty()) {
+        if (!run.isIdle() || run.state().resolved() >= run.totalRows() || !run.ledger().pending().isEmpty()) {
             return false;
         }
-        int freed = run.state().releaseLostBatches(ledger);
+        int freed = run.state().releaseLostBatches(run.ledger());
         if (freed > 0) {
             out.println(freed + " rows wait on enrichments DeepEnrich no longer knows: sending them again");
         }

@@ -1,0 +1,57 @@
+package com.deepenrich.camel.examples.csv;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
+import com.deepenrich.camel.examples.simulator.SimulatorConfig;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/** What the job tests share: a fast simulator on 127.0.0.1, the bundled sample, and reading a CSV back. */
+final class JobFixtures {
+
+    static final String API_KEY = "test-key";
+
+    private JobFixtures() {
+    }
+
+    /** A simulator that finishes jobs in 200 ms, has no rate limit and retries webhooks every 300 ms. */
+    static DeepEnrichSimulator startSimulator() {
+        return DeepEnrichSimulator.start(SimulatorConfig.builder()
+                .apiKeys(Set.of(API_KEY))
+                .processingLatency(Duration.ofMillis(200))
+                .requestsPerMinute(0)
+                .webhookRetryInterval(Duration.ofMillis(300))
+                .build());
+    }
+
+    static Path sample() {
+        return CsvInput.of(null).file();
+    }
+
+    static List<CSVRecord> read(Path csv) {
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
