@@ -1,0 +1,83 @@
+package com.deepenrich.camel.examples.yaml;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Kamelets the component jar ships in {@code kamelets/} follow the Apache Kamelet catalog's rules. */
+class KameletCatalogRulesTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\??([A-Za-z0-9]+)}}");
+
+    @ParameterizedTest
+    @CsvSource({ "deepenrich-sink, sink, kamelet:source", "deepenrich-source, source, kamelet:sink" })
+    void followsTheCatalogRules(String name, String type, String templateEnd) throws Exception {
+        String file = "kamelets/" + name + ".kamelet.yaml";
+        JsonNode kamelet;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(file)) {
+            assertNotNull(in, file + " is on the classpath");
+            kamelet = YAML.readTree(in);
+        }
+
+        assertEquals("Kamelet", kamelet.path("kind").asText());
+        assertEquals(name, kamelet.path("metadata").path("name").asText(), "file = name + .kamelet.yaml");
+        assertTrue(name.endsWith("-" + type));
+        assertEquals(type, kamelet.path("metadata").path("labels").path("camel.apache.org/kamelet.type").asText());
+        assertFalse(kamelet.path("metadata").path("annotations").path("camel.apache.org/kamelet.icon").asText()
+                .isEmpty(), "an icon");
+
+        JsonNode definition = kamelet.path("spec").path("definition");
+        assertEquals("object", definition.path("type").asText());
+        assertFalse(definition.path("title").asText().isEmpty());
+        assertFalse(definition.path("description").asText().isEmpty());
+        JsonNode properties = definition.path("properties");
+        definition.path("required").forEach(r -> assertTrue(properties.has(r.asText()), "required " + r + " declared"));
+
+        String template = YAML.writeValueAsString(kamelet.path("spec").path("template"));
+        List<String> used = placeholders(template);
+        for (Map.Entry<String, JsonNode> property : properties.properties()) {
+            JsonNode p = property.getValue();
+            String where = name + " property " + property.getKey();
+            for (String field : List.of("type", "title", "description")) {
+                assertFalse(p.path(field).asText().isEmpty(), where + " has a " + field);
+            }
+            if ("password".equals(p.path("format").asText())) {
+                assertTrue(p.path("x-descriptors").toString().contains("urn:camel:group:credentials"),
+                        where + " is a credential");
+            }
+            assertTrue(used.contains(property.getKey()), where + " is used in the template");
+        }
+        assertTrue(properties.propertyStream().map(Map.Entry::getKey).toList().containsAll(used),
+                name + " declares every placeholder its template uses: " + used);
+
+        String dependencies = kamelet.path("spec").path("dependencies").toString();
+        assertTrue(dependencies.contains("\"camel:kamelet\""), dependencies);
+        assertTrue(dependencies.contains("\"mvn:com.deepenrich.camel:camel-deepenrich:"
+                                         + System.getProperty("deepenrich.version") + "\""), dependencies);
+        assertTrue(template.contains(templateEnd), name + " template goes through " + templateEnd);
+    }
+
+    private static List<String> placeholders(String text) {
+        List<String> names = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+}
