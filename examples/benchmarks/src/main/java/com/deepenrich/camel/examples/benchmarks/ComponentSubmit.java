@@ -60,6 +60,11 @@ public final class ComponentSubmit implements SubmitVariant {
         acknowledged.awaitAtLeast(contacts.size(), Duration.ofMinutes(5));
     }
 
+    /** {@link System#nanoTime()} when the first request of the last {@link #submit} was acknowledged. */
+    public long firstAcknowledgedAt() {
+        return acknowledged.firstAddNanos();
+    }
+
     @Override
     public void close() throws Exception {
         context.close();

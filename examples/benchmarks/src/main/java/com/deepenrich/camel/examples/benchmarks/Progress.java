@@ -9,9 +9,13 @@ import org.apache.camel.Processor;
 public final class Progress {
 
     private long count;
+    private long firstAddNanos;
     private Throwable failure;
 
     public synchronized void add(long n) {
+        if (count == 0) {
+            firstAddNanos = System.nanoTime();
+        }
         count += n;
         notifyAll();
     }
@@ -31,6 +35,11 @@ public final class Progress {
 
     public synchronized long count() {
         return count;
+    }
+
+    /** {@link System#nanoTime()} of the first {@link #add} since the last {@link #reset}. */
+    public synchronized long firstAddNanos() {
+        return firstAddNanos;
     }
 
     public synchronized void reset() {

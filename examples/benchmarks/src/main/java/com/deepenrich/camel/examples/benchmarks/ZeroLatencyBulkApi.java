@@ -53,7 +53,7 @@ public final class ZeroLatencyBulkApi implements AutoCloseable {
 
     public static ZeroLatencyBulkApi start() {
         try {
-            return new ZeroLatencyBulkApi(8);
+            return new ZeroLatencyBulkApi(SubmitThroughputBenchmark.CONCURRENCY);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the zero-latency API on 127.0.0.1", e);
         }
