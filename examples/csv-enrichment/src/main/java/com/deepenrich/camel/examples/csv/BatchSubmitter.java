@@ -38,7 +38,8 @@ public final class BatchSubmitter {
     /** Before sending: records the batch, names the request after it. Out of credits: answers the rows at once. */
     public void prepare(Exchange exchange) throws InterruptedException {
         Message message = exchange.getMessage();
-        List<Long> rowIds = message.getBody(List.class).stream().map(BatchSubmitter::rowId).toList();
+        List<?> contacts = message.getBody(List.class);
+        List<Long> rowIds = contacts.stream().map(BatchSubmitter::rowId).toList();
         if (run.isOutOfCredits()) {
             rowIds.forEach(row -> run.state().resolve(row, outOfCredits()));
             run.state().commit();

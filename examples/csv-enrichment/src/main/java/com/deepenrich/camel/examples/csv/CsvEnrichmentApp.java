@@ -11,7 +11,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -22,7 +24,6 @@ import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 
 /**
@@ -77,49 +78,19 @@ public final class CsvEnrichmentApp {
                                 DeepEnrichSimulator simulator) throws Exception {
         DeepEnrichLedger ledger = new FileDeepEnrichLedger(options.workDir());
         int interrupted = state.settleInterruptedBatches(ledger);
-        IdempotentRepository deliveries = FileIdempotentRepository.fileIdempotentRepository(
-                options.workDir().resolve("webhook-deliveries.txt").toFile(), 10_000);
         JobRun run = new JobRun(totalRows, state, ledger);
-        boolean webhook = simulator != null || options.callbackUrl() != null;
 
         Main main = new Main();
         main.bind("ledger", ledger);
-        main.bind("deliveries", deliveries);
-        String token = state.jobSetting("callbackToken", () -> HexFormat.of().formatHex(randomBytes()));
-        main.addOverrideProperty("camel.component.deepenrich.api-key",
-                simulator != null ? OFFLINE_API_KEY : options.apiKey());
-        String baseUrl = simulator != null ? simulator.baseUrl() : options.baseUrl();
-        if (baseUrl != null) {
-            main.addOverrideProperty("camel.component.deepenrich.base-url", baseUrl);
-        }
-        main.addOverrideProperty("camel.component.deepenrich.callback-token", token);
-        main.addOverrideProperty("camel.component.deepenrich.enrich-fields", options.enrichFields());
-        main.addOverrideProperty("camel.component.deepenrich.requests-per-minute",
-                Integer.toString(options.requestsPerMinute()));
-        main.addOverrideProperty("camel.component.deepenrich.poll-fallback-after",
-                Long.toString(options.pollFallbackAfter().toMillis()));
-
-        String bulkUri = "deepenrich:bulk";
-        String resultsUri = "deepenrich:results?delay=" + options.pollInterval().toMillis();
-        String callbackUrl = null;
-        if (webhook) {
-            int port = options.httpPort() != 0 ? options.httpPort()
-                    : Integer.parseInt(state.jobSetting("httpPort", () -> Integer.toString(freePort())));
-            main.addOverrideProperty("camel.server.enabled", "true");
-            main.addOverrideProperty("camel.server.host", options.httpHost());
-            main.addOverrideProperty("camel.server.port", Integer.toString(port));
-            callbackUrl = options.callbackUrl() != null ? options.callbackUrl()
-                    : "http://" + options.httpHost() + ":" + port + EnrichmentRoutes.WEBHOOK_PATH;
-            bulkUri = "deepenrich:bulk?callbackUrl=RAW(" + callbackUrl + ")";
-            resultsUri = "webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false"
-                         + "&webhookPath=" + EnrichmentRoutes.WEBHOOK_PATH + "&delay=" + options.pollInterval().toMillis();
-        }
+        main.bind("deliveries", FileIdempotentRepository.fileIdempotentRepository(
+                options.workDir().resolve("webhook-deliveries.txt").toFile(), 10_000));
+        configureComponent(main, state, simulator);
+        Endpoints endpoints = simulator != null || options.callbackUrl() != null
+                ? webhookEndpoints(main, state) : pollEndpoints();
         ProgressReporter progress = new ProgressReporter(run, out);
         main.configure().addRoutesBuilder(new EnrichmentRoutes(run, new RowReader(input, mapping, state),
                 new BatchSubmitter(run, input.file().getFileName().toString()), new ResultRecorder(run), progress,
-                bulkUri, resultsUri, main::completed));
-        printBanner(input, mapping, totalRows, state, simulator, callbackUrl, interrupted);
-
+                endpoints.bulk(), endpoints.results(), main::completed));
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport started) {
@@ -127,29 +98,71 @@ public final class CsvEnrichmentApp {
                 started.getCamelContext().createFluentProducerTemplate().to(EnrichmentRoutes.READ).asyncSend();
             }
         });
+        printBanner(input, mapping, totalRows, state, simulator, endpoints.callbackUrl(), interrupted);
         run.checkFinished();
         main.run();
 
+        out.println(progress.line());
         if (run.finished().isCompletedExceptionally()) {
-            out.println(progress.line());
-            run.finished().join();
+            Throwable cause = run.finished().handle((done, failure) -> failure).join();
+            throw new IllegalStateException("The job stopped: " + cause.getMessage() + ". Run it again to resume.",
+                    cause);
         }
         if (!run.finished().isDone()) {
             out.println("Stopped before the end; run the same command again to resume (state in "
                         + options.workDir().toAbsolutePath() + ")");
             return null;
         }
-        out.println(progress.line());
         long written = EnrichedCsvWriter.write(input, state, options.output());
         return new JobSummary(written, state.submitted(), state.outcomes(), state.creditsSpent(),
                 run.elapsedSeconds(), options.output().toAbsolutePath());
+    }
+
+    /** The component's options, as camel-main properties. */
+    private void configureComponent(Main main, JobState state, DeepEnrichSimulator simulator) {
+        String baseUrl = simulator != null ? simulator.baseUrl() : options.baseUrl();
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("api-key", simulator != null ? OFFLINE_API_KEY : options.apiKey());
+        if (baseUrl != null) {
+            settings.put("base-url", baseUrl);
+        }
+        // kept in the work dir: the webhooks of batches a killed run sent carry it
+        settings.put("callback-token",
+                state.jobSetting("callbackToken", () -> HexFormat.of().formatHex(randomBytes())));
+        settings.put("enrich-fields", options.enrichFields());
+        settings.put("requests-per-minute", Integer.toString(options.requestsPerMinute()));
+        settings.put("poll-fallback-after", Long.toString(options.pollFallbackAfter().toMillis()));
+        settings.forEach((name, value) -> main.addOverrideProperty("camel.component.deepenrich." + name, value));
+    }
+
+    /** Where batches go and where results come from; the callback URL is null when results are polled. */
+    private record Endpoints(String bulk, String results, String callbackUrl) {
+    }
+
+    private Endpoints pollEndpoints() {
+        return new Endpoints("deepenrich:bulk", "deepenrich:results?delay=" + options.pollInterval().toMillis(), null);
+    }
+
+    /** Results by webhook on camel-main's HTTP server (the port kept in the work dir, for the same reason). */
+    private Endpoints webhookEndpoints(Main main, JobState state) {
+        int port = options.httpPort() != 0 ? options.httpPort()
+                : Integer.parseInt(state.jobSetting("httpPort", () -> Integer.toString(freePort())));
+        main.addOverrideProperty("camel.server.enabled", "true");
+        main.addOverrideProperty("camel.server.host", options.httpHost());
+        main.addOverrideProperty("camel.server.port", Integer.toString(port));
+        String callbackUrl = options.callbackUrl() != null ? options.callbackUrl()
+                : "http://" + options.httpHost() + ":" + port + EnrichmentRoutes.WEBHOOK_PATH;
+        return new Endpoints("deepenrich:bulk?callbackUrl=RAW(" + callbackUrl + ")",
+                "webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false&webhookPath="
+                + EnrichmentRoutes.WEBHOOK_PATH + "&delay=" + options.pollInterval().toMillis(),
+                callbackUrl);
     }
 
     private JobState openState(CsvInput input) {
         JobState state = JobState.open(options.workDir(), input.fingerprint());
         if (options.offline() && !state.isFresh()) {
             // the enrichments of an earlier offline run lived in its simulator, which ended with it
-            out.println("An earlier offline run stopped before the end; its simulator is gone, so this run starts over");
+            out.println("An earlier offline run stopped before the end; its simulator is gone: this run starts over");
             state.close();
             deleteRecursively(options.workDir());
             state = JobState.open(options.workDir(), input.fingerprint());

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The main job end to end against the DeepEnrich simulator on 127.0.0.1, in this JVM. */
@@ -43,7 +44,8 @@ class CsvEnrichmentJobTest {
         try (DeepEnrichSimulator simulator = JobFixtures.startSimulator()) {
             JobSummary summary = run("--input", JobFixtures.sample().toString(), "--output", output.toString(),
                     "--work-dir", dir.resolve("work").toString(), "--api-key", JobFixtures.API_KEY,
-                    "--base-url", simulator.baseUrl(), "--requests-per-minute", "6000", "--http-port", Integer.toString(port),
+                    "--base-url", simulator.baseUrl(), "--requests-per-minute", "6000",
+                    "--http-port", Integer.toString(port),
                     "--callback-url", "http://127.0.0.1:" + port + "/deepenrich/results");
 
             assertEquals(994, simulator.stats().contactsSubmitted());
@@ -119,7 +121,24 @@ class CsvEnrichmentJobTest {
             assertEquals(0, simulator.stats().webhookAttempts());
             assertTrue(simulator.stats().requests("GET /contact/enrich/bulk/{id}") > 0);
         }
-        assertEquals(2, JobFixtures.read(output).stream().filter(r -> API_OUTCOMES.contains(r.get("outcome"))).count());
+        assertEquals(2, JobFixtures.read(output).stream().filter(r -> API_OUTCOMES.contains(r.get("outcome")))
+                .count());
         assertTrue(console.toString(StandardCharsets.UTF_8).contains("by polling"));
+    }
+
+    @Test
+    void stopsOnAWrongApiKeyKeepingItsStateForTheNextRun() throws Exception {
+        Path workDir = dir.resolve("work");
+        try (DeepEnrichSimulator simulator = JobFixtures.startSimulator()) {
+            IllegalStateException stopped = assertThrows(IllegalStateException.class,
+                    () -> run("--input", JobFixtures.sample().toString(), "--output", dir.resolve("out.csv").toString(),
+                            "--work-dir", workDir.toString(), "--api-key", "not-a-key", "--base-url",
+                            simulator.baseUrl(), "--requests-per-minute", "6000"));
+
+            assertTrue(stopped.getMessage().contains("error.api.key"), stopped.getMessage());
+            assertEquals(0, simulator.stats().submissions());
+        }
+        assertFalse(Files.exists(dir.resolve("out.csv")), "no partial output");
+        assertTrue(Files.exists(workDir), "the state stays for the next run");
     }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import net.datafaker.Faker;
 import org.apache.commons.csv.CSVFormat;
@@ -30,14 +31,20 @@ public final class SampleContactsGenerator {
     static final String[] HEADER = { "lead_id", "first_name", "last_name", "job_title", "company", "domain",
                                      "linkedin_url", "city", "country" };
 
-    /** Row number (1-based) of each invalid row, and what is wrong with it. */
-    static final Map<Integer, String> INVALID_ROWS = Map.of(
-            97, "no last name",
-            233, "no first name",
-            418, "neither company nor domain",
-            604, "a domain that is no domain name",
-            771, "a LinkedIn column holding another site's URL",
-            905, "no names at all");
+    /** Row number (1-based) of each invalid row, and what is made wrong in it (columns as in {@link #HEADER}). */
+    static final Map<Integer, Consumer<List<String>>> INVALID_ROWS = Map.of(
+            97, c -> c.set(2, ""), // no last name
+            233, c -> c.set(1, ""), // no first name
+            418, c -> {
+                c.set(4, "");
+                c.set(5, "");
+            }, // neither company nor domain
+            604, c -> c.set(5, "acme industries"), // a domain that is no domain name
+            771, c -> c.set(6, "https://twitter.com/" + slug(c.get(1)) + slug(c.get(2))), // another site's URL
+            905, c -> {
+                c.set(1, "");
+                c.set(2, "");
+            }); // no names at all
 
     private static final long SEED = 20_260_101L;
     private static final Set<String> LEGAL_WORDS = Set.of("and", "sons", "llc", "inc", "group", "ltd");
@@ -59,10 +66,13 @@ public final class SampleContactsGenerator {
         List<Faker> international = List.of(new Faker(Locale.FRANCE, random), new Faker(Locale.GERMANY, random),
                 new Faker(new Locale("es", "ES"), random));
         StringWriter csv = new StringWriter();
-        try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator('\n').get().print(csv)) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator('\n').get();
+        try (CSVPrinter printer = format.print(csv)) {
             for (int row = 1; row <= ROWS; row++) {
                 Faker faker = row % 10 == 0 ? international.get(row / 10 % international.size()) : us;
-                printer.printRecord(breakIfInvalid(row, contact(row, faker, us, random)));
+                List<String> contact = contact(row, faker, us, random);
+                INVALID_ROWS.getOrDefault(row, c -> { }).accept(contact);
+                printer.printRecord(contact);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -82,31 +92,11 @@ public final class SampleContactsGenerator {
             company = "";
         }
         String linkedin = random.nextDouble() < 0.6
-                ? "https://www.linkedin.com/in/" + slug(first) + "-" + slug(last) + "-" + us.random().hex(6)
-                  .toLowerCase(Locale.ROOT) + "/"
+                ? "https://www.linkedin.com/in/" + slug(first) + "-" + slug(last) + "-"
+                  + us.random().hex(6).toLowerCase(Locale.ROOT) + "/"
                 : "";
         return new ArrayList<>(List.of(String.format(Locale.ROOT, "L-%05d", row), first, last, us.job().title(),
                 company, domain, linkedin, faker.address().city(), faker.address().country()));
-    }
-
-    private static List<String> breakIfInvalid(int row, List<String> c) {
-        switch (row) {
-            case 97 -> c.set(2, "");
-            case 233 -> c.set(1, "");
-            case 418 -> {
-                c.set(4, "");
-                c.set(5, "");
-            }
-            case 604 -> c.set(5, "acme industries");
-            case 771 -> c.set(6, "https://twitter.com/" + slug(c.get(1)) + slug(c.get(2)));
-            case 905 -> {
-                c.set(1, "");
-                c.set(2, "");
-            }
-            default -> {
-            }
-        }
-        return c;
     }
 
     private static String domainOf(String company, Random random) {
