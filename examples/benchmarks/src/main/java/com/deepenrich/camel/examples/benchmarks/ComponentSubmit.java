@@ -1,6 +1,5 @@
 package com.deepenrich.camel.examples.benchmarks;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +56,7 @@ public final class ComponentSubmit implements SubmitVariant {
         for (Map<String, Object> contact : contacts) {
             template.sendBody(input, contact);
         }
-        acknowledged.awaitAtLeast(contacts.size(), Duration.ofMinutes(5));
+        acknowledged.awaitAtLeast(contacts.size(), Progress.STALL);
     }
 
     /** {@link System#nanoTime()} when the first request of the last {@link #submit} was acknowledged. */

@@ -14,8 +14,9 @@ import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
- * The heap a run needed: the largest heap in use seen every 10 ms, and the largest heap still in use right after a
- * garbage collection (the live set, what {@code -Xmx} must hold).
+ * The heap a run needed: the largest heap in use seen every 10 ms, the largest heap in use right after any garbage
+ * collection, and the largest live set, measured by a full collection forced every second (what {@code -Xmx} must
+ * hold).
  */
 final class HeapWatcher implements AutoCloseable {
 
@@ -23,10 +24,17 @@ final class HeapWatcher implements AutoCloseable {
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(Threads.daemon("heap"));
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
+    private final AtomicLong peakLive = new AtomicLong();
 
     HeapWatcher() {
         sampler.scheduleAtFixedRate(() -> peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
                 0, 10, TimeUnit.MILLISECONDS);
+        // after a young collection the old generation still holds garbage: a full collection every second measures
+        // what is really live
+        sampler.scheduleAtFixedRate(() -> {
+            memory.gc();
+            peakLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        }, 1, 1, TimeUnit.SECONDS);
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
                 if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
@@ -46,6 +54,11 @@ final class HeapWatcher implements AutoCloseable {
 
     long peakAfterGcBytes() {
         return peakAfterGc.get();
+    }
+
+    /** The largest heap in use right after the forced full collections (one a second). */
+    long peakLiveBytes() {
+        return peakLive.get();
     }
 
     long maxHeapBytes() {

@@ -8,8 +8,12 @@ import org.apache.camel.Processor;
 /** A counter that threads add to and one thread waits on, with a deadline. */
 public final class Progress {
 
+    /** How long a benchmark waits without any progress before it gives up. */
+    public static final Duration STALL = Duration.ofMinutes(1);
+
     private long count;
     private long firstAddNanos;
+    private long lastProgressNanos = System.nanoTime();
     private Throwable failure;
 
     public synchronized void add(long n) {
@@ -17,6 +21,7 @@ public final class Progress {
             firstAddNanos = System.nanoTime();
         }
         count += n;
+        lastProgressNanos = System.nanoTime();
         notifyAll();
     }
 
@@ -44,18 +49,21 @@ public final class Progress {
 
     public synchronized void reset() {
         count = 0;
+        lastProgressNanos = System.nanoTime();
         failure = null;
     }
 
-    /** Waits until the count reaches {@code target}; fails when {@code timeout} passes or a failure is reported. */
-    public synchronized void awaitAtLeast(long target, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /**
+     * Waits until the count reaches {@code target}; fails when a failure is reported or when nothing was added for
+     * {@code stall} (a long run that progresses is not cut short).
+     */
+    public synchronized void awaitAtLeast(long target, Duration stall) throws InterruptedException {
         while (count < target && failure == null) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new IllegalStateException("only " + count + " of " + target + " after " + timeout);
+            long idle = System.nanoTime() - lastProgressNanos;
+            if (idle >= stall.toNanos()) {
+                throw new IllegalStateException("stalled at " + count + " of " + target + ": nothing for " + stall);
             }
-            wait(Math.max(1, left / 1_000_000));
+            wait(Math.max(1, (stall.toNanos() - idle) / 1_000_000));
         }
         if (failure != null) {
             throw new IllegalStateException("failed after " + count + " of " + target + ": " + failure, failure);

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -46,7 +45,7 @@ public final class RawClientSubmit implements SubmitVariant {
         for (int from = 0; from < contacts.size(); from += batchSize) {
             send(contacts.subList(from, Math.min(contacts.size(), from + batchSize)));
         }
-        acknowledged.awaitAtLeast(contacts.size(), Duration.ofMinutes(5));
+        acknowledged.awaitAtLeast(contacts.size(), Progress.STALL);
     }
 
     private void send(List<Map<String, Object>> batch) throws Exception {

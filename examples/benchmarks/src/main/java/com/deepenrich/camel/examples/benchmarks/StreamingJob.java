@@ -1,7 +1,6 @@
 package com.deepenrich.camel.examples.benchmarks;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,11 +11,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.SplitDefinition;
 
 /**
  * B4's child JVM: streams a CSV through the main job's route shape (file, streaming CSV split, aggregate 100,
  * {@code deepenrich:bulk}) against a zero-latency API, and prints one line {@code B4 {json figures}} for the
  * parent. Run it with a small {@code -Xmx}: finishing at all is half the proof.
+ * <p>
+ * Under a rate limit the requests leave slower than the file is read, and the asynchronous producer gives the
+ * splitter no back-pressure: the pending batches pile up in memory. {@code paced} throttles the reading to the rate
+ * the limit allows (a {@code throttle} before the aggregator, where blocking the reading thread is harmless).
  */
 public final class StreamingJob {
 
@@ -25,10 +29,20 @@ public final class StreamingJob {
     private StreamingJob() {
     }
 
-    /** Arguments: the CSV file and the number of contacts it holds. */
+    /** 95% of the contacts per second the limit lets through in groups of 100: the reading never gets ahead. */
+    static long contactsPerSecond(int requestsPerMinute) {
+        return requestsPerMinute * 100L * 95 / 100 / 60;
+    }
+
+    /**
+     * Arguments: the CSV file, the number of contacts it holds, the component's requestsPerMinute (0: none), and
+     * {@code paced} or {@code unpaced}.
+     */
     public static void main(String[] args) throws Exception {
         Path csv = Path.of(args[0]).toAbsolutePath();
         int expected = Integer.parseInt(args[1]);
+        int requestsPerMinute = Integer.parseInt(args[2]);
+        boolean paced = "paced".equals(args[3]);
         Progress acknowledged = new Progress();
         try (HeapWatcher heap = new HeapWatcher();
              ZeroLatencyBulkApi api = ZeroLatencyBulkApi.start();
@@ -36,15 +50,21 @@ public final class StreamingJob {
             DeepEnrichComponent deepenrich = new DeepEnrichComponent();
             deepenrich.getConfiguration().setApiKey(BenchmarkMain.API_KEY);
             deepenrich.getConfiguration().setBaseUrl(api.baseUrl());
-            deepenrich.getConfiguration().setRequestsPerMinute(0);
+            deepenrich.getConfiguration().setRequestsPerMinute(requestsPerMinute);
             context.addComponent("deepenrich", deepenrich);
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     onException(Exception.class).process(acknowledged.failure());
-                    from("file:" + csv.getParent() + "?fileName=" + csv.getFileName() + "&noop=true&initialDelay=0")
-                            .split(method(CsvRows.class, "rows")).streaming()
-                            .to("direct:contacts");
+                    SplitDefinition rows = from("file:" + csv.getParent() + "?fileName=" + csv.getFileName()
+                                                + "&noop=true&initialDelay=0")
+                            .split(method(CsvRows.class, "rows")).streaming();
+                    if (paced) {
+                        rows.throttle(contactsPerSecond(requestsPerMinute)).totalRequestsMode().timePeriodMillis(1000)
+                                .to("direct:contacts");
+                    } else {
+                        rows.to("direct:contacts");
+                    }
                     from("direct:contacts")
                             .aggregate(constant(true), new DeepEnrichAggregationStrategy())
                             .completionSize(100).completionTimeout(2000).forceCompletionOnStop()
@@ -55,7 +75,7 @@ public final class StreamingJob {
             });
             long start = System.nanoTime();
             context.start();
-            acknowledged.awaitAtLeast(expected, Duration.ofMinutes(30));
+            acknowledged.awaitAtLeast(expected, Progress.STALL);
             double seconds = (System.nanoTime() - start) / 1e9;
             ZeroLatencyBulkApi.Counts counts = api.counts();
             Map<String, Object> figures = new LinkedHashMap<>();
@@ -65,6 +85,7 @@ public final class StreamingJob {
             figures.put("maxHeapBytes", heap.maxHeapBytes());
             figures.put("peakUsedBytes", heap.peakUsedBytes());
             figures.put("peakAfterGcBytes", heap.peakAfterGcBytes());
+            figures.put("peakLiveBytes", heap.peakLiveBytes());
             figures.put("gcCount", HeapWatcher.gcCount());
             figures.put("gcMillis", HeapWatcher.gcMillis());
             System.out.println(RESULT_PREFIX + new ObjectMapper().writeValueAsString(figures));
