@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.Rejection;
@@ -19,6 +20,10 @@ public final class ContactMapper {
     /** A mapped contact, or the reason it could not be read. */
     record Mapped(Contact contact, Rejection rejection) {
     }
+
+    /** Fields sent as text: a nested object or list there is refused, not sent as its toString(). */
+    private static final Set<String> TEXT_FIELDS =
+            Set.of("firstname", "lastname", "domain", "company_name", "linkedin_url");
 
     private ContactMapper() {
     }
@@ -56,6 +61,10 @@ public final class ContactMapper {
                 continue;
             }
             String field = canonical(key);
+            if (TEXT_FIELDS.contains(field) && !isScalar(value)) {
+                return new Mapped(null, new Rejection(index, field,
+                        field + " must be text, got " + describe(value), item));
+            }
             switch (field) {
                 case "firstname" -> b.firstname(text(value));
                 case "lastname" -> b.lastname(text(value));
@@ -86,11 +95,15 @@ public final class ContactMapper {
         return new Mapped(b.build(), null);
     }
 
+    private static boolean isScalar(Object value) {
+        return !(value instanceof Map || value instanceof Collection || value.getClass().isArray());
+    }
+
     private static Rejection addCustom(Contact.Builder b, int index, String key, Object value, Object item) {
         if (value == null) {
             return null;
         }
-        if (value instanceof Map || value instanceof Collection || value.getClass().isArray()) {
+        if (!isScalar(value)) {
             return new Rejection(index, "custom." + key,
                     "custom values are strings; a nested " + describe(value) + " cannot be sent", item);
         }
