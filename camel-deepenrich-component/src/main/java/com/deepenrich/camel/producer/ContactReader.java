@@ -99,9 +99,9 @@ public final class ContactReader {
         return items;
     }
 
-    /** An object becomes a Map; anything else stays as it is and is refused by the validator, by index. */
+    /** An object becomes a Map; a scalar, a list or null keeps its JSON type, refused by the validator by index. */
     private static Object asItem(JsonNode node) {
-        return node.isObject() ? DeepEnrichJson.mapper().convertValue(node, Map.class) : node.toString();
+        return DeepEnrichJson.mapper().convertValue(node, Object.class);
     }
 
     private static DeepEnrichValidationException emptyBody(String why) {
