@@ -11,6 +11,9 @@ import com.deepenrich.camel.model.Rejection;
  */
 public class DeepEnrichValidationException extends DeepEnrichException {
 
+    /** Problems spelled out in the message; all of them are in {@link #getRejections()}. */
+    private static final int LISTED = 20;
+
     private final List<Rejection> rejections;
 
     public DeepEnrichValidationException(String code, String apiMessage, int httpStatus, String requestName,
@@ -26,8 +29,11 @@ public class DeepEnrichValidationException extends DeepEnrichException {
     }
 
     private static String describe(List<Rejection> rejections, int received) {
-        String each = rejections.stream().map(Rejection::toString).collect(Collectors.joining("; "));
-        return rejections.size() + " of " + received + " contacts are invalid, nothing was sent: " + each;
+        long contacts = rejections.stream().mapToInt(Rejection::getIndex).distinct().count();
+        String each = rejections.stream().limit(LISTED).map(Rejection::toString).collect(Collectors.joining("; "));
+        String more = rejections.size() > LISTED
+                ? "; and " + (rejections.size() - LISTED) + " more problems (see getRejections())" : "";
+        return contacts + " of " + received + " contacts are invalid, nothing was sent: " + each + more;
     }
 
     /** Each contact refused before sending, with index, field and reason. */
