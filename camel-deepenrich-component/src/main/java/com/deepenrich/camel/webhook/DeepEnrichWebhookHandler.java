@@ -1,10 +1,12 @@
 package com.deepenrich.camel.webhook;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.deepenrich.camel.DeepEnrichConfiguration;
 import com.deepenrich.camel.DeepEnrichEndpoint;
@@ -12,6 +14,9 @@ import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
 import com.deepenrich.camel.consumer.ResultEmitter;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.EnrichmentResult;
+import com.deepenrich.camel.model.EnrichmentStatus;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
@@ -85,12 +90,21 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
         }
         EnrichmentResult result;
         try {
-            result = DeepEnrichJson.readResult(body);
-        } catch (Exception e) {
-            return answer(exchange, callback, 400, "not a DeepEnrich result: " + e.getClass().getSimpleName());
+            result = DeepEnrichJson.mapper().readValue(body, EnrichmentResult.class);
+        } catch (IOException e) {
+            return answer(exchange, callback, 400, "not a DeepEnrich result: " + whatIsWrong(e));
         }
+        if (result == null) {
+            return answer(exchange, callback, 400, "not a DeepEnrich result: the body is JSON null");
+        }
+        result.withOutcomes();
         if (result.getId() == null || result.getId().isBlank()) {
             return answer(exchange, callback, 400, "result without id");
+        }
+        if (result.getStatus() == EnrichmentStatus.UNKNOWN) {
+            LOG.warn("Webhook for {} has a status this version does not know ({}); it stays pending and is polled",
+                    result.getId(), rawStatus(body));
+            return answer(exchange, callback, 202, "status " + rawStatus(body) + " is unknown, the enrichment is polled");
         }
         if (!result.getStatus().isFinal()) {
             LOG.debug("Webhook for {} with status {} ignored: not final", result.getId(), result.getStatus());
@@ -111,6 +125,29 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
             callback.done(false);
         });
         return false;
+    }
+
+    /** Jackson's own words, without the source excerpt, and where in the body: "datas: Cannot deserialize ...". */
+    private static String whatIsWrong(IOException e) {
+        if (!(e instanceof JsonProcessingException json)) {
+            return e.toString();
+        }
+        String where = json instanceof JsonMappingException mapping
+                ? mapping.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining(".")) : "";
+        String what = json.getOriginalMessage().lines().findFirst().orElse("");
+        what = what.length() > 200 ? what.substring(0, 200) + "..." : what;
+        return where.isEmpty() ? what : where + ": " + what;
+    }
+
+    /** The status as the body spells it (an unknown one reads as UNKNOWN). */
+    private static String rawStatus(byte[] body) {
+        try {
+            return "'" + DeepEnrichJson.tree(body).path("status").asText() + "'";
+        } catch (IOException unreadable) {
+            return "?";
+        }
     }
 
     private static boolean tokenMatches(Message in, String expected) {
