@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * The rows of a CSV file with a header line, one map per row, read lazily: for a streaming splitter
@@ -22,14 +22,22 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvRows implements Iterator<Map<String, String>>, Closeable {
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).get();
+            .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
+
+    /** What a byte sequence that is not UTF-8 decodes to. */
+    private static final char NOT_UTF8 = '\uFFFD';
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
 
     private CsvRows(InputStream in) throws IOException {
-        parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), FORMAT);
+        // bytes that are not UTF-8 decode to U+FFFD, found per row below: an error thrown by the decoder itself
+        // would surface wherever the reader's buffer happens to end, not on its line
+        parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), FORMAT);
+        if (parser.getHeaderNames().stream().anyMatch(name -> name.indexOf(NOT_UTF8) >= 0)) {
+            throw new IllegalArgumentException("CSV line 1 (the header) is not UTF-8 text");
+        }
         records = parser.iterator();
     }
 
@@ -40,7 +48,11 @@ public final class CsvRows implements Iterator<Map<String, String>>, Closeable {
 
     @Override
     public boolean hasNext() {
-        return records.hasNext();
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException e) {
+            throw unreadable(e.getCause());
+        }
     }
 
     /** The next row by column name; a row with more or fewer cells than the header fails, naming its line. */
@@ -51,7 +63,15 @@ public final class CsvRows implements Iterator<Map<String, String>>, Closeable {
             throw new IllegalArgumentException("CSV line " + parser.getCurrentLineNumber() + " has " + record.size()
                                                + " cells, the header has " + parser.getHeaderNames().size());
         }
+        if (record.stream().anyMatch(cell -> cell.indexOf(NOT_UTF8) >= 0)) {
+            throw new IllegalArgumentException("CSV line " + parser.getCurrentLineNumber() + " is not UTF-8 text");
+        }
         return record.toMap();
+    }
+
+    /** A read error, such as a quote never closed; Commons CSV's message names the line it started on. */
+    private static IllegalArgumentException unreadable(IOException e) {
+        return new IllegalArgumentException("unreadable CSV: " + e.getMessage(), e);
     }
 
     @Override
