@@ -1,0 +1,44 @@
+package com.deepenrich.camel.examples.benchmarks;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The benchmarks in {@code --quick} mode, as CI runs them: each one runs and produces figures. Nothing is asserted
+ * about time; the counts that prove a run did its work are.
+ */
+class BenchmarkQuickTest {
+
+    @Test
+    void everyBenchmarkRunsAndProducesFigures() throws Exception {
+        Report report = BenchmarkMain.run(Scale.QUICK, BenchmarkMain.BENCHMARKS.keySet());
+        System.out.println(report.render());
+
+        assertEquals(List.of(SubmitThroughputBenchmark.TITLE, RequestCountBenchmark.TITLE, RateLimitBenchmark.TITLE,
+                WebhookIngestionBenchmark.TITLE, MemoryBenchmark.TITLE), List.copyOf(report.benchmarks()));
+        report.benchmarks().forEach(b -> report.rows(b).forEach(row -> {
+            assertFalse(row.figures().isEmpty(), b + " / " + row.variant());
+            row.figures().forEach((figure, value) -> assertFalse(value.isBlank(), b + " / " + row.variant() + " / "
+                                                                                  + figure));
+        }));
+        assertEquals(3, report.rows(SubmitThroughputBenchmark.TITLE).size(), "B1 variants");
+        report.rows(SubmitThroughputBenchmark.TITLE).forEach(row ->
+                assertEquals("5,000", row.figures().get("contacts at API"), row.variant()));
+        assertEquals(List.of("100", "10,000"), report.rows(RequestCountBenchmark.TITLE).stream()
+                .map(row -> row.figures().get("requests")).toList(), "requests per 10,000 contacts");
+        assertEquals("2,000", report.rows(RateLimitBenchmark.TITLE).get(0).figures().get("contacts"), "B2");
+        report.rows(WebhookIngestionBenchmark.TITLE).forEach(row ->
+                assertEquals("{200=110}", row.figures().get("answers"), row.variant()));
+        assertEquals("100", report.rows(WebhookIngestionBenchmark.TITLE).get(0).figures().get("results emitted"),
+                "B3 results emitted once each, duplicates not");
+        assertTrue(report.rows(MemoryBenchmark.TITLE).stream()
+                        .allMatch(row -> "completed".equals(row.figures().get("outcome"))
+                                         && "20,000".equals(row.figures().get("contacts at API"))),
+                () -> "B4 runs at quick scale: " + report.rows(MemoryBenchmark.TITLE));
+    }
+}
