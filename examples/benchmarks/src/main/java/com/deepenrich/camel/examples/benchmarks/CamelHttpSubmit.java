@@ -6,12 +6,8 @@ import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 
 /**
@@ -19,18 +15,13 @@ import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
  * request, POST it, read the enrichment id. No mapping, no validation, no retry, no ledger. camel-http is a blocking
  * producer, so the aggregator hands completed groups to a pool of {@code concurrency} threads.
  */
-public final class CamelHttpSubmit implements SubmitVariant {
+public final class CamelHttpSubmit extends RouteSubmit {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final CamelContext context = new DefaultCamelContext();
-    private final Progress acknowledged = new Progress();
-    private final ProducerTemplate template;
-    private final Endpoint input;
-
     public CamelHttpSubmit(String bulkUrl, int concurrency) throws Exception {
         ExecutorService senders = context.getExecutorServiceManager().newFixedThreadPool(this, "camel-http", concurrency);
-        context.addRoutes(new RouteBuilder() {
+        start(new RouteBuilder() {
             @Override
             public void configure() {
                 onException(Exception.class).process(acknowledged.failure());
@@ -57,27 +48,10 @@ public final class CamelHttpSubmit implements SubmitVariant {
                         });
             }
         });
-        context.start();
-        template = context.createProducerTemplate();
-        input = context.getEndpoint("direct:contacts");
     }
 
     @Override
     public String name() {
         return "camel-http + Jackson";
-    }
-
-    @Override
-    public void submit(List<Map<String, Object>> contacts) throws Exception {
-        acknowledged.reset();
-        for (Map<String, Object> contact : contacts) {
-            template.sendBody(input, contact);
-        }
-        acknowledged.awaitAtLeast(contacts.size(), Progress.STALL);
-    }
-
-    @Override
-    public void close() throws Exception {
-        context.close();
     }
 }
