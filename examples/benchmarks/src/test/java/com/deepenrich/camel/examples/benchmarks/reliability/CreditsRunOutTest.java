@@ -142,7 +142,13 @@ class CreditsRunOutTest {
 
             System.out.printf("402 mid-job: %d contacts accepted, %d reported unsent%n", accepted.size(),
                     accounting.unsubmittedReasons().size());
-            assertEquals(ACCEPTED_BEFORE_402 * 100, accepted.size(), "contacts accepted before the 402");
+            // batches leave concurrently, and WireMock's scenario may answer 200 to two requests racing in one state:
+            // what counts is that what we call accepted is exactly what the API accepted
+            long answered200 = api.getAllServeEvents().stream()
+                    .filter(event -> event.getRequest().getUrl().equals(BULK))
+                    .filter(event -> event.getResponse().getStatus() == 200).count();
+            assertTrue(answered200 >= ACCEPTED_BEFORE_402, "the API accepted " + answered200 + " requests");
+            assertEquals(answered200 * 100, accepted.size(), "contacts accepted = contacts the API answered 200 for");
             assertTrue(accounting.unsubmittedReasons().values().stream()
                     .allMatch(r -> r.equals("DeepEnrichInsufficientCreditsException")), "why they were not sent");
             assertTrue(accepted.stream().noneMatch(accounting.unsubmittedReasons()::containsKey),
