@@ -55,7 +55,7 @@ public final class DeepEnrichClient {
     /** POST /contact/enrich/bulk; completes with the enrichment id. */
     public CompletableFuture<String> submit(BulkRequest request) {
         byte[] body = DeepEnrichJson.write(request);
-        return call("POST", "/contact/enrich/bulk", body, request.name(),
+        return send("POST", "/contact/enrich/bulk", body, request.name(), 0,
                 response -> requiredText(response, "enrichment_id", request.name()));
     }
 
@@ -75,7 +75,7 @@ public final class DeepEnrichClient {
 
     /** GET /account/credits; completes with the balance. */
     public CompletableFuture<Long> getCredits() {
-        return call("GET", "/account/credits", null, null, response -> {
+        return send("GET", "/account/credits", null, null, 0, response -> {
             JsonNode balance = parse(response, null, DeepEnrichJson::tree).get("balance");
             if (balance == null || !balance.isNumber()) {
                 throw unexpected("no numeric 'balance' in " + new String(response.body()), null, null);
@@ -86,20 +86,11 @@ public final class DeepEnrichClient {
 
     /** GET /account/keys/verify; completes with the workspace id the key belongs to. */
     public CompletableFuture<String> verifyKey() {
-        return call("GET", "/account/keys/verify", null, null,
+        return send("GET", "/account/keys/verify", null, null, 0,
                 response -> requiredText(response, "workspace_id", null));
     }
 
-    private <T> CompletableFuture<T> call(String method, String path, byte[] body, String requestName,
-                                          Function<ApiResponse, T> onSuccess) {
-        return send(method, path, body, requestName, 0, response -> {
-            if (!response.isSuccess()) {
-                throw ApiErrors.toException(response, requestName);
-            }
-            return onSuccess.apply(response);
-        });
-    }
-
+    /** Sends through the limiter, retrying as the policy says; {@code handler} gets the first answer not retried. */
     private <T> CompletableFuture<T> send(String method, String path, byte[] body, String requestName, int retry,
                                           Function<ApiResponse, T> handler) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + path))

@@ -153,9 +153,4 @@ public final class PendingPoller {
     public long getReadFailures() {
         return readFailures.get();
     }
-
-    /** Ids being read or waiting to be emitted. */
-    public int getInFlight() {
-        return inFlight.size();
-    }
 }

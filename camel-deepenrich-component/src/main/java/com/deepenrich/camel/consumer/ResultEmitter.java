@@ -53,10 +53,6 @@ public final class ResultEmitter {
         this.owner = owner;
     }
 
-    public String owner() {
-        return owner;
-    }
-
     /**
      * Emits {@code result} on {@code exchange}. {@code claimed} says whether this owner already holds the ledger
      * claim on the id (the poller does); {@code done} is called exactly once with the outcome, after the route.

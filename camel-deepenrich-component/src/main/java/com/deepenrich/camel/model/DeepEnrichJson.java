@@ -67,10 +67,6 @@ public final class DeepEnrichJson {
         return MAPPER.readValue(json, EnrichmentResult.class).withOutcomes();
     }
 
-    public static EnrichmentResult resultFromTree(JsonNode tree) throws IOException {
-        return MAPPER.treeToValue(tree, EnrichmentResult.class).withOutcomes();
-    }
-
     public static Map<String, Object> toMap(Object value) {
         return MAPPER.convertValue(value, MAP);
     }
