@@ -68,6 +68,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "ledger": getOrCreateConfiguration(target).setLedger(property(camelContext, com.deepenrich.camel.ledger.DeepEnrichLedger.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxpendingbatches":
+        case "maxPendingBatches": target.setMaxPendingBatches(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -128,6 +130,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "ledger": return com.deepenrich.camel.ledger.DeepEnrichLedger.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
+        case "maxpendingbatches":
+        case "maxPendingBatches": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -189,6 +193,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "ledger": return getOrCreateConfiguration(target).getLedger();
         case "maxbodysize":
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
+        case "maxpendingbatches":
+        case "maxPendingBatches": return target.getMaxPendingBatches();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretrydelay":

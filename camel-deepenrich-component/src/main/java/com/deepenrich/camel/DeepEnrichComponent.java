@@ -12,6 +12,7 @@ import com.deepenrich.camel.client.RateLimiter;
 import com.deepenrich.camel.health.DeepEnrichHealthCheck;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
+import com.deepenrich.camel.producer.PendingBatches;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.IdempotentRepository;
@@ -35,6 +36,14 @@ public class DeepEnrichComponent extends HealthCheckComponent {
     @Metadata(description = "Shared configuration: every endpoint starts from a copy of it.")
     private DeepEnrichConfiguration configuration = new DeepEnrichConfiguration();
 
+    @Metadata(label = "producer", defaultValue = "4",
+              description = "Back-pressure: how many batches (groups completed by DeepEnrichAggregationStrategy, or "
+                            + "bulk exchanges) the component holds at most while the API has not answered them, all "
+                            + "endpoints together. The thread that brings one more (the source's own thread) waits "
+                            + "until the API answers one, so memory stays bounded whatever the source size and the "
+                            + "rate limit. 0 disables the bound.")
+    private int maxPendingBatches = 4;
+
     private final Map<String, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
     private final Map<Long, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<String, DeepEnrichHealthCheck> healthChecks = new ConcurrentHashMap<>();
@@ -44,6 +53,7 @@ public class DeepEnrichComponent extends HealthCheckComponent {
     private ScheduledExecutorService scheduler;
     private ExecutorService httpExecutor;
     private ExecutorService senders;
+    private volatile PendingBatches pendingBatches = new PendingBatches(0);
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -65,10 +75,12 @@ public class DeepEnrichComponent extends HealthCheckComponent {
         sending.setMaxPoolSize(SENDERS);
         sending.setMaxQueueSize(-1);
         senders = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DeepEnrichSend", sending);
+        pendingBatches = new PendingBatches(maxPendingBatches);
     }
 
     @Override
     protected void doStop() throws Exception {
+        pendingBatches.close();
         HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
         if (registry != null) {
             healthChecks.values().forEach(registry::unregister);
@@ -135,6 +147,20 @@ public class DeepEnrichComponent extends HealthCheckComponent {
 
     IdempotentRepository defaultIdempotentRepository() {
         return defaultIdempotentRepository;
+    }
+
+    /** The back-pressure gate of every {@code bulk} endpoint and {@link DeepEnrichAggregationStrategy} of this component. */
+    public PendingBatches pendingBatches() {
+        return pendingBatches;
+    }
+
+    public int getMaxPendingBatches() {
+        return maxPendingBatches;
+    }
+
+    /** How many batches the component holds at most while the API has not answered them; 0: no bound. */
+    public void setMaxPendingBatches(int maxPendingBatches) {
+        this.maxPendingBatches = maxPendingBatches;
     }
 
     public DeepEnrichConfiguration getConfiguration() {

@@ -42,15 +42,18 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
         DeepEnrichConfiguration cfg = endpoint.getConfiguration();
         Message in = exchange.getMessage();
         String name = requestName(exchange, cfg);
+        PendingBatches.Admission admission = admit(exchange);
         CompletableFuture<ReceiptAndResult> flow;
         try {
             PreparedBatch batch = PreparedBatch.prepare(in, cfg.enrichFieldList(), cfg.getInvalidContacts(), name);
             BulkSubmission submission = new BulkSubmission(endpoint.getClient(), endpoint.getLedger());
-            CompletableFuture<SubmissionReceipt> submitted = submission.submit(batch, name, webhookUrl(exchange, cfg));
+            CompletableFuture<SubmissionReceipt> submitted = submission.submit(batch, name, webhookUrl(exchange, cfg))
+                    .whenComplete((receipt, failure) -> admission.release());
             flow = cfg.isAwaitResult()
                     ? submitted.thenCompose(receipt -> awaitAll(receipt, cfg))
                     : submitted.thenApply(receipt -> new ReceiptAndResult(receipt, null));
         } catch (DeepEnrichException invalid) {
+            admission.release();
             flow = CompletableFuture.failedFuture(invalid);
         }
         complete(flow, exchange, callback, (message, outcome) -> {
@@ -68,6 +71,22 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
                 message.setHeader(DeepEnrichConstants.REJECTED, receipt.getRejections());
             }
         });
+    }
+
+    /**
+     * The exchange's room among the component's pending batches: taken by DeepEnrichAggregationStrategy when it
+     * completed the group, else taken here, the caller waiting for room on its first attempt (a redelivery was
+     * admitted once and is not held back again).
+     */
+    private PendingBatches.Admission admit(Exchange exchange) {
+        Object given = exchange.getProperty(PendingBatches.ADMISSION);
+        if (given instanceof PendingBatches.Admission admission && !admission.isReleased()) {
+            return admission;
+        }
+        PendingBatches.Admission admission = endpoint.getComponent().pendingBatches()
+                .admit(given == null && PendingBatches.mayWaitOnThisThread());
+        exchange.setProperty(PendingBatches.ADMISSION, admission);
+        return admission;
     }
 
     @InvokeOnHeader("getResult")

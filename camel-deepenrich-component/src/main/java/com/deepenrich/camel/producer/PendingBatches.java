@@ -1,0 +1,155 @@
+package com.deepenrich.camel.producer;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Back-pressure for {@code bulk}: counts the batches handed to the component whose requests the API has not
+ * answered yet, and makes the thread that brings one more wait while {@code max} are pending. That thread is the
+ * source's own (the one that completed an aggregation group, or called the producer), as seda's
+ * {@code blockWhenFull} makes a producer wait; the component's own threads never wait here.
+ * <p>
+ * A closed gate (the component stopping) lets everyone through, so a shutdown never waits on it.
+ */
+public final class PendingBatches {
+
+    /** Exchange property: the {@link Admission} of an exchange completed by DeepEnrichAggregationStrategy. */
+    public static final String ADMISSION = "CamelDeepEnrichAdmission";
+
+    private final int max;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition roomFreed = lock.newCondition();
+    private int pending;
+    private long waits;
+    private int peak;
+    private boolean closed;
+
+    /** {@code max <= 0}: no bound. */
+    public PendingBatches(int max) {
+        this.max = max;
+    }
+
+    /**
+     * Counts one more pending batch, first waiting while {@code max} are pending if {@code mayWait}; an interrupted
+     * wait gives up waiting (the batch is still counted, so nothing is lost) and keeps the interrupt flag.
+     */
+    public Admission admit(boolean mayWait) {
+        lock.lock();
+        try {
+            boolean waited = false;
+            while (mayWait && max > 0 && pending >= max && !closed) {
+                waited = true;
+                try {
+                    roomFreed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            if (waited) {
+                waits++;
+            }
+            pending++;
+            peak = Math.max(peak, pending);
+            return new Admission(this);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether the current thread may wait for room: not the component's own senders and scheduler (they are what
+     * frees room) and not a Vert.x event loop (platform-http), which must never block.
+     */
+    public static boolean mayWaitOnThisThread() {
+        String name = Thread.currentThread().getName();
+        return !name.endsWith("DeepEnrichSend") && !name.endsWith("DeepEnrichScheduler")
+               && !name.startsWith("vert.x-eventloop");
+    }
+
+    /** Lets every waiter through, now and until {@link #open()}. */
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            roomFreed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void open() {
+        lock.lock();
+        try {
+            closed = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void release() {
+        lock.lock();
+        try {
+            pending--;
+            roomFreed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int getMax() {
+        return max;
+    }
+
+    /** Batches handed to the component and not answered by the API yet. */
+    public int getPending() {
+        lock.lock();
+        try {
+            return pending;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The most batches ever pending at once. */
+    public int getPeak() {
+        lock.lock();
+        try {
+            return peak;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many admissions had to wait for room. */
+    public long getWaits() {
+        lock.lock();
+        try {
+            return waits;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One admitted batch; released once, by whichever comes first: the API's answer or the end of its exchange. */
+    public static final class Admission {
+
+        private final PendingBatches gate;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Admission(PendingBatches gate) {
+            this.gate = gate;
+        }
+
+        public void release() {
+            if (released.compareAndSet(false, true)) {
+                gate.release();
+            }
+        }
+
+        public boolean isReleased() {
+            return released.get();
+        }
+    }
+}
