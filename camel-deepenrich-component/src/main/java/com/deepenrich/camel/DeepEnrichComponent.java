@@ -22,6 +22,8 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code deepenrich:} component. It owns what its endpoints share: the pooled HTTP clients, the scheduler of
@@ -32,6 +34,11 @@ public class DeepEnrichComponent extends HealthCheckComponent {
 
     /** Requests in flight at once per component, whatever the rate limit allows (each holds a connection). */
     static final int SENDERS = 10;
+
+    /** How long a stop waits for the batches already handed over to be answered. */
+    static final long STOP_DRAIN_MILLIS = 30_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeepEnrichComponent.class);
 
     @Metadata(description = "Shared configuration: every endpoint starts from a copy of it.")
     private DeepEnrichConfiguration configuration = new DeepEnrichConfiguration();
@@ -81,6 +88,11 @@ public class DeepEnrichComponent extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         pendingBatches.close();
+        // batches the routes handed over while stopping (forceCompletionOnStop) are sent before the senders go
+        if (!pendingBatches.awaitNonePending(STOP_DRAIN_MILLIS)) {
+            LOG.warn("Stopping with {} batches not answered by DeepEnrich after {} ms: their contacts were not sent",
+                    pendingBatches.getPending(), STOP_DRAIN_MILLIS);
+        }
         HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
         if (registry != null) {
             healthChecks.values().forEach(registry::unregister);

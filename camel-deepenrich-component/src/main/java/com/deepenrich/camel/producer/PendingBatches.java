@@ -1,5 +1,6 @@
 package com.deepenrich.camel.producer;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -79,6 +80,24 @@ public final class PendingBatches {
         }
     }
 
+    /** Waits at most {@code timeoutMillis} for every pending batch to be answered; true when none is left. */
+    public boolean awaitNonePending(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        lock.lock();
+        try {
+            while (pending > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                roomFreed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public void open() {
         lock.lock();
         try {
@@ -92,7 +111,7 @@ public final class PendingBatches {
         lock.lock();
         try {
             pending--;
-            roomFreed.signal();
+            roomFreed.signalAll();
         } finally {
             lock.unlock();
         }

@@ -9,22 +9,27 @@ import com.deepenrich.camel.DeepEnrichComponent;
 import com.deepenrich.camel.model.SubmissionReceipt;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.SplitDefinition;
 
 /**
- * B4's child JVM: streams a CSV through the main job's route shape (file, streaming CSV split, aggregate 100,
- * {@code deepenrich:bulk}) against a zero-latency API, and prints one line {@code B4 {json figures}} for the
- * parent. Run it with a small {@code -Xmx}: finishing at all is half the proof.
+ * B4's child JVM: streams contacts through {@code aggregate 100 -> deepenrich:bulk} against a zero-latency API, and
+ * prints one line {@code B4 {json figures}} for the parent. Run it with a small {@code -Xmx}: finishing at all is
+ * half the proof.
  * <p>
- * Under a rate limit the requests leave slower than the file is read, and the asynchronous producer gives the
- * splitter no back-pressure: the pending batches pile up in memory. {@code paced} throttles the reading to the rate
- * the limit allows (a {@code throttle} before the aggregator, where blocking the reading thread is harmless).
+ * Modes: {@code canonical} is the README's route fed by one thread calling {@code sendBody} for each contact map (a
+ * Kafka consumer loop); {@code unpaced} is the main job's shape (file, streaming CSV split); {@code paced} the same
+ * with the reading throttled to the rate the limit allows (the workaround users needed before the component held
+ * its source back by itself).
  */
 public final class StreamingJob {
 
     static final String RESULT_PREFIX = "B4 ";
+    static final String CANONICAL = "canonical";
+    static final String PACED = "paced";
+    static final String UNPACED = "unpaced";
 
     private StreamingJob() {
     }
@@ -36,13 +41,13 @@ public final class StreamingJob {
 
     /**
      * Arguments: the CSV file, the number of contacts it holds, the component's requestsPerMinute (0: none), and
-     * {@code paced} or {@code unpaced}.
+     * {@code canonical}, {@code paced} or {@code unpaced}.
      */
     public static void main(String[] args) throws Exception {
         Path csv = Path.of(args[0]).toAbsolutePath();
         int expected = Integer.parseInt(args[1]);
         int requestsPerMinute = Integer.parseInt(args[2]);
-        boolean paced = "paced".equals(args[3]);
+        String mode = args[3];
         Progress acknowledged = new Progress();
         try (HeapWatcher heap = new HeapWatcher();
              ZeroLatencyBulkApi api = ZeroLatencyBulkApi.start();
@@ -56,14 +61,16 @@ public final class StreamingJob {
                 @Override
                 public void configure() {
                     onException(Exception.class).process(acknowledged.failure());
-                    SplitDefinition rows = from("file:" + csv.getParent() + "?fileName=" + csv.getFileName()
-                                                + "&noop=true&initialDelay=0")
-                            .split(method(CsvRows.class, "rows")).streaming();
-                    if (paced) {
-                        rows.throttle(contactsPerSecond(requestsPerMinute)).totalRequestsMode().timePeriodMillis(1000)
-                                .to("direct:contacts");
-                    } else {
-                        rows.to("direct:contacts");
+                    if (!CANONICAL.equals(mode)) {
+                        SplitDefinition rows = from("file:" + csv.getParent() + "?fileName=" + csv.getFileName()
+                                                    + "&noop=true&initialDelay=0")
+                                .split(method(CsvRows.class, "rows")).streaming();
+                        if (PACED.equals(mode)) {
+                            rows.throttle(contactsPerSecond(requestsPerMinute)).totalRequestsMode()
+                                    .timePeriodMillis(1000).to("direct:contacts");
+                        } else {
+                            rows.to("direct:contacts");
+                        }
                     }
                     from("direct:contacts")
                             .aggregate(constant(true), new DeepEnrichAggregationStrategy())
@@ -75,6 +82,9 @@ public final class StreamingJob {
             });
             long start = System.nanoTime();
             context.start();
+            if (CANONICAL.equals(mode)) {
+                sendEachContact(context, expected);
+            }
             acknowledged.awaitAtLeast(expected, Progress.STALL);
             double seconds = (System.nanoTime() - start) / 1e9;
             ZeroLatencyBulkApi.Counts counts = api.counts();
@@ -88,7 +98,16 @@ public final class StreamingJob {
             figures.put("peakLiveBytes", heap.peakLiveBytes());
             figures.put("gcCount", HeapWatcher.gcCount());
             figures.put("gcMillis", HeapWatcher.gcMillis());
+            figures.put("peakPendingBatches", deepenrich.pendingBatches().getPeak());
             System.out.println(RESULT_PREFIX + new ObjectMapper().writeValueAsString(figures));
+        }
+    }
+
+    /** One source thread, as fast as it can: each contact is its own exchange into the canonical route. */
+    private static void sendEachContact(CamelContext context, int contacts) {
+        ProducerTemplate source = context.createProducerTemplate();
+        for (int i = 0; i < contacts; i++) {
+            source.sendBody("direct:contacts", SyntheticContacts.apiShaped(i));
         }
     }
 }

@@ -36,7 +36,7 @@ public final class BatchSubmitter {
     }
 
     /** Before sending: records the batch, names the request after it. Out of credits: answers the rows at once. */
-    public void prepare(Exchange exchange) throws InterruptedException {
+    public void prepare(Exchange exchange) {
         Message message = exchange.getMessage();
         List<?> contacts = message.getBody(List.class);
         List<Long> rowIds = contacts.stream().map(BatchSubmitter::rowId).toList();

@@ -1,7 +1,6 @@
 package com.deepenrich.camel.examples.csv;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,16 +12,12 @@ import com.deepenrich.camel.ledger.DeepEnrichLedger;
  */
 public final class JobRun {
 
-    /** Batches sent and not answered yet; reading waits for a free slot, so memory stays flat on a big input. */
-    static final int MAX_BATCHES_IN_FLIGHT = 4;
-
     private final long totalRows;
     private final long startNanos = System.nanoTime();
     private final long enrichedAtStart;
     private final JobState state;
     private final DeepEnrichLedger ledger;
     private final AtomicInteger batchesInFlight = new AtomicInteger();
-    private final Semaphore sendSlots = new Semaphore(MAX_BATCHES_IN_FLIGHT);
     private final AtomicBoolean reading = new AtomicBoolean();
     private final AtomicBoolean outOfCredits = new AtomicBoolean();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
@@ -83,15 +78,16 @@ public final class JobRun {
         return reading.get();
     }
 
-    /** Takes a send slot, waiting (on the reading thread) while {@link #MAX_BATCHES_IN_FLIGHT} are out. */
-    public void batchStarted() throws InterruptedException {
-        sendSlots.acquire();
+    /**
+     * A batch is on its way to DeepEnrich. How many may be (memory on a big input) is the component's business: its
+     * {@code maxPendingBatches} holds the reading thread back.
+     */
+    public void batchStarted() {
         batchesInFlight.incrementAndGet();
     }
 
     public void batchDone() {
         batchesInFlight.decrementAndGet();
-        sendSlots.release();
         checkFinished();
     }
 
