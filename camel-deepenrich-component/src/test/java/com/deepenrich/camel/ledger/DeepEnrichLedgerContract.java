@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -76,25 +77,31 @@ abstract class DeepEnrichLedgerContract {
     void ofManyOwnersRacingForOneIdExactlyOneWins() throws Exception {
         DeepEnrichLedger ledger = ledger();
         ledger.record(pending("a", 0));
-        int owners = 16;
-        ExecutorService pool = Executors.newFixedThreadPool(owners);
+
+        List<Boolean> wins = atOnce(16, i -> () -> ledger.claim("a", "owner-" + i, LEASE));
+
+        assertEquals(1, wins.stream().filter(won -> won).count());
+    }
+
+    /** Runs {@code tasks} tasks on as many threads, released at the same moment; their results in order. */
+    static <T> List<T> atOnce(int tasks, IntFunction<Callable<T>> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<Boolean>> wins = new ArrayList<>();
-            for (int i = 0; i < owners; i++) {
-                String owner = "owner-" + i;
-                Callable<Boolean> claim = () -> {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                Callable<T> work = task.apply(i);
+                futures.add(pool.submit(() -> {
                     start.await();
-                    return ledger.claim("a", owner, LEASE);
-                };
-                wins.add(pool.submit(claim));
+                    return work.call();
+                }));
             }
             start.countDown();
-            int won = 0;
-            for (Future<Boolean> w : wins) {
-                won += w.get(10, TimeUnit.SECONDS) ? 1 : 0;
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(30, TimeUnit.SECONDS));
             }
-            assertEquals(1, won);
+            return results;
         } finally {
             pool.shutdownNow();
         }
