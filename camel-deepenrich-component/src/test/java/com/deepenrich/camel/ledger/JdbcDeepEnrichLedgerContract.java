@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import static com.deepenrich.camel.Concurrently.atOnce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
