@@ -31,10 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two nodes sharing one API key, and so one rate limit: each is set to the account's whole limit, which it alone
- * respects and the two together would exceed. Every route that calls the API runs under Camel's {@code master:}
- * route policy (camel-master, with camel-file's {@link FileLockClusterService} for a cluster service), so only the
- * elected node submits and polls. The contacts wait in a directory both nodes read; the ledger is shared (JDBC).
- * The simulator enforces the limit (60 requests per window, the window shortened to 2 s as in B2).
+ * respects and the two together would exceed. Every route that calls the API runs under Camel's
+ * {@link ClusteredRoutePolicy} with camel-file's {@link FileLockClusterService}, so only the elected node submits and
+ * polls (operations.md explains why not the {@code master:} endpoint). The contacts wait in a directory both nodes
+ * read; the ledger is shared (JDBC). The simulator enforces the limit: 60 requests per window, the window shortened
+ * to 2 s as in B2.
  */
 class SharedApiKeyTest {
 
