@@ -22,8 +22,8 @@ import org.apache.camel.util.ObjectHelper;
 /**
  * A ledger in a database table, shared by every instance that uses the same database: any of them polls and emits
  * any pending enrichment, and a crashed instance's work is taken over when its claim expires. A claim is one
- * conditional {@code UPDATE}, so two instances never both win it. Plain JDBC, standard SQL: tested on H2, written
- * for PostgreSQL too. The table is created on start when it does not exist; to create it yourself (PostgreSQL):
+ * conditional {@code UPDATE}, so two instances never both win it. Plain JDBC, standard SQL: tested on H2 and on a
+ * real PostgreSQL 14. The table is created on start when it does not exist; to create it yourself (PostgreSQL):
  *
  * <pre>
  * CREATE TABLE deepenrich_ledger (
@@ -91,16 +91,31 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
 
     @Override
     public void record(PendingEnrichment p) {
-        String name = p.name() != null && p.name().length() > NAME_LENGTH ? p.name().substring(0, NAME_LENGTH) : p.name();
         try {
             update("record " + p.enrichmentId(),
                     "INSERT INTO deepenrich_ledger (enrichment_id, name, submitted_at, contact_count) VALUES (?, ?, ?, ?)",
-                    p.enrichmentId(), name, p.submittedAt(), p.contactCount());
+                    p.enrichmentId(), storable(p.name()), p.submittedAt(), p.contactCount());
         } catch (RuntimeCamelException e) {
             if (find(p.enrichmentId()).isEmpty()) { // else it was recorded already
                 throw e;
             }
         }
+    }
+
+    /**
+     * The name as the column can hold it: without NUL characters (PostgreSQL refuses them in text, and a refused
+     * record would fail a submission the API already accepted), cut to {@value #NAME_LENGTH} characters without
+     * splitting a surrogate pair.
+     */
+    static String storable(String name) {
+        if (name == null) {
+            return null;
+        }
+        String clean = name.replace("\u0000", "");
+        if (clean.length() <= NAME_LENGTH) {
+            return clean;
+        }
+        return clean.substring(0, Character.isHighSurrogate(clean.charAt(NAME_LENGTH - 1)) ? NAME_LENGTH - 1 : NAME_LENGTH);
     }
 
     @Override

@@ -2,17 +2,11 @@ package com.deepenrich.camel.ledger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import static com.deepenrich.camel.Concurrently.atOnce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,27 +70,9 @@ abstract class DeepEnrichLedgerContract {
     void ofManyOwnersRacingForOneIdExactlyOneWins() throws Exception {
         DeepEnrichLedger ledger = ledger();
         ledger.record(pending("a", 0));
-        int owners = 16;
-        ExecutorService pool = Executors.newFixedThreadPool(owners);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Boolean>> wins = new ArrayList<>();
-            for (int i = 0; i < owners; i++) {
-                String owner = "owner-" + i;
-                Callable<Boolean> claim = () -> {
-                    start.await();
-                    return ledger.claim("a", owner, LEASE);
-                };
-                wins.add(pool.submit(claim));
-            }
-            start.countDown();
-            int won = 0;
-            for (Future<Boolean> w : wins) {
-                won += w.get(10, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertEquals(1, won);
-        } finally {
-            pool.shutdownNow();
-        }
+
+        List<Boolean> wins = atOnce(16, i -> () -> ledger.claim("a", "owner-" + i, LEASE));
+
+        assertEquals(1, wins.stream().filter(won -> won).count());
     }
 }
