@@ -53,6 +53,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "enrichfields":
         case "enrichFields": getOrCreateConfiguration(target).setEnrichFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "fingerprintwindow":
+        case "fingerprintWindow": getOrCreateConfiguration(target).setFingerprintWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "forceresults":
         case "forceResults": getOrCreateConfiguration(target).setForceResults(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -115,6 +117,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectTimeout": return long.class;
         case "enrichfields":
         case "enrichFields": return java.lang.String.class;
+        case "fingerprintwindow":
+        case "fingerprintWindow": return long.class;
         case "forceresults":
         case "forceResults": return boolean.class;
         case "healthcheckconsumerenabled":
@@ -178,6 +182,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "enrichfields":
         case "enrichFields": return getOrCreateConfiguration(target).getEnrichFields();
+        case "fingerprintwindow":
+        case "fingerprintWindow": return getOrCreateConfiguration(target).getFingerprintWindow();
         case "forceresults":
         case "forceResults": return getOrCreateConfiguration(target).isForceResults();
         case "healthcheckconsumerenabled":

@@ -54,6 +54,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "fingerprintwindow":
+        case "fingerprintWindow": target.getConfiguration().setFingerprintWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "forceresults":
         case "forceResults": target.getConfiguration().setForceResults(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
@@ -140,6 +142,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "fingerprintwindow":
+        case "fingerprintWindow": return long.class;
         case "forceresults":
         case "forceResults": return boolean.class;
         case "greedy": return boolean.class;
@@ -227,6 +231,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "fingerprintwindow":
+        case "fingerprintWindow": return target.getConfiguration().getFingerprintWindow();
         case "forceresults":
         case "forceResults": return target.getConfiguration().isForceResults();
         case "greedy": return target.isGreedy();

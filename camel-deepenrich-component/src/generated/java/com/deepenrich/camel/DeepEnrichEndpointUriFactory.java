@@ -23,7 +23,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(43);
+        Set<String> props = new HashSet<>(44);
         props.add("apiKey");
         props.add("awaitPollInterval");
         props.add("awaitResult");
@@ -40,6 +40,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("enrichFields");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("fingerprintWindow");
         props.add("forceResults");
         props.add("greedy");
         props.add("idempotentRepository");

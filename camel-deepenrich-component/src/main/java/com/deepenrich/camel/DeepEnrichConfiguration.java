@@ -73,6 +73,14 @@ public class DeepEnrichConfiguration implements Cloneable {
                             + "requestsPerMinute).")
     private long awaitPollInterval = 5_000;
 
+    @UriParam(label = "producer", defaultValue = "3600000", javaType = "java.time.Duration")
+    @Metadata(description = "bulk remembers in the ledger a fingerprint of each accepted request (its contacts and "
+                            + "enrich fields, not its name or callback URL) with its enrichment id; the same request "
+                            + "seen again within this window (a Camel redelivery, an aggregation group recovered "
+                            + "after a crash, a restarted job, a replay) is answered with the earlier id instead of a "
+                            + "second, paid job. Costs one ledger read per request. 0 switches it off.")
+    private long fingerprintWindow = 3_600_000;
+
     @UriParam(label = "producer", defaultValue = "false")
     @Metadata(description = "getResult asks for partial results of a running enrichment (forceResults=true).")
     private boolean forceResults;
@@ -219,6 +227,14 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     public void setAwaitTimeout(long awaitTimeout) {
         this.awaitTimeout = awaitTimeout;
+    }
+
+    public long getFingerprintWindow() {
+        return fingerprintWindow;
+    }
+
+    public void setFingerprintWindow(long fingerprintWindow) {
+        this.fingerprintWindow = fingerprintWindow;
     }
 
     public long getAwaitPollInterval() {

@@ -54,7 +54,11 @@ public final class DeepEnrichClient {
 
     /** POST /contact/enrich/bulk; completes with the enrichment id. */
     public CompletableFuture<String> submit(BulkRequest request) {
-        byte[] body = DeepEnrichJson.write(request);
+        return submit(request, DeepEnrichJson.write(request));
+    }
+
+    /** POST /contact/enrich/bulk with the request already written as {@code body}. */
+    public CompletableFuture<String> submit(BulkRequest request, byte[] body) {
         return send("POST", "/contact/enrich/bulk", body, request.name(), 0,
                 response -> requiredText(response, "enrichment_id", request.name()));
     }

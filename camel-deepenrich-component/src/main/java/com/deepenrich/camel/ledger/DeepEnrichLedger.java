@@ -1,6 +1,7 @@
 package com.deepenrich.camel.ledger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,4 +31,19 @@ public interface DeepEnrichLedger {
 
     /** The result was emitted: forget the id. Returns false when it was not pending. */
     boolean complete(String enrichmentId);
+
+    /**
+     * Remembers that a request with this fingerprint (its contacts and enrich fields) was accepted as
+     * {@code enrichmentId}, so that the same request seen again is answered with that id instead of a second, paid
+     * job; fingerprints older than {@code keep} before {@code acceptedAt} may be forgotten now. Kept apart from the
+     * pending ids: a fingerprint outlives the emission of its result. Ledgers that do not implement it remember
+     * nothing (every request is sent).
+     */
+    default void recordSubmission(String fingerprint, String enrichmentId, Instant acceptedAt, Duration keep) {
+    }
+
+    /** The enrichment id of a request with this fingerprint accepted at or after {@code acceptedSince}, if any. */
+    default Optional<String> findSubmission(String fingerprint, Instant acceptedSince) {
+        return Optional.empty();
+    }
 }

@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A ledger kept in one JSON file, so that pending enrichments survive a restart of the application. Every change
@@ -72,10 +74,23 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
         return true;
     }
 
+    @Override
+    public synchronized void recordSubmission(String fingerprint, String enrichmentId, Instant acceptedAt,
+                                              Duration keep) {
+        super.recordSubmission(fingerprint, enrichmentId, acceptedAt, keep);
+        save();
+    }
+
+    /** Reads the file: an object of pending enrichments and accepted submissions (or, as first written, an array of pending ones). */
     private void load() throws IOException {
-        JsonNode entries = DeepEnrichJson.mapper().readTree(file.toFile());
+        JsonNode root = DeepEnrichJson.mapper().readTree(file.toFile());
+        JsonNode entries = root != null && root.isObject() ? root.path("pending") : root;
         if (entries == null || !entries.isArray()) {
-            throw new IOException(file + " is not a DeepEnrich ledger (a JSON array of pending enrichments)");
+            throw new IOException(file + " is not a DeepEnrich ledger (a JSON object with an array 'pending')");
+        }
+        for (JsonNode s : root.path("submissions")) {
+            submissions().put(s.path("fingerprint").asText(), new AcceptedSubmission(
+                    s.path("enrichment_id").asText(), Instant.parse(s.path("accepted_at").asText())));
         }
         for (JsonNode e : entries) {
             super.record(new PendingEnrichment(e.path("enrichment_id").asText(), e.path("name").asText(null),
@@ -84,7 +99,8 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
     }
 
     private void save() {
-        ArrayNode entries = DeepEnrichJson.mapper().createArrayNode();
+        ObjectNode root = DeepEnrichJson.mapper().createObjectNode();
+        ArrayNode entries = root.putArray("pending");
         for (PendingEnrichment p : pending()) {
             entries.addObject()
                     .put("enrichment_id", p.enrichmentId())
@@ -92,12 +108,17 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
                     .put("submitted_at", p.submittedAt().toString())
                     .put("contact_count", p.contactCount());
         }
+        ArrayNode accepted = root.putArray("submissions");
+        submissions().forEach((fingerprint, s) -> accepted.addObject()
+                .put("fingerprint", fingerprint)
+                .put("enrichment_id", s.enrichmentId())
+                .put("accepted_at", s.acceptedAt().toString()));
         try {
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             try {
                 // a java.io stream, not a FileChannel: an interrupted thread (a stopping consumer) must still write
                 try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
-                    out.write(DeepEnrichJson.write(entries));
+                    out.write(DeepEnrichJson.write(root));
                     out.getFD().sync();
                 }
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -1,6 +1,7 @@
 package com.deepenrich.camel.ledger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,11 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
 
     private final Map<String, PendingEnrichment> pending = new ConcurrentHashMap<>();
     private final LeaseTable leases = new LeaseTable();
+    private final Map<String, AcceptedSubmission> submissions = new ConcurrentHashMap<>();
+
+    /** An accepted request's enrichment id, by fingerprint. */
+    protected record AcceptedSubmission(String enrichmentId, Instant acceptedAt) {
+    }
 
     @Override
     public void record(PendingEnrichment p) {
@@ -51,5 +57,23 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
         boolean removed = pending.remove(enrichmentId) != null;
         leases.forget(enrichmentId);
         return removed;
+    }
+
+    @Override
+    public void recordSubmission(String fingerprint, String enrichmentId, Instant acceptedAt, Duration keep) {
+        Instant forgetBefore = acceptedAt.minus(keep);
+        submissions.values().removeIf(s -> s.acceptedAt().isBefore(forgetBefore));
+        submissions.put(fingerprint, new AcceptedSubmission(enrichmentId, acceptedAt));
+    }
+
+    @Override
+    public Optional<String> findSubmission(String fingerprint, Instant acceptedSince) {
+        AcceptedSubmission s = submissions.get(fingerprint);
+        return s == null || s.acceptedAt().isBefore(acceptedSince) ? Optional.empty() : Optional.of(s.enrichmentId());
+    }
+
+    /** The remembered submissions, for a subclass that persists them. */
+    protected Map<String, AcceptedSubmission> submissions() {
+        return submissions;
     }
 }

@@ -49,6 +49,11 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
                                               + "claimed_by VARCHAR(200), "
                                               + "claim_expires_at TIMESTAMP WITH TIME ZONE)";
 
+    public static final String CREATE_SUBMISSIONS_TABLE = "CREATE TABLE deepenrich_submissions ("
+                                                          + "fingerprint VARCHAR(64) NOT NULL PRIMARY KEY, "
+                                                          + "enrichment_id VARCHAR(100) NOT NULL, "
+                                                          + "accepted_at TIMESTAMP WITH TIME ZONE NOT NULL)";
+
     private static final int NAME_LENGTH = 1000;
     private static final String SELECT = "SELECT enrichment_id, name, submitted_at, contact_count FROM deepenrich_ledger";
 
@@ -78,11 +83,16 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
     @Override
     protected void doStart() throws Exception {
         ObjectHelper.notNull(dataSource, "dataSource", this);
-        if (!tableExists()) {
+        createIfAbsent("deepenrich_ledger", CREATE_TABLE);
+        createIfAbsent("deepenrich_submissions", CREATE_SUBMISSIONS_TABLE);
+    }
+
+    private void createIfAbsent(String table, String ddl) {
+        if (!tableExists(table)) {
             try {
-                update("create table deepenrich_ledger", CREATE_TABLE);
+                update("create table " + table, ddl);
             } catch (RuntimeCamelException e) {
-                if (!tableExists()) { // else another instance created it at the same moment
+                if (!tableExists(table)) { // else another instance created it at the same moment
                     throw e;
                 }
             }
@@ -151,9 +161,35 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
                 enrichmentId) > 0;
     }
 
-    private boolean tableExists() {
+    @Override
+    public void recordSubmission(String fingerprint, String enrichmentId, Instant acceptedAt, Duration keep) {
+        update("forget old submissions", "DELETE FROM deepenrich_submissions WHERE accepted_at < ?",
+                acceptedAt.minus(keep));
+        if (update("remember submission " + enrichmentId, "UPDATE deepenrich_submissions SET enrichment_id = ?, "
+                                                          + "accepted_at = ? WHERE fingerprint = ?",
+                enrichmentId, acceptedAt, fingerprint) == 0) {
+            try {
+                update("remember submission " + enrichmentId, "INSERT INTO deepenrich_submissions "
+                                                              + "(fingerprint, enrichment_id, accepted_at) VALUES (?, ?, ?)",
+                        fingerprint, enrichmentId, acceptedAt);
+            } catch (RuntimeCamelException e) {
+                if (findSubmission(fingerprint, acceptedAt).isEmpty()) { // else another instance just did
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> findSubmission(String fingerprint, Instant acceptedSince) {
+        return select("find submission", "SELECT enrichment_id FROM deepenrich_submissions WHERE fingerprint = ?"
+                                         + " AND accepted_at >= ?",
+                rs -> rs.getString(1), fingerprint, acceptedSince).stream().findFirst();
+    }
+
+    private boolean tableExists(String table) {
         try {
-            query("check table", SELECT + " WHERE 1 = 0");
+            select("check table " + table, "SELECT 1 FROM " + table + " WHERE 1 = 0", rs -> 1);
             return true;
         } catch (RuntimeCamelException e) {
             return false;
@@ -169,12 +205,20 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
     }
 
     private List<PendingEnrichment> query(String what, String sql, Object... params) {
+        return select(what, sql, rs -> new PendingEnrichment(rs.getString(1), rs.getString(2),
+                rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4)), params);
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> select(String what, String sql, Row<T> row, Object... params) {
         return inTransaction(what, c -> {
-            List<PendingEnrichment> found = new ArrayList<>();
+            List<T> found = new ArrayList<>();
             try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new PendingEnrichment(rs.getString(1), rs.getString(2),
-                            rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4)));
+                    found.add(row.read(rs));
                 }
             }
             return found;

@@ -1,8 +1,11 @@
 package com.deepenrich.camel.producer;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import com.deepenrich.camel.DeepEnrichException;
@@ -12,21 +15,32 @@ import com.deepenrich.camel.client.Futures;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.Contact;
+import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.SubmissionReceipt;
 
 /**
  * Sends a prepared batch as requests of at most 100 contacts, one after the other, recording each accepted id in
  * the ledger at once. On a failure it stops: the exception tells which ids were accepted and which contacts were
  * not sent, so none is lost or paid twice.
+ * <p>
+ * A request already accepted is never sent again: not within the exchange ({@code accepted}, kept in the exchange
+ * across Camel redeliveries), nor within the fingerprint window through the ledger (a recovered aggregation group,
+ * a restarted job); it is answered with its earlier enrichment id.
  */
 final class BulkSubmission {
 
     private final DeepEnrichClient client;
     private final DeepEnrichLedger ledger;
+    private final Duration fingerprintWindow;
+    private final Map<String, String> accepted;
 
-    BulkSubmission(DeepEnrichClient client, DeepEnrichLedger ledger) {
+    /** {@code accepted}: the exchange's requests accepted so far, enrichment id by request fingerprint. */
+    BulkSubmission(DeepEnrichClient client, DeepEnrichLedger ledger, Duration fingerprintWindow,
+                   Map<String, String> accepted) {
         this.client = client;
         this.ledger = ledger;
+        this.fingerprintWindow = fingerprintWindow;
+        this.accepted = accepted;
     }
 
     CompletableFuture<SubmissionReceipt> submit(PreparedBatch batch, String name, String webhookUrl) {
@@ -44,25 +58,59 @@ final class BulkSubmission {
         }
         String chunkName = chunks.size() == 1 ? name : name + " [" + (i + 1) + "/" + chunks.size() + "]";
         List<Contact> chunk = chunks.get(i);
-        return client.submit(new BulkRequest(chunkName, webhookUrl, chunk))
-                .handle((id, failure) -> {
+        BulkRequest request = new BulkRequest(chunkName, webhookUrl, chunk);
+        byte[] body = DeepEnrichJson.write(request);
+        String fingerprint = RequestFingerprint.of(body);
+        Optional<String> earlier;
+        try {
+            earlier = acceptedBefore(fingerprint);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(withProgress(unreadable(chunkName, e), batch, i, ids));
+        }
+        CompletableFuture<String> sent = earlier.isPresent()
+                ? CompletableFuture.completedFuture(earlier.get())
+                : client.submit(request, body).handle((id, failure) -> {
                     if (failure != null) {
                         throw withProgress(asDeepEnrichException(failure, chunkName), batch, i, ids);
                     }
-                    ids.add(id);
                     try {
-                        ledger.record(new PendingEnrichment(id, chunkName, Instant.now(), chunk.size()));
+                        Instant now = Instant.now();
+                        ledger.record(new PendingEnrichment(id, chunkName, now, chunk.size()));
+                        accepted.put(fingerprint, id);
+                        if (!fingerprintWindow.isZero()) {
+                            ledger.recordSubmission(fingerprint, id, now, fingerprintWindow);
+                        }
                     } catch (RuntimeException e) {
+                        ids.add(id);
                         throw withProgress(unrecorded(id, chunkName, e), batch, i + 1, ids);
                     }
                     return id;
-                })
-                .thenCompose(id -> next(batch, chunks, i + 1, name, webhookUrl, ids));
+                });
+        return sent.thenCompose(id -> {
+            ids.add(id);
+            return next(batch, chunks, i + 1, name, webhookUrl, ids);
+        });
+    }
+
+    /** The id of this same request accepted earlier by this exchange, or within the window by the ledger. */
+    private Optional<String> acceptedBefore(String fingerprint) {
+        String id = accepted.get(fingerprint);
+        if (id != null || fingerprintWindow.isZero()) {
+            return Optional.ofNullable(id);
+        }
+        Optional<String> found = ledger.findSubmission(fingerprint, Instant.now().minus(fingerprintWindow));
+        found.ifPresent(earlier -> accepted.put(fingerprint, earlier));
+        return found;
     }
 
     private static DeepEnrichException unrecorded(String id, String chunkName, RuntimeException cause) {
         return new DeepEnrichException("ledger.record", "enrichment " + id
                 + " was accepted but the ledger could not record it: " + cause.getMessage(), 0, chunkName, cause);
+    }
+
+    private static DeepEnrichException unreadable(String chunkName, RuntimeException cause) {
+        return new DeepEnrichException("ledger.read", "the ledger could not tell whether this request was accepted "
+                + "before, so it was not sent: " + cause.getMessage(), 0, chunkName, cause);
     }
 
     private static DeepEnrichException asDeepEnrichException(Throwable failure, String chunkName) {

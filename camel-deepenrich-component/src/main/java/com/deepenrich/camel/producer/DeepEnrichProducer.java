@@ -2,10 +2,13 @@ package com.deepenrich.camel.producer;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 import com.deepenrich.camel.DeepEnrichConfiguration;
@@ -28,6 +31,9 @@ import org.apache.camel.support.HeaderSelectorProducer;
  */
 public class DeepEnrichProducer extends HeaderSelectorProducer {
 
+    /** Exchange property: the requests of the exchange the API accepted, enrichment id by request fingerprint. */
+    public static final String ACCEPTED_REQUESTS = "CamelDeepEnrichAcceptedRequests";
+
     private final DeepEnrichEndpoint endpoint;
 
     public DeepEnrichProducer(DeepEnrichEndpoint endpoint) {
@@ -46,7 +52,8 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
         CompletableFuture<ReceiptAndResult> flow;
         try {
             PreparedBatch batch = PreparedBatch.prepare(in, cfg.enrichFieldList(), cfg.getInvalidContacts(), name);
-            BulkSubmission submission = new BulkSubmission(endpoint.getClient(), endpoint.getLedger());
+            BulkSubmission submission = new BulkSubmission(endpoint.getClient(), endpoint.getLedger(),
+                    Duration.ofMillis(cfg.getFingerprintWindow()), acceptedRequests(exchange));
             CompletableFuture<SubmissionReceipt> submitted = submission.submit(batch, name, webhookUrl(exchange, cfg))
                     .whenComplete((receipt, failure) -> admission.release());
             flow = cfg.isAwaitResult()
@@ -87,6 +94,16 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
                 .admit(given == null && PendingBatches.mayWaitOnThisThread());
         exchange.setProperty(PendingBatches.ADMISSION, admission);
         return admission;
+    }
+
+    /**
+     * The requests of this exchange the API accepted, enrichment id by request fingerprint, kept in the exchange so
+     * that a Camel redelivery sends only what was not accepted and waits again for the ids it already has.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> acceptedRequests(Exchange exchange) {
+        return (Map<String, String>) exchange.getProperties().computeIfAbsent(ACCEPTED_REQUESTS,
+                k -> new ConcurrentHashMap<String, String>());
     }
 
     @InvokeOnHeader("getResult")
