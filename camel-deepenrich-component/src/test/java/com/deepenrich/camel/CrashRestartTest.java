@@ -69,8 +69,7 @@ class CrashRestartTest {
         first.await("the bulk request reached the API", () -> api.bulkRequests().size() == 1);
         first.kill();
 
-        Child second = start(FALLBACK_AT_ONCE, false);
-        second.await("started again", () -> second.lines().contains("STARTED"));
+        Child second = started(FALLBACK_AT_ONCE);
         assertTrue(new FileDeepEnrichLedger(work).pending().isEmpty(), "no id to poll or to wait for");
         second.kill();
         assertFalse(Files.exists(work.resolve(CrashNode.EMITTED)));
@@ -97,17 +96,10 @@ class CrashRestartTest {
     @Test
     void whileTheRouteProcessesAWebhookResultTheRetryEmitsItAgainThoughItsKeyIsSeen() throws Exception {
         pendingIdOfARunningEnrichment();
-        block(CrashNode.BLOCK_ROUTE);
-        Child first = start(NO_FALLBACK_SOON, false);
-        first.await("started", () -> first.lines().contains("STARTED"));
-        http.sendAsync(delivery(), HttpResponse.BodyHandlers.ofString());
-        first.await("the result in the route", () -> Files.exists(work.resolve(CrashNode.IN_ROUTE)));
-        first.kill();
+        killWhileADeliveryWaitsAt(CrashNode.BLOCK_ROUTE, CrashNode.IN_ROUTE);
         assertTrue(Files.readString(work.resolve("seen.txt")).contains(ID + ":FINISHED"), "its key is on disk");
 
-        unblock(CrashNode.BLOCK_ROUTE);
-        Child second = start(NO_FALLBACK_SOON, false);
-        second.await("started again", () -> second.lines().contains("STARTED"));
+        Child second = started(NO_FALLBACK_SOON);
         assertAnswer(200, "emitted", deliver());
         assertAnswer(200, "duplicate", deliver());
         second.kill();
@@ -135,16 +127,9 @@ class CrashRestartTest {
     @Test
     void afterTheRouteBeforeTheLedgerIsToldTheRetryEmitsItAgain() throws Exception {
         pendingIdOfARunningEnrichment();
-        block(CrashNode.BLOCK_COMPLETE);
-        Child first = start(NO_FALLBACK_SOON, false);
-        first.await("started", () -> first.lines().contains("STARTED"));
-        http.sendAsync(delivery(), HttpResponse.BodyHandlers.ofString());
-        first.await("the route done, the ledger not yet", () -> Files.exists(work.resolve(CrashNode.COMPLETING)));
-        first.kill();
+        killWhileADeliveryWaitsAt(CrashNode.BLOCK_COMPLETE, CrashNode.COMPLETING);
 
-        unblock(CrashNode.BLOCK_COMPLETE);
-        Child second = start(NO_FALLBACK_SOON, false);
-        second.await("started again", () -> second.lines().contains("STARTED"));
+        Child second = started(NO_FALLBACK_SOON);
         assertAnswer(200, "emitted", deliver());
         second.kill();
         assertEquals(List.of(ID, ID), emitted(), "at least once: the ledger still held the id");
@@ -154,13 +139,11 @@ class CrashRestartTest {
     @Test
     void afterTheLedgerCompletedTheIdTheRetryIsADuplicateAndNotEmittedAgain() throws Exception {
         pendingIdOfARunningEnrichment();
-        Child first = start(NO_FALLBACK_SOON, false);
-        first.await("started", () -> first.lines().contains("STARTED"));
+        Child first = started(NO_FALLBACK_SOON);
         assertAnswer(200, "emitted", deliver());
         first.kill();
 
-        Child second = start(NO_FALLBACK_SOON, false);
-        second.await("started again", () -> second.lines().contains("STARTED"));
+        Child second = started(NO_FALLBACK_SOON);
         assertAnswer(200, "duplicate", deliver());
         second.kill();
         assertEquals(List.of(ID), emitted(), "exactly once");
@@ -178,6 +161,23 @@ class CrashRestartTest {
 
     private void unblock(String name) throws IOException {
         Files.delete(work.resolve(name));
+    }
+
+    /** Delivers the result to a node that waits once it reaches {@code block}, kills it there, and lifts the block. */
+    private void killWhileADeliveryWaitsAt(String block, String marker) throws Exception {
+        block(block);
+        Child first = started(NO_FALLBACK_SOON);
+        http.sendAsync(delivery(), HttpResponse.BodyHandlers.ofString());
+        first.await("waiting at " + block, () -> Files.exists(work.resolve(marker)));
+        first.kill();
+        unblock(block);
+    }
+
+    /** A node that submits nothing, once its routes run. */
+    private Child started(long pollFallbackAfter) throws Exception {
+        Child child = start(pollFallbackAfter, false);
+        child.await("started", () -> child.lines().contains("STARTED"));
+        return child;
     }
 
     private boolean completed() {
