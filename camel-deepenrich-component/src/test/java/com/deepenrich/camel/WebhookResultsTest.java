@@ -18,9 +18,10 @@ import com.deepenrich.camel.model.ContactOutcome;
 import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
-import com.deepenrich.camel.webhook.DeepEnrichWebhookHandler;
+import com.deepenrich.camel.webhook.PollFallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
@@ -32,7 +33,6 @@ import static com.deepenrich.camel.ResultStubs.finished;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -207,19 +207,15 @@ class WebhookResultsTest extends ResultsTestSupport {
     }
 
     @Test
-    void thePollFallbackStopsWithTheHandler() {
-        DeepEnrichEndpoint endpoint = context.getEndpoint("deepenrich:results?pollFallbackAfter=1000",
-                DeepEnrichEndpoint.class);
-        DeepEnrichWebhookHandler handler = (DeepEnrichWebhookHandler) endpoint.createWebhookHandler(exchange -> {
-        });
-        handler.start();
-        DeepEnrichResultsConsumer fallback = handler.getFallback();
+    void thePollFallbackIsAServiceOfTheWebhookRouteAndStopsWithTheRoute() throws Exception {
+        Route route = context.getRoute("results");
+        DeepEnrichResultsConsumer fallback = route.getServices().stream().filter(PollFallback.class::isInstance)
+                .map(s -> ((PollFallback) s).getConsumer()).findFirst().orElseThrow();
         assertTrue(fallback.isStarted());
 
-        handler.stop();
+        context.getRouteController().stopRoute("results");
 
         assertTrue(fallback.isStopped());
-        assertNull(handler.getFallback());
     }
 
     @Test

@@ -87,6 +87,11 @@ public final class PendingPoller {
         inFlight.remove(enrichmentId);
     }
 
+    /** Ids being read or emitted right now. */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
     /** Starts no more reads; reads still running give their claims back when they end. */
     public void stop() {
         stopped = true;

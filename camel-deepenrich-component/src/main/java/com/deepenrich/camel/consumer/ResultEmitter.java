@@ -2,6 +2,7 @@ package com.deepenrich.camel.consumer;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -9,17 +10,20 @@ import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.producer.DeepEnrichProducer;
 import org.apache.camel.AsyncProcessor;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Emits a final result into the route exactly once, whether it came by webhook or by polling: the idempotent
- * repository is keyed on (enrichment id, status) and only confirmed, and the id only removed from the ledger,
- * once the route has processed the exchange. A failed route leaves both as they were, so a retry brings it back.
- * While one emission of an id runs, another one of the same id (a duplicate delivery, a poll) is told to come back
- * later rather than acknowledged: the first may still fail.
+ * Emits a final result into the route, whether it came by webhook or by polling. The ledger is the truth: a result
+ * whose id the ledger still holds is emitted, even when its (enrichment id, status) key is already in the idempotent
+ * repository (a crash inside the route leaves it there); the repository only dedupes results whose id the ledger no
+ * longer holds. The key is confirmed, and the id removed from the ledger, once the route has processed the exchange;
+ * a failed route gives both back, so a retry brings it again. While one emission of an id runs, another one of the
+ * same id (a duplicate delivery, a poll) is told to come back later rather than acknowledged: the first may still
+ * fail.
  */
 public final class ResultEmitter {
 
@@ -34,7 +38,13 @@ public final class ResultEmitter {
         /** Another poller, delivery or instance is emitting it right now: try later. */
         BUSY,
         /** The route failed, or the ledger or repository could not be read: nothing marked, it will come again. */
-        FAILED
+        FAILED,
+        /**
+         * Camel refused to run the route, or the rest of it, because it is being stopped (a forced shutdown): whether
+         * the route's last step ran is unknown, so nothing is undone and nothing completed. The id stays pending and
+         * claimed by this owner: it is emitted again after a restart or once the claim's lease expired.
+         */
+        INTERRUPTED
     }
 
     /** How long a claim on an id holds before another owner may take it over (a crashed owner's work). */
@@ -66,17 +76,15 @@ public final class ResultEmitter {
         String key = deliveryKey(result);
         boolean holdsClaim = claimed;
         try {
-            if (!claimed && ledger.find(id).isPresent()) {
+            boolean pending = claimed || ledger.find(id).isPresent();
+            if (pending && !claimed) {
                 if (!ledger.claim(id, owner, CLAIM_LEASE)) {
                     finish(id, done, Outcome.BUSY);
                     return;
                 }
                 holdsClaim = true;
             }
-            if (!seen.add(exchange, key)) {
-                if (holdsClaim) {
-                    ledger.complete(id); // emitted before, but the ledger was not told (a crash in between)
-                }
+            if (!seen.add(exchange, key) && !pending) {
                 finish(id, done, Outcome.DUPLICATE);
                 return;
             }
@@ -90,7 +98,11 @@ public final class ResultEmitter {
         }
         DeepEnrichProducer.setResult(exchange.getMessage(), result);
         processor.process(exchange, doneSync -> {
-            if (exchange.isFailed() || exchange.isRollbackOnly()) {
+            if (interruptedByShutdown(exchange)) {
+                LOG.warn("Camel stopped the route while it processed enrichment {}; it stays pending and is emitted "
+                         + "again after a restart or when this claim expires", id);
+                finish(id, done, Outcome.INTERRUPTED);
+            } else if (exchange.isFailed() || exchange.isRollbackOnly()) {
                 undo(id, key, exchange);
                 finish(id, done, Outcome.FAILED);
             } else {
@@ -98,6 +110,16 @@ public final class ResultEmitter {
                 finish(id, done, Outcome.EMITTED);
             }
         });
+    }
+
+    /**
+     * A rejection by a stopping Camel (the error handler of a stopped route, a forced shutdown) is no failure of the
+     * route's own steps: it may come after the route's last step ran, so it must not be undone like one.
+     */
+    private static boolean interruptedByShutdown(Exchange exchange) {
+        CamelContext camel = exchange.getContext();
+        return exchange.getException(RejectedExecutionException.class) != null
+               && (camel.isStopping() || camel.isStopped() || camel.getShutdownStrategy().isForceShutdown());
     }
 
     /** A delivery is the same when its enrichment id and final status are (DeepEnrich sends no delivery id). */
@@ -112,8 +134,9 @@ public final class ResultEmitter {
             }
             ledger.release(id, owner);
         } catch (RuntimeException e) {
-            LOG.error("Enrichment {} failed in the route and could not be unmarked ({}): a redelivery may be taken "
-                      + "for a duplicate; read it again with getResult", id, e.getMessage());
+            LOG.error("Enrichment {} failed in the route and could not be unmarked ({}): it comes again once its claim "
+                      + "expired, or, if the ledger does not hold it, never; read it again with getResult",
+                    id, e.getMessage());
         }
     }
 
@@ -122,7 +145,7 @@ public final class ResultEmitter {
             seen.confirm(exchange, key);
             ledger.complete(id);
         } catch (RuntimeException e) {
-            // the route has it: a later poll finds the key seen and only completes the ledger
+            // the route has it, but the ledger still holds the id: it is emitted again (at-least-once)
             LOG.warn("Enrichment {} was emitted but could not be marked done: {}", id, e.getMessage());
         }
     }

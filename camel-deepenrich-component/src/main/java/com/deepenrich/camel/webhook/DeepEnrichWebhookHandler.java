@@ -3,8 +3,6 @@ package com.deepenrich.camel.webhook;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -22,9 +20,9 @@ import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.Route;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.AsyncProcessorSupport;
-import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,42 +30,46 @@ import org.slf4j.LoggerFactory;
  * Receives DeepEnrich's webhook POSTs ({@code from("webhook:deepenrich:results?...")}). Checks the callback token in
  * constant time (401), caps the body (413), refuses what is no result (400), emits each (enrichment id, status)
  * once, and answers 2xx only after the route processed it (5xx otherwise, so DeepEnrich delivers again). Pending
- * ids whose webhook is late are polled ({@code pollFallbackAfter}).
+ * ids whose webhook is late are polled ({@code pollFallbackAfter}) by a {@link PollFallback} registered with the
+ * route. The handler never starts or stops the route's processor: the route does, after its in-flight exchanges.
  */
 public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeepEnrichWebhookHandler.class);
 
     private final DeepEnrichEndpoint endpoint;
+    private final Processor route;
     private final AsyncProcessor next;
     private ResultEmitter emitter;
-    private DeepEnrichResultsConsumer fallback;
+    private PollFallback fallback;
 
+    /** {@code next} is the processor of the route the webhook consumes into; the route starts and stops it. */
     public DeepEnrichWebhookHandler(DeepEnrichEndpoint endpoint, Processor next) {
         this.endpoint = endpoint;
+        this.route = next;
         this.next = AsyncProcessorConverterHelper.convert(next);
     }
 
     @Override
     protected void doStart() throws Exception {
-        ServiceHelper.startService(next);
         if (endpoint.getConfiguration().getCallbackToken() == null) {
             LOG.warn("No callbackToken set: the DeepEnrich webhook accepts results from anyone who finds its URL");
         }
         emitter = new ResultEmitter(endpoint.getLedger(), endpoint.getIdempotentRepository(), next,
                 "webhook-" + UUID.randomUUID());
-        long pollFallbackAfter = endpoint.getConfiguration().getPollFallbackAfter();
-        if (pollFallbackAfter > 0) {
-            Duration late = Duration.ofMillis(pollFallbackAfter);
-            fallback = endpoint.createResultsConsumer(next, p -> p.submittedAt().plus(late).isBefore(Instant.now()));
-            ServiceHelper.startService(fallback);
+        if (endpoint.getConfiguration().getPollFallbackAfter() > 0) {
+            fallback = PollFallback.of(owningRoute(), endpoint);
         }
     }
 
-    @Override
-    protected void doStop() throws Exception {
-        ServiceHelper.stopService(fallback, next);
-        fallback = null;
+    /** The route whose processor this handler feeds: the poll fallback is one of its services. */
+    private Route owningRoute() {
+        return endpoint.getCamelContext().getRoutes().stream().filter(r -> r.getProcessor() == route).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The DeepEnrich webhook handler of "
+                                                             + endpoint.getEndpointBaseUri() + " feeds no route of "
+                                                             + "this CamelContext, so pollFallbackAfter cannot poll "
+                                                             + "into it; consume with from(\"webhook:deepenrich:...\")"
+                                                             + " or set pollFallbackAfter=0"));
     }
 
     @Override
@@ -115,6 +117,10 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
             switch (outcome) {
                 case EMITTED, DUPLICATE -> finish(exchange, 200, outcome.name().toLowerCase());
                 case BUSY -> finish(exchange, 503, "being processed, deliver again later");
+                case INTERRUPTED -> {
+                    exchange.setException(null);
+                    finish(exchange, 503, "stopping, deliver again later");
+                }
                 default -> {
                     LOG.warn("Route failed on webhook for enrichment {}; answered 500 so DeepEnrich delivers again",
                             result.getId(), exchange.getException());
@@ -178,8 +184,8 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
         out.setBody("{\"status\":" + status + ",\"message\":\"" + text.replace("\"", "'") + "\"}");
     }
 
-    /** The poll consumer of late enrichments (null when pollFallbackAfter is 0 or the handler is stopped). */
+    /** The poll consumer of late enrichments (null when pollFallbackAfter is 0 or the handler never started). */
     public DeepEnrichResultsConsumer getFallback() {
-        return fallback;
+        return fallback == null ? null : fallback.getConsumer();
     }
 }
