@@ -23,7 +23,7 @@ import org.apache.camel.util.ObjectHelper;
  * A ledger in a database table, shared by every instance that uses the same database: any of them polls and emits
  * any pending enrichment, and a crashed instance's work is taken over when its claim expires. A claim is one
  * conditional {@code UPDATE}, so two instances never both win it. Plain JDBC, standard SQL: tested on H2 and on a
- * real PostgreSQL 14. The table is created on start when it does not exist; to create it yourself (PostgreSQL):
+ * real PostgreSQL 14. The tables are created on start when they do not exist; to create it yourself (PostgreSQL):
  *
  * <pre>
  * CREATE TABLE deepenrich_ledger (
@@ -33,6 +33,11 @@ import org.apache.camel.util.ObjectHelper;
  *     contact_count    INTEGER NOT NULL,
  *     claimed_by       VARCHAR(200),
  *     claim_expires_at TIMESTAMP WITH TIME ZONE
+ * );
+ * CREATE TABLE deepenrich_submissions (
+ *     fingerprint      VARCHAR(64) NOT NULL PRIMARY KEY,
+ *     enrichment_id    VARCHAR(100) NOT NULL,
+ *     accepted_at      TIMESTAMP WITH TIME ZONE NOT NULL
  * );
  * </pre>
  *

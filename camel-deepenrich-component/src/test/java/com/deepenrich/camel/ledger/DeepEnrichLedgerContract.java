@@ -41,6 +41,31 @@ abstract class DeepEnrichLedgerContract {
     }
 
     @Test
+    void remembersAnAcceptedRequestByFingerprintWithinItsWindowEvenAfterItsResultWasEmitted() throws Exception {
+        DeepEnrichLedger ledger = ledger();
+        Duration window = Duration.ofHours(1);
+        ledger.record(pending("id-1", 0));
+        ledger.recordSubmission("fp-1", "id-1", T0, window);
+        ledger.complete("id-1");
+
+        assertEquals("id-1", ledger.findSubmission("fp-1", T0.minus(window)).orElseThrow());
+        assertTrue(ledger.findSubmission("fp-1", T0.plusSeconds(1)).isEmpty(), "accepted before the window");
+        assertTrue(ledger.findSubmission("fp-2", T0.minus(window)).isEmpty(), "another request");
+    }
+
+    @Test
+    void forgetsFingerprintsOlderThanTheWindowAndKeepsTheLatestIdOfARequestSentAgain() throws Exception {
+        DeepEnrichLedger ledger = ledger();
+        Duration window = Duration.ofMinutes(10);
+        ledger.recordSubmission("old", "id-old", T0, window);
+        ledger.recordSubmission("again", "id-first", T0, window);
+        ledger.recordSubmission("again", "id-second", T0.plus(Duration.ofHours(1)), window);
+
+        assertEquals("id-second", ledger.findSubmission("again", T0).orElseThrow());
+        assertTrue(ledger.findSubmission("old", Instant.EPOCH).isEmpty(), "forgotten once past its window");
+    }
+
+    @Test
     void aClaimHeldByOneOwnerIsRefusedToAnotherUntilReleased() throws Exception {
         DeepEnrichLedger ledger = ledger();
         ledger.record(pending("a", 0));

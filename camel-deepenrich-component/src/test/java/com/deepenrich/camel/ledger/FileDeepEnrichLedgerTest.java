@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -37,6 +38,14 @@ class FileDeepEnrichLedgerTest extends DeepEnrichLedgerContract {
 
         assertEquals(List.of(pending("b", 2)), after.pending());
         assertTrue(after.claim("b", "new-owner", LEASE), "claims belong to the process that held them");
+    }
+
+    @Test
+    void aNewInstanceOnTheSameFileRemembersTheAcceptedRequests() {
+        Path file = dir.resolve("ledger.json");
+        new FileDeepEnrichLedger(file).recordSubmission("fp", "id-1", T0, Duration.ofHours(1));
+
+        assertEquals("id-1", new FileDeepEnrichLedger(file).findSubmission("fp", T0).orElseThrow());
     }
 
     @Test
