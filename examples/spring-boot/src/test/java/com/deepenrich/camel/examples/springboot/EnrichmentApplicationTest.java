@@ -106,6 +106,8 @@ class EnrichmentApplicationTest {
         HttpResponse<String> readiness = HTTP.send(HttpRequest.newBuilder(url("/actuator/health/readiness")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, readiness.statusCode(), readiness.body());
+        assertEquals("UP", JSON.readTree(readiness.body()).path("components").path("camelReadinessState")
+                .path("status").asText(), "the probe follows Camel's readiness checks: " + readiness.body());
     }
 
     private List<JsonNode> awaitEnriched(int count) throws Exception {
