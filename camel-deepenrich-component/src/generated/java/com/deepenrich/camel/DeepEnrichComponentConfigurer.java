@@ -85,6 +85,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "requestsPerMinute": getOrCreateConfiguration(target).setRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryindoubtsubmissions":
+        case "retryInDoubtSubmissions": getOrCreateConfiguration(target).setRetryInDoubtSubmissions(property(camelContext, boolean.class, value)); return true;
         case "staleafter":
         case "staleAfter": getOrCreateConfiguration(target).setStaleAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
@@ -149,6 +151,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "requestsPerMinute": return int.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "retryindoubtsubmissions":
+        case "retryInDoubtSubmissions": return boolean.class;
         case "staleafter":
         case "staleAfter": return long.class;
         default: return null;
@@ -214,6 +218,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "requestsPerMinute": return getOrCreateConfiguration(target).getRequestsPerMinute();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
+        case "retryindoubtsubmissions":
+        case "retryInDoubtSubmissions": return getOrCreateConfiguration(target).isRetryInDoubtSubmissions();
         case "staleafter":
         case "staleAfter": return getOrCreateConfiguration(target).getStaleAfter();
         default: return null;

@@ -87,6 +87,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "requestsPerMinute": target.getConfiguration().setRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryindoubtsubmissions":
+        case "retryInDoubtSubmissions": target.getConfiguration().setRetryInDoubtSubmissions(property(camelContext, boolean.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -175,6 +177,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "requestsPerMinute": return int.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "retryindoubtsubmissions":
+        case "retryInDoubtSubmissions": return boolean.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -264,6 +268,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "requestsPerMinute": return target.getConfiguration().getRequestsPerMinute();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
+        case "retryindoubtsubmissions":
+        case "retryInDoubtSubmissions": return target.getConfiguration().isRetryInDoubtSubmissions();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":

@@ -123,6 +123,14 @@ public class DeepEnrichConfiguration implements Cloneable {
     @Metadata(description = "Longest wait before a retry, also the cap on a server's Retry-After.")
     private long maxRetryDelay = 60_000;
 
+    @UriParam(label = "advanced", defaultValue = "false")
+    @Metadata(description = "A bulk request that was sent but got no answer (a reset or a timeout after it left) "
+                            + "may have been accepted by DeepEnrich: by default it is not sent again but reported "
+                            + "with a DeepEnrichInDoubtException carrying its contacts (wait for their result before "
+                            + "sending them again). true sends it again at once, which may create a second, paid "
+                            + "job. A connection that was never made (refused, connect timeout) is always retried.")
+    private boolean retryInDoubtSubmissions;
+
     @UriParam(label = "advanced", defaultValue = "60")
     @Metadata(description = "Client-side limit on requests per minute, shared by every endpoint of the component "
                             + "with the same API key and base URL (DeepEnrich documents 60 per account). 0 disables.")
@@ -227,6 +235,14 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     public void setAwaitTimeout(long awaitTimeout) {
         this.awaitTimeout = awaitTimeout;
+    }
+
+    public boolean isRetryInDoubtSubmissions() {
+        return retryInDoubtSubmissions;
+    }
+
+    public void setRetryInDoubtSubmissions(boolean retryInDoubtSubmissions) {
+        this.retryInDoubtSubmissions = retryInDoubtSubmissions;
     }
 
     public long getFingerprintWindow() {

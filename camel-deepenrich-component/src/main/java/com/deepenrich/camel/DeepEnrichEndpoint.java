@@ -134,7 +134,8 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
         // user beans (a JdbcDeepEnrichLedger, a JdbcMessageIdRepository) create their tables on start
         ServiceHelper.startService(getLedger(), getIdempotentRepository());
         ClientSettings settings = new ClientSettings(URI.create(configuration.getBaseUrl()), configuration.getApiKey(),
-                Duration.ofMillis(configuration.getRequestTimeout()), retry);
+                Duration.ofMillis(configuration.getRequestTimeout()), retry,
+                configuration.isRetryInDoubtSubmissions());
         client = new DeepEnrichClient(getComponent().httpClient(configuration.getConnectTimeout()),
                 getComponent().senders(), settings,
                 getComponent().rateLimiter(configuration), getComponent().scheduler());

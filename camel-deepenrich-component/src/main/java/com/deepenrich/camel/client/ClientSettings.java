@@ -3,8 +3,16 @@ package com.deepenrich.camel.client;
 import java.net.URI;
 import java.time.Duration;
 
-/** What one {@link DeepEnrichClient} needs: where, which key, how long to wait, how to retry. */
-public record ClientSettings(URI baseUrl, String apiKey, Duration requestTimeout, RetryPolicy retryPolicy) {
+/**
+ * What one {@link DeepEnrichClient} needs: where, which key, how long to wait, how to retry, and whether a
+ * submission whose answer was lost is sent again blindly.
+ */
+public record ClientSettings(URI baseUrl, String apiKey, Duration requestTimeout, RetryPolicy retryPolicy,
+                             boolean retryInDoubtSubmissions) {
+
+    public ClientSettings(URI baseUrl, String apiKey, Duration requestTimeout, RetryPolicy retryPolicy) {
+        this(baseUrl, apiKey, requestTimeout, retryPolicy, false);
+    }
 
     public ClientSettings {
         String s = baseUrl.toString();

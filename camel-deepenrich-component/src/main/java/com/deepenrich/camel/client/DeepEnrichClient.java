@@ -1,9 +1,12 @@
 package com.deepenrich.camel.client;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,7 @@ import java.util.function.Function;
 
 import com.deepenrich.camel.DeepEnrichConnectionException;
 import com.deepenrich.camel.DeepEnrichException;
+import com.deepenrich.camel.DeepEnrichInDoubtException;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
@@ -57,7 +61,11 @@ public final class DeepEnrichClient {
         return submit(request, DeepEnrichJson.write(request));
     }
 
-    /** POST /contact/enrich/bulk with the request already written as {@code body}. */
+    /**
+     * POST /contact/enrich/bulk with the request already written as {@code body}. A failure after the request may
+     * have reached the API (see {@link #mayHaveReachedTheApi}) fails with a {@link DeepEnrichInDoubtException}
+     * instead of being retried, unless {@code retryInDoubtSubmissions} is set.
+     */
     public CompletableFuture<String> submit(BulkRequest request, byte[] body) {
         return send("POST", "/contact/enrich/bulk", body, request.name(), 0,
                 response -> requiredText(response, "enrichment_id", request.name()));
@@ -112,6 +120,11 @@ public final class DeepEnrichClient {
                     boolean canRetry = retry < policy.maxRetries();
                     if (failure != null) {
                         Throwable cause = Futures.unwrap(failure);
+                        if (body != null && !settings.retryInDoubtSubmissions() && mayHaveReachedTheApi(cause)) {
+                            return CompletableFuture.<T> failedFuture(new DeepEnrichInDoubtException(
+                                    "the request was sent but no answer came (" + cause + "): DeepEnrich may have "
+                                    + "accepted it", requestName, cause));
+                        }
                         if (canRetry && cause instanceof IOException) {
                             long delay = policy.backoffMillis(retry + 1);
                             LOG.debug("{} {} failed ({}), retry {} in {} ms", method, path, cause, retry + 1, delay);
@@ -155,6 +168,16 @@ public final class DeepEnrichClient {
             Thread.currentThread().interrupt();
             throw new CompletionException(e);
         }
+    }
+
+    /**
+     * Whether a failed exchange may have delivered the request: anything but a connection that was never made
+     * (refused, unreachable, connect timeout), which DeepEnrich cannot have seen.
+     */
+    static boolean mayHaveReachedTheApi(Throwable cause) {
+        return cause instanceof IOException && !(cause instanceof ConnectException)
+               && !(cause instanceof HttpConnectTimeoutException) && !(cause instanceof NoRouteToHostException)
+               && !(cause.getCause() instanceof ConnectException);
     }
 
     private static DeepEnrichException connectionFailure(Throwable cause, String requestName, int retries) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import com.deepenrich.camel.DeepEnrichException;
+import com.deepenrich.camel.DeepEnrichInDoubtException;
 import com.deepenrich.camel.client.BulkRequest;
 import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.Futures;
@@ -119,10 +120,19 @@ final class BulkSubmission {
                 ? error : new DeepEnrichException(null, String.valueOf(cause), 0, chunkName, cause);
     }
 
-    /** The failure, telling which ids were accepted and which contacts, from chunk {@code firstUnsent} on, were not. */
+    /**
+     * The failure, telling which ids were accepted and which contacts, from chunk {@code firstUnsent} on, were not;
+     * when the API may have accepted chunk {@code firstUnsent} (in doubt), its contacts are told apart.
+     */
     private static DeepEnrichException withProgress(DeepEnrichException error, PreparedBatch batch, int firstUnsent,
                                                     List<String> ids) {
-        int from = Math.min(firstUnsent * BulkRequest.MAX_CONTACTS, batch.sourceItems().size());
-        return error.withProgress(ids, batch.sourceItems().subList(from, batch.sourceItems().size()));
+        List<Object> items = batch.sourceItems();
+        int from = Math.min(firstUnsent * BulkRequest.MAX_CONTACTS, items.size());
+        if (error instanceof DeepEnrichInDoubtException inDoubt) {
+            int to = Math.min(from + BulkRequest.MAX_CONTACTS, items.size());
+            inDoubt.withInDoubtContacts(items.subList(from, to));
+            from = to;
+        }
+        return error.withProgress(ids, items.subList(from, items.size()));
     }
 }

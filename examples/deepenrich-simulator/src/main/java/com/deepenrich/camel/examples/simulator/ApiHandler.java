@@ -45,13 +45,19 @@ final class ApiHandler implements HttpHandler {
                 stats.countRateLimited(false);
                 throw ApiError.RATE_LIMIT.exception();
             }
-            if (injectFault() == FaultInjector.Fault.CONNECTION_RESET) {
+            FaultInjector.Fault fault = injectFault();
+            if (fault == FaultInjector.Fault.CONNECTION_RESET) {
                 return; // the finally block closes the connection before any response byte
             }
             Router.Match route = match.orElseThrow(ApiError.ROUTE_NOT_FOUND::exception);
             ApiRequest request = new ApiRequest(apiKey, route.pathParameter(), exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestBody());
-            respond(exchange, 200, route.endpoint().handle(request));
+            Object answer = route.endpoint().handle(request);
+            if (fault == FaultInjector.Fault.ANSWER_LOST) {
+                stats.countLostAnswer();
+                return; // handled (a bulk request is now a job), then the connection drops before any answer
+            }
+            respond(exchange, 200, answer);
         } catch (ApiException e) {
             respond(exchange, e.error().status(), e.error().body());
         } catch (RuntimeException e) {
@@ -75,7 +81,7 @@ final class ApiHandler implements HttpHandler {
                 throw ApiError.RATE_LIMIT.exception();
             }
             case CONNECTION_RESET -> stats.countInjectedReset();
-            case NONE -> {
+            case ANSWER_LOST, NONE -> {
             }
         }
         return fault;

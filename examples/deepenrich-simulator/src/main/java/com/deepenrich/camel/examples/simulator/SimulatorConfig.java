@@ -23,6 +23,7 @@ public final class SimulatorConfig {
     private final double serverErrorRate;
     private final double rateLimitErrorRate;
     private final double connectionResetRate;
+    private final double answerLostRate;
     private final Duration responseLatency;
     private final double duplicateWebhookRate;
     private final long seed;
@@ -42,6 +43,7 @@ public final class SimulatorConfig {
         this.serverErrorRate = b.serverErrorRate;
         this.rateLimitErrorRate = b.rateLimitErrorRate;
         this.connectionResetRate = b.connectionResetRate;
+        this.answerLostRate = b.answerLostRate;
         this.responseLatency = b.responseLatency;
         this.duplicateWebhookRate = b.duplicateWebhookRate;
         this.seed = b.seed;
@@ -107,6 +109,10 @@ public final class SimulatorConfig {
         return connectionResetRate;
     }
 
+    public double answerLostRate() {
+        return answerLostRate;
+    }
+
     public Duration responseLatency() {
         return responseLatency;
     }
@@ -134,6 +140,7 @@ public final class SimulatorConfig {
         private double serverErrorRate = 0.0;
         private double rateLimitErrorRate = 0.0;
         private double connectionResetRate = 0.0;
+        private double answerLostRate = 0.0;
         private Duration responseLatency = Duration.ZERO;
         private double duplicateWebhookRate = 0.0;
         private long seed = 42L;
@@ -241,6 +248,15 @@ public final class SimulatorConfig {
             return this;
         }
 
+        /**
+         * Probability that a request is handled (a bulk request becomes a job) and its connection then closed
+         * without any response: the client cannot tell it from a reset before handling (default 0).
+         */
+        public Builder answerLostRate(double answerLostRate) {
+            this.answerLostRate = probability(answerLostRate, "answerLostRate");
+            return this;
+        }
+
         /** Delay added before every response (default zero). */
         public Builder responseLatency(Duration responseLatency) {
             this.responseLatency = nonNegative(responseLatency, "responseLatency");
@@ -260,8 +276,8 @@ public final class SimulatorConfig {
         }
 
         public SimulatorConfig build() {
-            if (serverErrorRate + rateLimitErrorRate + connectionResetRate > 1.0) {
-                throw new IllegalArgumentException("the three fault rates add up to more than 1");
+            if (serverErrorRate + rateLimitErrorRate + connectionResetRate + answerLostRate > 1.0) {
+                throw new IllegalArgumentException("the four fault rates add up to more than 1");
             }
             return new SimulatorConfig(this);
         }

@@ -16,6 +16,7 @@ public final class SimulatorStats {
     private final LongAdder injectedRateLimits = new LongAdder();
     private final LongAdder injectedServerErrors = new LongAdder();
     private final LongAdder injectedResets = new LongAdder();
+    private final LongAdder lostAnswers = new LongAdder();
     private final LongAdder submissions = new LongAdder();
     private final LongAdder contactsSubmitted = new LongAdder();
     private final LongAdder duplicateContactSubmissions = new LongAdder();
@@ -60,6 +61,11 @@ public final class SimulatorStats {
 
     public long injectedResets() {
         return injectedResets.sum();
+    }
+
+    /** Requests handled (a bulk request became a job) whose answer was then dropped. */
+    public long lostAnswers() {
+        return lostAnswers.sum();
     }
 
     /** Accepted bulk enrichments. */
@@ -110,7 +116,7 @@ public final class SimulatorStats {
         requestsByEndpoint.forEach((key, adder) -> endpoints.put(key, adder.sum()));
         return "SimulatorStats{totalRequests=" + totalRequests() + ", requests=" + endpoints
                 + ", rateLimited429=" + rateLimited429() + ", injectedRateLimits=" + injectedRateLimits()
-                + ", injectedServerErrors=" + injectedServerErrors() + ", injectedResets=" + injectedResets()
+                + ", injectedServerErrors=" + injectedServerErrors() + ", injectedResets=" + injectedResets() + ", lostAnswers=" + lostAnswers()
                 + ", submissions=" + submissions() + ", contactsSubmitted=" + contactsSubmitted()
                 + ", duplicateContactSubmissions=" + duplicateContactSubmissions() + ", creditsSpent=" + creditsSpent()
                 + ", webhookAttempts=" + webhookAttempts() + ", webhookDeliveries=" + webhookDeliveries()
@@ -137,6 +143,10 @@ public final class SimulatorStats {
 
     void countInjectedReset() {
         injectedResets.increment();
+    }
+
+    void countLostAnswer() {
+        lostAnswers.increment();
     }
 
     void countSubmission(int contacts, int duplicates) {

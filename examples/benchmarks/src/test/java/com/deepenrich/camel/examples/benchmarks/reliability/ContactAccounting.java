@@ -51,6 +51,10 @@ final class ContactAccounting {
         return String.valueOf(((Map<?, ?>) custom).get("lead_id"));
     }
 
+    boolean wasEmitted(String leadId) {
+        return emissions.containsKey(leadId);
+    }
+
     /** Distinct lead ids accounted for in any way. */
     int accounted() {
         Set<String> all = ConcurrentHashMap.newKeySet();

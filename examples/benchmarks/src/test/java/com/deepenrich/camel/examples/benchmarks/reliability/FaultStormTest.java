@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.deepenrich.camel.DeepEnrichAggregationStrategy;
 import com.deepenrich.camel.DeepEnrichConstants;
 import com.deepenrich.camel.DeepEnrichException;
+import com.deepenrich.camel.DeepEnrichInDoubtException;
 import com.deepenrich.camel.examples.benchmarks.BenchmarkMain;
 import com.deepenrich.camel.examples.benchmarks.SyntheticContacts;
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
@@ -18,6 +19,7 @@ import com.deepenrich.camel.examples.simulator.SimulatorStats;
 import com.deepenrich.camel.model.ContactOutcome;
 import com.deepenrich.camel.model.EnrichmentResult;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,7 +42,13 @@ class FaultStormTest {
     /** Longer than the poll fallback's 1 s: the results the receiver refused are polled before they come again. */
     static final Duration WEBHOOK_RETRY = Duration.ofSeconds(3);
 
+    /** Longer than a job's processing plus the webhook retries that the receiver being down costs. */
+    static final Duration IN_DOUBT_WAIT = Duration.ofSeconds(10);
+
     private final ContactAccounting accounting = new ContactAccounting();
+    private final InDoubtContacts inDoubt = new InDoubtContacts(IN_DOUBT_WAIT);
+    private final AtomicInteger resent = new AtomicInteger();
+    private ProducerTemplate resender;
     private final AtomicInteger routeDeliveries = new AtomicInteger();
 
     @ParameterizedTest(name = "seed {0}")
@@ -48,7 +56,7 @@ class FaultStormTest {
     void everyContactAccountedForOnceUnderFaults(long seed) throws Exception {
         try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(SimulatorConfig.builder()
                 .apiKeys(Set.of(BenchmarkMain.API_KEY)).requestsPerMinute(0)
-                .serverErrorRate(0.20).rateLimitErrorRate(0.10).connectionResetRate(0.05)
+                .serverErrorRate(0.20).rateLimitErrorRate(0.10).connectionResetRate(0.05).answerLostRate(0.05)
                 .duplicateWebhookRate(0.3).webhookRetryInterval(WEBHOOK_RETRY).webhookMaxRetries(5)
                 .processingLatency(Duration.ofMillis(300)).seed(seed).build());
              TestApp app = new TestApp(simulator.baseUrl())) {
@@ -57,6 +65,7 @@ class FaultStormTest {
             app.configuration().setRetryDelay(10);
             app.configuration().setMaxRetryDelay(100);
             app.start().add(routes(app.url("/hooks/deepenrich")));
+            resender = app.template();
 
             List<String> input = new ArrayList<>(CONTACTS);
             long start = System.nanoTime();
@@ -68,7 +77,8 @@ class FaultStormTest {
                 input.add(SyntheticContacts.leadId(i));
                 app.template().sendBody("direct:contacts", contact);
             }
-            Await.until(Duration.ofSeconds(90), () -> accounting.accounted() == CONTACTS, accounting::toString);
+            Await.until(Duration.ofSeconds(120), () -> accounting.accounted() == CONTACTS && inDoubt.waiting() == 0,
+                    accounting::toString);
             double seconds = (System.nanoTime() - start) / 1e9;
             SimulatorStats stats = simulator.stats();
             // late duplicates: wait until no webhook attempt is in flight or due for a retry
@@ -76,8 +86,8 @@ class FaultStormTest {
                     () -> stats.webhookAttempts() == stats.webhookDeliveries() + stats.webhookFailures(),
                     stats::toString);
 
-            System.out.printf("fault storm, seed %d: %d contacts in %.1f s; %s; %s%n", seed, CONTACTS, seconds,
-                    accounting, stats);
+            System.out.printf("fault storm, seed %d: %d contacts in %.1f s; %s; in doubt then resent %d; %s%n", seed,
+                    CONTACTS, seconds, accounting, resent.get(), stats);
             assertEquals(List.of(), accounting.missing(input), "contacts never accounted for");
             assertEquals(List.of(), accounting.accountedTwice(), "contacts accounted for twice");
             assertEquals(CONTACTS / INVALID_EVERY, accounting.rejectedReasons().size(), "rejected contacts");
@@ -89,6 +99,8 @@ class FaultStormTest {
             assertTrue(accounting.outcomes().keySet().stream()
                             .allMatch(o -> o == ContactOutcome.FOUND || o == ContactOutcome.NOT_FOUND),
                     () -> "outcomes " + accounting.outcomes());
+            assertTrue(stats.lostAnswers() > 0 && stats.injectedResets() > 0,
+                    () -> "the storm lost no answer, or reset no request before handling it: " + stats);
             assertTrue(stats.injectedServerErrors() + stats.injectedRateLimits() + stats.injectedResets() > 0
                        && stats.webhookDeliveries() > stats.submissions() && routeDeliveries.get() > RECEIVER_DOWN_FOR
                        && stats.requests("GET /contact/enrich/bulk/{id}") > 0,
@@ -96,14 +108,32 @@ class FaultStormTest {
         }
     }
 
+    /** Back into the batching route through a seda hop, off the thread that reports the failure. */
+    private void resend(Object contact) {
+        resender.sendBody("seda:resend", contact);
+    }
+
     private RouteBuilder routes(String callbackUrl) {
         return new RouteBuilder() {
             @Override
             public void configure() {
+                onException(DeepEnrichInDoubtException.class).handled(true).process(e -> {
+                    DeepEnrichInDoubtException failure = e.getProperty(Exchange.EXCEPTION_CAUGHT,
+                            DeepEnrichInDoubtException.class);
+                    inDoubt.add(failure.getInDoubtContacts());
+                    failure.getUnsubmittedContacts().forEach(c -> resend(c)); // never sent: send them now
+                });
                 onException(DeepEnrichException.class).handled(true).process(e -> {
                     DeepEnrichException failure = e.getProperty(Exchange.EXCEPTION_CAUGHT, DeepEnrichException.class);
                     accounting.unsubmitted(failure.getUnsubmittedContacts(), failure.getMessage());
                 });
+                from("timer:in-doubt?period=200").routeId("in-doubt")
+                        .process(e -> inDoubt.dueForResending(c -> accounting.wasEmitted(ContactAccounting.leadId(c)))
+                                .forEach(c -> {
+                                    resent.incrementAndGet();
+                                    resend(c);
+                                }));
+                from("seda:resend").routeId("resend").to("direct:contacts");
                 from("direct:contacts").routeId("submit")
                         .aggregate(constant(true), new DeepEnrichAggregationStrategy())
                         .completionSize(100).completionTimeout(2000).forceCompletionOnStop()

@@ -7,23 +7,27 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.deepenrich.camel.DeepEnrichInDoubtException;
 import com.deepenrich.camel.examples.benchmarks.SyntheticContacts;
 import com.deepenrich.camel.model.SubmissionReceipt;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /**
  * What the component does when the API accepted a submission but its answer was lost (the connection dropped after
- * the request was read). The simulator cannot show it: its injected resets happen before a request is handled.
- * The API has no idempotency key and no way to look a submission up by name, so the client cannot tell a lost answer
- * from a lost request: it sends the batch again, and the API holds it twice. This test pins that behaviour down
- * (see reliability.md); a change to it must change this test.
+ * the request was read). The API has no idempotency key and no way to look a submission up by name, so the client
+ * cannot tell a lost answer from a lost request. By default it does not send the batch again: the exchange fails
+ * with a DeepEnrichInDoubtException carrying the contacts (the job's webhook will tell). With
+ * {@code retryInDoubtSubmissions=true} it sends it again at once, and the API holds it twice (see reliability.md).
  */
 class LostAnswerTest {
 
@@ -63,10 +67,33 @@ class LostAnswerTest {
         api.stop(0);
     }
 
+    private String baseUrl() {
+        return "http://127.0.0.1:" + api.getAddress().getPort() + "/api/v1";
+    }
+
     @Test
-    void aSubmissionWhoseAnswerIsLostIsSentAgain() throws Exception {
-        try (TestApp app = new TestApp("http://127.0.0.1:" + api.getAddress().getPort() + "/api/v1")) {
+    void aSubmissionWhoseAnswerIsLostIsReportedInDoubtNotSentAgain() throws Exception {
+        try (TestApp app = new TestApp(baseUrl())) {
             app.configuration().setRetryDelay(10);
+            app.start();
+            List<Map<String, Object>> contacts = SyntheticContacts.apiShaped(0, 150);
+
+            Exchange out = app.template().request("deepenrich:bulk", e -> e.getMessage().setBody(contacts));
+
+            DeepEnrichInDoubtException inDoubt = assertInstanceOf(DeepEnrichInDoubtException.class,
+                    out.getException());
+            assertEquals(1, posts.get(), "sent once: not retried blindly");
+            assertEquals(contacts.subList(0, 100), inDoubt.getInDoubtContacts(), "the first request is in doubt");
+            assertEquals(contacts.subList(100, 150), inDoubt.getUnsubmittedContacts(), "the rest was not sent");
+            assertEquals(List.of(), inDoubt.getSubmittedIds());
+        }
+    }
+
+    @Test
+    void withBlindRetryASubmissionWhoseAnswerIsLostIsSentAgain() throws Exception {
+        try (TestApp app = new TestApp(baseUrl())) {
+            app.configuration().setRetryDelay(10);
+            app.configuration().setRetryInDoubtSubmissions(true);
             app.start();
 
             SubmissionReceipt receipt = app.template().requestBody("deepenrich:bulk",
