@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.Rejection;
@@ -23,8 +22,9 @@ final class ContactValidator {
     static final int MAX_CUSTOM_VALUE = 100;
     static final int MAX_FIELD = 255;
 
-    private static final Pattern HOSTNAME = Pattern.compile(
-            "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$");
+    /** The longest host name DNS accepts, and the longest label. */
+    static final int MAX_HOSTNAME = 253;
+    static final int MAX_LABEL = 63;
 
     /** A contact ready to send, or every reason it cannot be. */
     record Checked(Contact contact, List<Rejection> rejections) {
@@ -41,7 +41,7 @@ final class ContactValidator {
         if (blank(c.getCompanyName()) && blank(domain)) {
             out.add(new Rejection(index, "domain", "company_name or domain is required", item));
         }
-        if (domain != null && !HOSTNAME.matcher(domain).matches()) {
+        if (domain != null && !isHostname(domain)) {
             out.add(new Rejection(index, "domain", "'" + abbreviate(c.getDomain()) + "' is not a domain name", item));
         }
         tooLong(index, "company_name", c.getCompanyName(), item, out);
@@ -83,7 +83,7 @@ final class ContactValidator {
     static String normalizeDomain(String raw) {
         String d = raw.trim().toLowerCase(Locale.ROOT);
         int scheme = d.indexOf("://");
-        if (scheme > 0 && d.substring(0, scheme).chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+        if (scheme > 0 && allLetters(d, scheme)) {
             d = d.substring(scheme + 3);
         }
         if (d.startsWith("www.")) {
@@ -94,7 +94,7 @@ final class ContactValidator {
         if (d.isEmpty()) {
             return null;
         }
-        if (d.chars().allMatch(c -> c < 128)) {
+        if (isAscii(d)) {
             return d; // IDN.toASCII would return an ASCII name as it is; skipping it is the hot path
         }
         try {
@@ -102,6 +102,64 @@ final class ContactValidator {
         } catch (IllegalArgumentException notIdn) {
             return d;
         }
+    }
+
+    /**
+     * A lower-case ASCII host name of two labels or more, at most {@value #MAX_HOSTNAME} characters: labels of
+     * letters, digits and inner hyphens, at most {@value #MAX_LABEL} long; the last (the top-level domain) starts with
+     * a letter and has two characters or more. A loop, not a regex: it runs for every contact.
+     */
+    static boolean isHostname(String d) {
+        if (d.isEmpty() || d.length() > MAX_HOSTNAME) {
+            return false;
+        }
+        int labels = 0;
+        int start = 0;
+        while (true) {
+            int dot = d.indexOf('.', start);
+            int end = dot < 0 ? d.length() : dot;
+            if (!isLabel(d, start, end)) {
+                return false;
+            }
+            labels++;
+            if (dot < 0) {
+                char first = d.charAt(start);
+                return labels >= 2 && end - start >= 2 && first >= 'a' && first <= 'z';
+            }
+            start = dot + 1;
+        }
+    }
+
+    private static boolean isLabel(String d, int start, int end) {
+        if (end == start || end - start > MAX_LABEL || d.charAt(start) == '-' || d.charAt(end - 1) == '-') {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = d.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allLetters(String s, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void required(int index, String field, String value, Object item, List<Rejection> out) {
