@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.deepenrich.camel.model.Contact;
@@ -76,8 +77,8 @@ final class ContactValidator {
         if (!out.isEmpty()) {
             return new Checked(null, out);
         }
-        Contact ready = c.toBuilder().domain(domain).enrichFields(fields).build();
-        return new Checked(ready, List.of());
+        boolean asIs = Objects.equals(domain, c.getDomain()) && fields == c.getEnrichFields();
+        return new Checked(asIs ? c : c.toBuilder().domain(domain).enrichFields(fields).build(), List.of());
     }
 
     static String normalizeDomain(String raw) {
