@@ -113,6 +113,12 @@ public final class ContactMapper {
 
     /** The API's name for a key, or the key itself when it is no contact field. */
     static String canonical(String key) {
+        switch (key) { // the API's own names, as most callers send them: no lower-casing copy of the key
+            case "firstname", "lastname", "domain", "company_name", "linkedin_url", "enrich_fields", "custom":
+                return key;
+            default:
+                break;
+        }
         switch (lettersAndDigits(key)) {
             case "firstname", "first", "givenname", "fname":
                 return "firstname";
@@ -133,16 +139,30 @@ public final class ContactMapper {
         }
     }
 
-    /** The key in lower case with everything but ASCII letters and digits dropped, without a regex (hot path). */
+    /**
+     * The key in lower case with everything but ASCII letters and digits dropped, without a regex (hot path); the
+     * key itself when it has nothing to drop or lower.
+     */
     private static String lettersAndDigits(String key) {
-        StringBuilder k = new StringBuilder(key.length());
-        for (int i = 0; i < key.length(); i++) {
+        int i = 0;
+        while (i < key.length() && isLowerLetterOrDigit(key.charAt(i))) {
+            i++;
+        }
+        if (i == key.length()) {
+            return key;
+        }
+        StringBuilder k = new StringBuilder(key.length()).append(key, 0, i);
+        for (; i < key.length(); i++) {
             char c = Character.toLowerCase(key.charAt(i));
-            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+            if (isLowerLetterOrDigit(c)) {
                 k.append(c);
             }
         }
         return k.toString();
+    }
+
+    private static boolean isLowerLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 
     private static String text(Object value) {
