@@ -9,6 +9,7 @@ import java.util.Set;
 
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.Rejection;
+import com.deepenrich.camel.model.Rejection.Problem;
 
 /**
  * The API's documented rules, checked before any request so that no credit is spent on a request it would
@@ -26,57 +27,54 @@ final class ContactValidator {
     static final int MAX_HOSTNAME = 253;
     static final int MAX_LABEL = 63;
 
-    /** A contact ready to send, or every reason it cannot be. */
-    record Checked(Contact contact, List<Rejection> rejections) {
+    /** A contact ready to send, or the rejection naming every reason it cannot be. */
+    record Checked(Contact contact, Rejection rejection) {
     }
 
     private ContactValidator() {
     }
 
     static Checked check(int index, Contact c, Object item, List<String> defaultFields) {
-        List<Rejection> out = new ArrayList<>();
-        required(index, "firstname", c.getFirstname(), item, out);
-        required(index, "lastname", c.getLastname(), item, out);
+        List<Problem> problems = new ArrayList<>();
+        required("firstname", c.getFirstname(), problems);
+        required("lastname", c.getLastname(), problems);
         String domain = c.getDomain() == null ? null : normalizeDomain(c.getDomain());
         if (blank(c.getCompanyName()) && blank(domain)) {
-            out.add(new Rejection(index, "domain", "company_name or domain is required", item));
+            problems.add(new Problem("domain", "company_name or domain is required"));
         }
         if (domain != null && !isHostname(domain)) {
-            out.add(new Rejection(index, "domain", "'" + abbreviate(c.getDomain()) + "' is not a domain name", item));
+            problems.add(new Problem("domain", "'" + abbreviate(c.getDomain()) + "' is not a domain name"));
         }
-        tooLong(index, "company_name", c.getCompanyName(), item, out);
+        tooLong("company_name", c.getCompanyName(), problems);
         if (c.getLinkedinUrl() != null) {
             if (!c.getLinkedinUrl().toLowerCase(Locale.ROOT).contains("linkedin.com/")) {
-                out.add(new Rejection(index, "linkedin_url",
-                        "'" + abbreviate(c.getLinkedinUrl()) + "' is not a LinkedIn URL", item));
+                problems.add(new Problem("linkedin_url",
+                        "'" + abbreviate(c.getLinkedinUrl()) + "' is not a LinkedIn URL"));
             }
-            tooLong(index, "linkedin_url", c.getLinkedinUrl(), item, out);
+            tooLong("linkedin_url", c.getLinkedinUrl(), problems);
         }
         if (c.getCustom().size() > MAX_CUSTOM_KEYS) {
-            out.add(new Rejection(index, "custom", "has " + c.getCustom().size() + " keys, at most "
-                                                   + MAX_CUSTOM_KEYS + " are allowed",
-                    item));
+            problems.add(new Problem("custom", "has " + c.getCustom().size() + " keys, at most " + MAX_CUSTOM_KEYS
+                                               + " are allowed"));
         }
         c.getCustom().forEach((key, value) -> { // forEach, not entrySet(): no iterator and entry views per contact
             if (value.length() > MAX_CUSTOM_VALUE) {
-                out.add(new Rejection(index, "custom." + key, "is " + value.length() + " characters, at most "
-                                                              + MAX_CUSTOM_VALUE + " are allowed",
-                        item));
+                problems.add(new Problem("custom." + key, "is " + value.length() + " characters, at most "
+                                                          + MAX_CUSTOM_VALUE + " are allowed"));
             }
         });
         List<String> fields = c.getEnrichFields().isEmpty() ? defaultFields : c.getEnrichFields();
         for (String f : fields) {
             if (!KNOWN_ENRICH_FIELDS.contains(f)) {
-                out.add(new Rejection(index, "enrich_fields", "unknown field '" + abbreviate(f) + "', known: "
-                                                              + KNOWN_ENRICH_FIELDS,
-                        item));
+                problems.add(new Problem("enrich_fields", "unknown field '" + abbreviate(f) + "', known: "
+                                                          + KNOWN_ENRICH_FIELDS));
             }
         }
-        if (!out.isEmpty()) {
-            return new Checked(null, out);
+        if (!problems.isEmpty()) {
+            return new Checked(null, new Rejection(index, problems, item));
         }
         boolean asIs = Objects.equals(domain, c.getDomain()) && fields == c.getEnrichFields();
-        return new Checked(asIs ? c : c.toBuilder().domain(domain).enrichFields(fields).build(), List.of());
+        return new Checked(asIs ? c : c.toBuilder().domain(domain).enrichFields(fields).build(), null);
     }
 
     static String normalizeDomain(String raw) {
@@ -161,19 +159,18 @@ final class ContactValidator {
         return true;
     }
 
-    private static void required(int index, String field, String value, Object item, List<Rejection> out) {
+    private static void required(String field, String value, List<Problem> problems) {
         if (blank(value)) {
-            out.add(new Rejection(index, field, field + " is required", item));
+            problems.add(new Problem(field, field + " is required"));
         } else {
-            tooLong(index, field, value, item, out);
+            tooLong(field, value, problems);
         }
     }
 
-    private static void tooLong(int index, String field, String value, Object item, List<Rejection> out) {
+    private static void tooLong(String field, String value, List<Problem> problems) {
         if (value != null && value.length() > MAX_FIELD) {
-            out.add(new Rejection(index, field, "is " + value.length() + " characters, at most " + MAX_FIELD
-                                                + " are accepted",
-                    item));
+            problems.add(new Problem(field, "is " + value.length() + " characters, at most " + MAX_FIELD
+                                            + " are accepted"));
         }
     }
 

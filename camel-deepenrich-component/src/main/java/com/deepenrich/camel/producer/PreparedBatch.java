@@ -11,7 +11,8 @@ import org.apache.camel.Message;
 
 /**
  * The contacts of one {@code bulk} exchange after mapping and validation: those to send (with the item each came
- * from) and those refused. {@code contacts + rejections = received}, always.
+ * from) and those refused, one rejection per contact with all its problems. {@code contacts + rejections = received},
+ * always.
  */
 record PreparedBatch(List<Contact> contacts, List<Object> sourceItems, List<Rejection> rejections, int received) {
 
@@ -29,8 +30,8 @@ record PreparedBatch(List<Contact> contacts, List<Object> sourceItems, List<Reje
                 continue;
             }
             ContactValidator.Checked checked = ContactValidator.check(i, mapped.contact(), item, defaultFields);
-            if (checked.contact() == null) {
-                rejections.addAll(checked.rejections());
+            if (checked.rejection() != null) {
+                rejections.add(checked.rejection());
                 continue;
             }
             contacts.add(checked.contact());
