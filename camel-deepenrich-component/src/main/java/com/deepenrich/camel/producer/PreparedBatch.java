@@ -19,6 +19,8 @@ record PreparedBatch(List<Contact> contacts, List<Object> sourceItems, List<Reje
     static PreparedBatch prepare(Message message, List<String> defaultFields, InvalidContactsPolicy policy,
                                  String requestName) {
         List<Object> items = ContactReader.read(message);
+        // immutable and null-free once per batch, so that no contact copies it again (List.copyOf keeps such a list)
+        List<String> fields = List.copyOf(defaultFields);
         List<Contact> contacts = new ArrayList<>(items.size());
         List<Object> sources = new ArrayList<>(items.size());
         List<Rejection> rejections = new ArrayList<>();
@@ -29,7 +31,7 @@ record PreparedBatch(List<Contact> contacts, List<Object> sourceItems, List<Reje
                 rejections.add(mapped.rejection());
                 continue;
             }
-            ContactValidator.Checked checked = ContactValidator.check(i, mapped.contact(), item, defaultFields);
+            ContactValidator.Checked checked = ContactValidator.check(i, mapped.contact(), item, fields);
             if (checked.rejection() != null) {
                 rejections.add(checked.rejection());
                 continue;
