@@ -35,8 +35,9 @@ public final class DeepEnrichConstants {
               javaType = "com.deepenrich.camel.model.EnrichmentStatus")
     public static final String STATUS = "CamelDeepEnrichStatus";
 
-    @Metadata(label = "producer", description = "With invalidContacts=skip: the contacts refused before sending, each "
-                                                + "with index, field and reason.",
+    @Metadata(label = "producer", description = "With invalidContacts=skip: the contacts refused before sending, one "
+                                                + "Rejection per contact with its index and every problem found "
+                                                + "(field and reason).",
               javaType = "java.util.List<com.deepenrich.camel.model.Rejection>")
     public static final String REJECTED = "CamelDeepEnrichRejected";
 

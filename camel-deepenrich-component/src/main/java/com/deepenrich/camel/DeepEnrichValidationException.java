@@ -11,7 +11,7 @@ import com.deepenrich.camel.model.Rejection;
  */
 public class DeepEnrichValidationException extends DeepEnrichException {
 
-    /** Problems spelled out in the message; all of them are in {@link #getRejections()}. */
+    /** Contacts spelled out in the message; all of them are in {@link #getRejections()}. */
     private static final int LISTED = 20;
 
     private final List<Rejection> rejections;
@@ -22,21 +22,23 @@ public class DeepEnrichValidationException extends DeepEnrichException {
         this.rejections = List.of();
     }
 
-    /** Raised before sending: nothing was submitted. */
+    /** Raised before sending: nothing was submitted. {@code rejections} holds one rejection per refused contact. */
     public DeepEnrichValidationException(List<Rejection> rejections, int received, String requestName) {
         super("invalid.contacts", describe(rejections, received), 0, requestName, null);
         this.rejections = List.copyOf(rejections);
     }
 
     private static String describe(List<Rejection> rejections, int received) {
-        long contacts = rejections.stream().mapToInt(Rejection::getIndex).distinct().count();
         String each = rejections.stream().limit(LISTED).map(Rejection::toString).collect(Collectors.joining("; "));
         String more = rejections.size() > LISTED
-                ? "; and " + (rejections.size() - LISTED) + " more problems (see getRejections())" : "";
-        return contacts + " of " + received + " contacts are invalid, nothing was sent: " + each + more;
+                ? "; and " + (rejections.size() - LISTED) + " more contacts (see getRejections())" : "";
+        return rejections.size() + " of " + received + " contacts are invalid, nothing was sent: " + each + more;
     }
 
-    /** Each contact refused before sending, with index, field and reason. */
+    /**
+     * Each contact refused before sending, once, with its index and every problem found (field and reason); empty
+     * when the API itself refused the request.
+     */
     public List<Rejection> getRejections() {
         return rejections;
     }

@@ -15,6 +15,7 @@ import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.Rejection;
+import com.deepenrich.camel.model.Rejection.Problem;
 import com.deepenrich.camel.model.SubmissionReceipt;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static com.deepenrich.camel.Receipts.receiptOf;
 import static com.deepenrich.camel.WireMockApi.contact;
 import static com.deepenrich.camel.WireMockApi.contacts;
 import static com.deepenrich.camel.WireMockApi.json;
@@ -73,6 +75,7 @@ class BulkProducerTest extends ProducerTestSupport {
         Exchange out = send(BULK, body);
 
         assertEquals(null, out.getException());
+        receiptOf(out, 2);
         assertEquals(List.of(firstTwoAsSent()), api.bulkContacts());
     }
 
@@ -82,6 +85,7 @@ class BulkProducerTest extends ProducerTestSupport {
         Exchange out = send(BULK, body);
 
         assertEquals(null, out.getException());
+        receiptOf(out, 1);
         assertEquals(List.of(json("[" + firstTwoAsSent().get(0) + "]")), api.bulkContacts());
     }
 
@@ -97,6 +101,7 @@ class BulkProducerTest extends ProducerTestSupport {
         Exchange out = send(BULK, file.toFile());
 
         assertEquals(null, out.getException());
+        receiptOf(out, 2);
         assertEquals(List.of(firstTwoAsSent()), api.bulkContacts());
     }
 
@@ -110,6 +115,7 @@ class BulkProducerTest extends ProducerTestSupport {
         Exchange out = send(BULK, List.of(withNull, DeepEnrichJson.fromMap(fromJson, Contact.class)));
 
         assertEquals(null, out.getException());
+        receiptOf(out, 2);
         assertEquals(List.of(firstTwoAsSent()), api.bulkContacts());
     }
 
@@ -120,7 +126,7 @@ class BulkProducerTest extends ProducerTestSupport {
         lead.put("custom", Map.of("lead_id", 42, "score", 3.5));
         lead.put("row", 7L);
 
-        send(BULK, List.of(lead));
+        receiptOf(send(BULK, List.of(lead)), 1);
 
         JsonNode custom = api.bulkContacts().get(0).get(0).get("custom");
         assertEquals(3, custom.size());
@@ -141,7 +147,7 @@ class BulkProducerTest extends ProducerTestSupport {
                 Map.of("FirstName", "Di", "last-name", "Oh", "companyName", "Delta", "linkedin",
                         "https://www.linkedin.com/in/di-oh/"));
 
-        send(BULK, rows);
+        receiptOf(send(BULK, rows), 4);
 
         JsonNode expected = json("["
                                  + "{\"firstname\":\"Ann\",\"lastname\":\"Lee\",\"domain\":\"acme.com\","
@@ -169,7 +175,48 @@ class BulkProducerTest extends ProducerTestSupport {
         assertEquals(1, e.getRejections().size());
         assertEquals(1, r.getIndex());
         assertEquals("custom", r.getField());
+        assertTrue(e.getMessage().contains("1 of 2 contacts are invalid"), e.getMessage());
         assertTrue(e.getMessage().contains("contact #1 custom: has 11 keys"), e.getMessage());
+        assertEquals(0, api.bulkRequests().size());
+    }
+
+    /** Contacts 1 and 2 have two problems each (contact 2 in the map's shape), 0 and 3 are valid. */
+    private static List<Object> twoContactsWithTwoProblemsEach() {
+        Contact noNames = contact(1).toBuilder().firstname(null).lastname(" ").build();
+        Map<String, Object> badShape = new LinkedHashMap<>(asMap(contact(2)));
+        badShape.put("firstname", List.of("Ann", "Bo"));
+        badShape.put("custom", Map.of("seq", Map.of("nested", "2")));
+        return List.of(contact(0), noNames, badShape, contact(3));
+    }
+
+    @Test
+    void skipListsAContactWithTwoProblemsOnceWithBothReasons() {
+        Exchange out = send(BULK + "&invalidContacts=skip", twoContactsWithTwoProblemsEach());
+
+        assertEquals(null, out.getException());
+        SubmissionReceipt receipt = receiptOf(out, 4);
+        assertEquals(2, receipt.getSubmitted());
+        List<Rejection> rejected = receipt.getRejections();
+        assertEquals(List.of(1, 2), rejected.stream().map(Rejection::getIndex).toList());
+        assertEquals(List.of(new Problem("firstname", "firstname is required"),
+                new Problem("lastname", "lastname is required")), rejected.get(0).getProblems());
+        assertEquals("firstname", rejected.get(0).getField());
+        assertEquals("firstname is required; lastname is required", rejected.get(0).getReason());
+        assertEquals(List.of("firstname", "custom.seq"),
+                rejected.get(1).getProblems().stream().map(Problem::field).toList());
+        assertEquals(rejected, out.getMessage().getHeader(DeepEnrichConstants.REJECTED));
+        assertEquals(List.of(0, 3), api.seqsReceived());
+    }
+
+    @Test
+    void failCountsTheInvalidContactsNotTheirProblems() {
+        Exchange out = send(BULK, twoContactsWithTwoProblemsEach());
+
+        DeepEnrichValidationException e = assertInstanceOf(DeepEnrichValidationException.class, out.getException());
+        assertEquals(List.of(1, 2), e.getRejections().stream().map(Rejection::getIndex).toList());
+        assertTrue(e.getMessage().contains("2 of 4 contacts are invalid"), e.getMessage());
+        assertTrue(e.getMessage().contains(
+                "contact #1 firstname: firstname is required; lastname: lastname is required"), e.getMessage());
         assertEquals(0, api.bulkRequests().size());
     }
 
@@ -182,14 +229,14 @@ class BulkProducerTest extends ProducerTestSupport {
         Exchange out = send(BULK + "&invalidContacts=skip", received);
 
         assertEquals(null, out.getException());
-        SubmissionReceipt receipt = out.getMessage().getBody(SubmissionReceipt.class);
+        SubmissionReceipt receipt = receiptOf(out, 5);
         @SuppressWarnings("unchecked")
         List<Rejection> rejected = out.getMessage().getHeader(DeepEnrichConstants.REJECTED, List.class);
         assertEquals(List.of(1, 3), rejected.stream().map(Rejection::getIndex).toList());
         assertEquals(List.of("lastname", "domain"), rejected.stream().map(Rejection::getField).toList());
         assertEquals(noLastname, rejected.get(0).getContact());
-        assertEquals(5, receipt.getReceived());
-        assertEquals(receipt.getReceived(), receipt.getSubmitted() + receipt.getRejections().size());
+        assertEquals(rejected, receipt.getRejections());
+        assertEquals(3, receipt.getSubmitted());
         assertEquals(List.of(0, 2, 4), api.seqsReceived());
     }
 
@@ -203,7 +250,7 @@ class BulkProducerTest extends ProducerTestSupport {
         List<String> ids = List.of("id-0", "id-100", "id-200");
         assertEquals(ids, out.getMessage().getHeader(DeepEnrichConstants.ENRICHMENT_IDS));
         assertEquals("id-0", out.getMessage().getHeader(DeepEnrichConstants.ENRICHMENT_ID));
-        SubmissionReceipt receipt = out.getMessage().getBody(SubmissionReceipt.class);
+        SubmissionReceipt receipt = receiptOf(out, 250);
         assertEquals(ids, receipt.getEnrichmentIds());
         assertEquals(250, receipt.getSubmitted());
         assertEquals(List.of("leads [1/3]", "leads [2/3]", "leads [3/3]"),

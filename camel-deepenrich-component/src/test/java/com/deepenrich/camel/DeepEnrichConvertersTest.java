@@ -124,7 +124,10 @@ class DeepEnrichConvertersTest extends CamelTestSupport {
     @Test
     void receiptToJsonAndMap() throws Exception {
         SubmissionReceipt receipt = new SubmissionReceipt("leads", List.of("id-1", "id-2"), 3, 2,
-                List.of(new Rejection(1, "lastname", "lastname is required", Map.of("firstname", "ann"))));
+                List.of(new Rejection(1, List.of(new Rejection.Problem("lastname", "lastname is required"),
+                        new Rejection.Problem("domain", "company_name or domain is required")),
+                        Map.of("firstname", "ann"))));
+        Receipts.assertAccountsFor(3, receipt);
 
         Map<?, ?> map = converter().mandatoryConvertTo(Map.class, receipt);
         assertEquals(List.of("id-1", "id-2"), map.get("enrichmentIds"));
@@ -132,6 +135,9 @@ class DeepEnrichConvertersTest extends CamelTestSupport {
         assertEquals(2, map.get("submitted"));
         JsonNode written = json(converter().mandatoryConvertTo(String.class, receipt));
         assertEquals("lastname", written.at("/rejected/0/field").asText());
+        assertEquals("lastname is required; company_name or domain is required",
+                written.at("/rejected/0/reason").asText());
+        assertEquals("domain", written.at("/rejected/0/problems/1/field").asText());
         assertEquals("ann", written.at("/rejected/0/contact/firstname").asText());
     }
 }

@@ -92,6 +92,7 @@ class PollResultsTest extends ResultsTestSupport {
         SubmissionReceipt receipt = template.requestBody("deepenrich:bulk", WireMockApi.contacts(0, 1),
                 SubmissionReceipt.class);
 
+        Receipts.assertAccountsFor(1, receipt);
         assertEquals(List.of("id-0"), receipt.getEnrichmentIds());
         results().assertIsSatisfied();
         Await.until("id-0 no longer pending", () -> ledger().find("id-0").isEmpty());

@@ -40,6 +40,7 @@ class SeedRequestTest extends ProducerTestSupport {
 
         SubmissionReceipt receipt = template.requestBody(URI, john, SubmissionReceipt.class);
 
+        Receipts.assertAccountsFor(1, receipt);
         assertEquals(List.of("a1b2c3d4-5678-90ef-gh12-ijkl345678mn"), receipt.getEnrichmentIds());
         api.server.verify(1, postRequestedFor(urlEqualTo(BULK_PATH))
                 .withHeader("Authorization", equalTo("Bearer " + API_KEY))

@@ -1,6 +1,5 @@
 package com.deepenrich.camel.model;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,26 +38,41 @@ public final class Contact {
         this.companyName = companyName;
         this.linkedinUrl = linkedinUrl;
         this.enrichFields = enrichFields == null ? List.of() : List.copyOf(enrichFields);
+        this.custom = custom == null ? Map.of() : withoutNullValues(custom);
+    }
+
+    /** From a builder, whose lists and maps are already immutable or handed over: nothing is copied. */
+    private Contact(Builder b) {
+        this.firstname = b.firstname;
+        this.lastname = b.lastname;
+        this.domain = b.domain;
+        this.companyName = b.companyName;
+        this.linkedinUrl = b.linkedinUrl;
+        this.enrichFields = b.enrichFields;
+        this.custom = b.handOverCustom();
+    }
+
+    private static Map<String, String> withoutNullValues(Map<String, String> custom) {
         Map<String, String> kept = new LinkedHashMap<>();
-        if (custom != null) {
-            custom.forEach((key, value) -> {
-                if (value != null) {
-                    kept.put(key, value);
-                }
-            });
-        }
-        this.custom = Collections.unmodifiableMap(kept);
+        custom.forEach((key, value) -> {
+            if (value != null) {
+                kept.put(key, value);
+            }
+        });
+        return Collections.unmodifiableMap(kept);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder starting from this contact; it shares this contact's fields until it changes them. */
     public Builder toBuilder() {
         Builder b = new Builder().firstname(firstname).lastname(lastname).domain(domain).companyName(companyName)
                 .linkedinUrl(linkedinUrl);
-        b.enrichFields.addAll(enrichFields);
-        b.custom.putAll(custom);
+        b.enrichFields = enrichFields;
+        b.custom = custom;
+        b.customShared = true;
         return b;
     }
 
@@ -124,14 +138,24 @@ public final class Contact {
         return "Contact[" + firstname + " " + lastname + ", " + (domain != null ? domain : companyName) + "]";
     }
 
+    /**
+     * Builds contacts; one builder may build several. Built contacts never copy its lists and maps: the enrich fields
+     * are kept as an immutable list, and the custom map is handed over to the contact at {@link #build()} (copied
+     * only if the builder changes it afterwards). Each contact costs one map, not three copies (the hot path of
+     * {@code bulk}).
+     */
     public static final class Builder {
         private String firstname;
         private String lastname;
         private String domain;
         private String companyName;
         private String linkedinUrl;
-        private final List<String> enrichFields = new ArrayList<>();
-        private final Map<String, String> custom = new LinkedHashMap<>();
+        private List<String> enrichFields = List.of();
+        /** Null until the first custom field; unmodifiable while {@link #customShared}. */
+        private Map<String, String> custom;
+        /** True when {@link #custom} belongs to a built contact, so a change needs a copy first. */
+        private boolean customShared;
+        private boolean customHasNull;
 
         private Builder() {
         }
@@ -162,25 +186,42 @@ public final class Contact {
         }
 
         public Builder enrichFields(String... fields) {
-            this.enrichFields.clear();
-            this.enrichFields.addAll(List.of(fields));
+            this.enrichFields = List.of(fields);
             return this;
         }
 
         public Builder enrichFields(List<String> fields) {
-            this.enrichFields.clear();
-            this.enrichFields.addAll(fields);
+            this.enrichFields = List.copyOf(fields);
             return this;
         }
 
         /** A custom field; the value is sent as a string (numbers become strings), a null value is left out. */
         public Builder custom(String key, Object value) {
-            this.custom.put(key, value == null ? null : String.valueOf(value));
+            if (custom == null) {
+                custom = new LinkedHashMap<>();
+            } else if (customShared) {
+                custom = new LinkedHashMap<>(custom);
+                customShared = false;
+            }
+            customHasNull |= value == null;
+            custom.put(key, value == null ? null : String.valueOf(value));
             return this;
         }
 
         public Contact build() {
-            return new Contact(firstname, lastname, domain, companyName, linkedinUrl, enrichFields, custom);
+            return new Contact(this);
+        }
+
+        private Map<String, String> handOverCustom() {
+            if (custom == null) {
+                return Map.of();
+            }
+            if (!customShared) {
+                custom = customHasNull ? withoutNullValues(custom) : Collections.unmodifiableMap(custom);
+                customShared = true;
+                customHasNull = false;
+            }
+            return custom;
         }
     }
 }

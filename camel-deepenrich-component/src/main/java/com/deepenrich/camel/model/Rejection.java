@@ -1,23 +1,45 @@
 package com.deepenrich.camel.model;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * A contact refused before sending: its index in the input, the field at fault and why.
+ * A contact refused before sending: its index in the input, every problem found with it (field at fault and why)
+ * and the contact as received. One rejection per contact, however many problems it has, so that
+ * {@code submitted + rejected = received}.
  */
-@JsonPropertyOrder({ "index", "field", "reason", "contact" })
+@JsonPropertyOrder({ "index", "field", "reason", "problems", "contact" })
 public final class Rejection {
 
+    /** One thing wrong with a contact: the field at fault, in the API's name, and why. */
+    @JsonPropertyOrder({ "field", "reason" })
+    public record Problem(@JsonProperty("field") String field, @JsonProperty("reason") String reason) {
+
+        @Override
+        public String toString() {
+            return field + ": " + reason;
+        }
+    }
+
     private final int index;
-    private final String field;
-    private final String reason;
+    private final List<Problem> problems;
     private final Object contact;
 
+    /** A contact with one problem. */
     public Rejection(int index, String field, String reason, Object contact) {
+        this(index, List.of(new Problem(field, reason)), contact);
+    }
+
+    /** A contact with one problem or more, in the order they were found. */
+    public Rejection(int index, List<Problem> problems, Object contact) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a rejection of contact #" + index + " needs at least one problem");
+        }
         this.index = index;
-        this.field = field;
-        this.reason = reason;
+        this.problems = List.copyOf(problems);
         this.contact = contact;
     }
 
@@ -27,15 +49,26 @@ public final class Rejection {
         return index;
     }
 
-    /** The field at fault, in the API's name (firstname, custom.lead_id, ...). */
+    /**
+     * The field at fault, in the API's name (firstname, custom.lead_id, ...); when several are, the first one found
+     * ({@link #getProblems()} has them all).
+     */
     @JsonProperty("field")
     public String getField() {
-        return field;
+        return problems.get(0).field();
     }
 
+    /** Why the contact was refused: the reason of each of its problems, joined with "; " when it has several. */
     @JsonProperty("reason")
     public String getReason() {
-        return reason;
+        return problems.size() == 1
+                ? problems.get(0).reason() : problems.stream().map(Problem::reason).collect(Collectors.joining("; "));
+    }
+
+    /** Every problem found with the contact, each with its field and reason, in the order they were found. */
+    @JsonProperty("problems")
+    public List<Problem> getProblems() {
+        return problems;
     }
 
     /** The contact as received, so a rejected one can be fixed and sent again. */
@@ -44,8 +77,9 @@ public final class Rejection {
         return contact;
     }
 
+    /** {@code contact #3 lastname: lastname is required; domain: company_name or domain is required}. */
     @Override
     public String toString() {
-        return "contact #" + index + " " + field + ": " + reason;
+        return "contact #" + index + " " + problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
     }
 }

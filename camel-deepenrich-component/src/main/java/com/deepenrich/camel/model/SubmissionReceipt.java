@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * What a {@code bulk} submission did: one enrichment id per request of at most 100 contacts, and every contact
- * refused before sending. Always {@code submitted + rejected = received}.
+ * refused before sending (one {@link Rejection} per contact, however many problems it has). Always
+ * {@code submitted + rejections = received}.
  */
 @JsonPropertyOrder({ "name", "enrichmentIds", "received", "submitted", "rejected" })
 public final class SubmissionReceipt {
@@ -47,6 +48,7 @@ public final class SubmissionReceipt {
         return submitted;
     }
 
+    /** The contacts refused before sending, one each, in input order. */
     @JsonProperty("rejected")
     public List<Rejection> getRejections() {
         return rejections;

@@ -5,9 +5,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.Rejection;
+import com.deepenrich.camel.model.Rejection.Problem;
 
 /**
  * Turns a received item into a {@link Contact}. Map keys are matched leniently ({@code First Name},
@@ -17,7 +19,7 @@ import com.deepenrich.camel.model.Rejection;
  */
 public final class ContactMapper {
 
-    /** A mapped contact, or the reason it could not be read. */
+    /** A mapped contact, or the rejection naming every reason it could not be read. */
     record Mapped(Contact contact, Rejection rejection) {
     }
 
@@ -37,12 +39,13 @@ public final class ContactMapper {
     public static Contact toContact(Map<?, ?> map) {
         Mapped mapped = map(0, map);
         if (mapped.rejection() != null) {
-            Rejection r = mapped.rejection();
-            throw new IllegalArgumentException("not a contact: " + r.getField() + " " + r.getReason());
+            throw new IllegalArgumentException("not a contact: " + mapped.rejection().getProblems().stream()
+                    .map(Problem::toString).collect(Collectors.joining("; ")));
         }
         return mapped.contact();
     }
 
+    /** The item as a contact, or every shape problem it has (the API's rules are checked later, on contacts). */
     static Mapped map(int index, Object item) {
         if (item instanceof Contact c) {
             return new Mapped(c, null);
@@ -54,6 +57,7 @@ public final class ContactMapper {
                     item));
         }
         Contact.Builder b = Contact.builder();
+        List<Problem> problems = new ArrayList<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             String key = String.valueOf(e.getKey());
             Object value = e.getValue();
@@ -62,8 +66,8 @@ public final class ContactMapper {
             }
             String field = canonical(key);
             if (TEXT_FIELDS.contains(field) && !isScalar(value)) {
-                return new Mapped(null, new Rejection(index, field,
-                        field + " must be text, got " + describe(value), item));
+                problems.add(new Problem(field, field + " must be text, got " + describe(value)));
+                continue;
             }
             switch (field) {
                 case "firstname" -> b.firstname(text(value));
@@ -73,46 +77,44 @@ public final class ContactMapper {
                 case "linkedin_url" -> b.linkedinUrl(text(value));
                 case "enrich_fields" -> b.enrichFields(fields(value));
                 case "custom" -> {
-                    if (!(value instanceof Map<?, ?> custom)) {
-                        return new Mapped(null, new Rejection(index, "custom",
-                                "custom must be an object of string values, got " + describe(value), item));
-                    }
-                    for (Map.Entry<?, ?> c : custom.entrySet()) {
-                        Rejection r = addCustom(b, index, String.valueOf(c.getKey()), c.getValue(), item);
-                        if (r != null) {
-                            return new Mapped(null, r);
-                        }
+                    if (value instanceof Map<?, ?> custom) {
+                        custom.forEach((k, v) -> addCustom(b, String.valueOf(k), v, problems));
+                    } else {
+                        problems.add(new Problem("custom",
+                                "custom must be an object of string values, got " + describe(value)));
                     }
                 }
-                default -> {
-                    Rejection r = addCustom(b, index, key, value, item);
-                    if (r != null) {
-                        return new Mapped(null, r);
-                    }
-                }
+                default -> addCustom(b, key, value, problems);
             }
         }
-        return new Mapped(b.build(), null);
+        return problems.isEmpty()
+                ? new Mapped(b.build(), null) : new Mapped(null, new Rejection(index, problems, item));
     }
 
     private static boolean isScalar(Object value) {
         return !(value instanceof Map || value instanceof Collection || value.getClass().isArray());
     }
 
-    private static Rejection addCustom(Contact.Builder b, int index, String key, Object value, Object item) {
+    private static void addCustom(Contact.Builder b, String key, Object value, List<Problem> problems) {
         if (value == null) {
-            return null;
+            return;
         }
-        if (!isScalar(value)) {
-            return new Rejection(index, "custom." + key,
-                    "custom values are strings; a nested " + describe(value) + " cannot be sent", item);
+        if (isScalar(value)) {
+            b.custom(key, value);
+        } else {
+            problems.add(new Problem("custom." + key,
+                    "custom values are strings; a nested " + describe(value) + " cannot be sent"));
         }
-        b.custom(key, value);
-        return null;
     }
 
     /** The API's name for a key, or the key itself when it is no contact field. */
     static String canonical(String key) {
+        switch (key) { // the API's own names, as most callers send them: no lower-casing copy of the key
+            case "firstname", "lastname", "domain", "company_name", "linkedin_url", "enrich_fields", "custom":
+                return key;
+            default:
+                break;
+        }
         switch (lettersAndDigits(key)) {
             case "firstname", "first", "givenname", "fname":
                 return "firstname";
@@ -133,16 +135,30 @@ public final class ContactMapper {
         }
     }
 
-    /** The key in lower case with everything but ASCII letters and digits dropped, without a regex (hot path). */
+    /**
+     * The key in lower case with everything but ASCII letters and digits dropped, without a regex (hot path); the
+     * key itself when it has nothing to drop or lower.
+     */
     private static String lettersAndDigits(String key) {
-        StringBuilder k = new StringBuilder(key.length());
-        for (int i = 0; i < key.length(); i++) {
+        int i = 0;
+        while (i < key.length() && isLowerLetterOrDigit(key.charAt(i))) {
+            i++;
+        }
+        if (i == key.length()) {
+            return key;
+        }
+        StringBuilder k = new StringBuilder(key.length()).append(key, 0, i);
+        for (; i < key.length(); i++) {
             char c = Character.toLowerCase(key.charAt(i));
-            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+            if (isLowerLetterOrDigit(c)) {
                 k.append(c);
             }
         }
         return k.toString();
+    }
+
+    private static boolean isLowerLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 
     private static String text(Object value) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class ContactReader {
     /**
      * The items of a {@code bulk} body in input order, each a {@link Contact}, a {@link Map} or, for a JSON item that
      * is no object, its JSON text (refused later by index). A body of another type (a file, ...) is read as JSON
-     * when Camel can convert it to an {@link InputStream}.
+     * when Camel can convert it to an {@link InputStream}. The list is the caller's to read, not to change.
      *
      * @throws DeepEnrichValidationException when the body is null, empty, of an unreadable type or not JSON
      */
@@ -37,19 +38,23 @@ public final class ContactReader {
         if (body == null) {
             throw emptyBody("the message body is null");
         }
-        List<Object> items = new ArrayList<>();
+        List<Object> items;
         if (body instanceof Contact || body instanceof Map) {
-            items.add(body);
+            items = List.of(body); // one contact per exchange is the aggregator's every call: no list to grow
+        } else if (body instanceof Collection<?> collection) {
+            items = new ArrayList<>(collection);
         } else if (body instanceof Iterable<?> iterable) {
+            items = new ArrayList<>();
             iterable.forEach(items::add);
         } else if (body instanceof Iterator<?> iterator) {
+            items = new ArrayList<>();
             iterator.forEachRemaining(items::add);
         } else if (body instanceof Object[] array) {
-            items.addAll(Arrays.asList(array));
+            items = new ArrayList<>(Arrays.asList(array));
         } else if (body instanceof String || body instanceof byte[] || body instanceof InputStream) {
-            items.addAll(fromJson(body));
+            items = fromJson(body);
         } else {
-            items.addAll(fromJson(convertedToStream(message, body)));
+            items = fromJson(convertedToStream(message, body));
         }
         if (items.isEmpty()) {
             throw emptyBody("the message body holds no contacts");

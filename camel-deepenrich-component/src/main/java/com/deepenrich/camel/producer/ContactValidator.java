@@ -4,12 +4,12 @@ import java.net.IDN;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.Rejection;
+import com.deepenrich.camel.model.Rejection.Problem;
 
 /**
  * The API's documented rules, checked before any request so that no credit is spent on a request it would
@@ -23,67 +23,64 @@ final class ContactValidator {
     static final int MAX_CUSTOM_VALUE = 100;
     static final int MAX_FIELD = 255;
 
-    private static final Pattern HOSTNAME = Pattern.compile(
-            "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$");
+    /** The longest host name DNS accepts, and the longest label. */
+    static final int MAX_HOSTNAME = 253;
+    static final int MAX_LABEL = 63;
 
-    /** A contact ready to send, or every reason it cannot be. */
-    record Checked(Contact contact, List<Rejection> rejections) {
+    /** A contact ready to send, or the rejection naming every reason it cannot be. */
+    record Checked(Contact contact, Rejection rejection) {
     }
 
     private ContactValidator() {
     }
 
     static Checked check(int index, Contact c, Object item, List<String> defaultFields) {
-        List<Rejection> out = new ArrayList<>();
-        required(index, "firstname", c.getFirstname(), item, out);
-        required(index, "lastname", c.getLastname(), item, out);
+        List<Problem> problems = new ArrayList<>();
+        required("firstname", c.getFirstname(), problems);
+        required("lastname", c.getLastname(), problems);
         String domain = c.getDomain() == null ? null : normalizeDomain(c.getDomain());
         if (blank(c.getCompanyName()) && blank(domain)) {
-            out.add(new Rejection(index, "domain", "company_name or domain is required", item));
+            problems.add(new Problem("domain", "company_name or domain is required"));
         }
-        if (domain != null && !HOSTNAME.matcher(domain).matches()) {
-            out.add(new Rejection(index, "domain", "'" + abbreviate(c.getDomain()) + "' is not a domain name", item));
+        if (domain != null && !isHostname(domain)) {
+            problems.add(new Problem("domain", "'" + abbreviate(c.getDomain()) + "' is not a domain name"));
         }
-        tooLong(index, "company_name", c.getCompanyName(), item, out);
+        tooLong("company_name", c.getCompanyName(), problems);
         if (c.getLinkedinUrl() != null) {
             if (!c.getLinkedinUrl().toLowerCase(Locale.ROOT).contains("linkedin.com/")) {
-                out.add(new Rejection(index, "linkedin_url",
-                        "'" + abbreviate(c.getLinkedinUrl()) + "' is not a LinkedIn URL", item));
+                problems.add(new Problem("linkedin_url",
+                        "'" + abbreviate(c.getLinkedinUrl()) + "' is not a LinkedIn URL"));
             }
-            tooLong(index, "linkedin_url", c.getLinkedinUrl(), item, out);
+            tooLong("linkedin_url", c.getLinkedinUrl(), problems);
         }
         if (c.getCustom().size() > MAX_CUSTOM_KEYS) {
-            out.add(new Rejection(index, "custom", "has " + c.getCustom().size() + " keys, at most "
-                                                   + MAX_CUSTOM_KEYS + " are allowed",
-                    item));
+            problems.add(new Problem("custom", "has " + c.getCustom().size() + " keys, at most " + MAX_CUSTOM_KEYS
+                                               + " are allowed"));
         }
-        for (Map.Entry<String, String> e : c.getCustom().entrySet()) {
-            if (e.getValue().length() > MAX_CUSTOM_VALUE) {
-                out.add(new Rejection(index, "custom." + e.getKey(), "is " + e.getValue().length()
-                                                                     + " characters, at most " + MAX_CUSTOM_VALUE
-                                                                     + " are allowed",
-                        item));
+        c.getCustom().forEach((key, value) -> { // forEach, not entrySet(): no iterator and entry views per contact
+            if (value.length() > MAX_CUSTOM_VALUE) {
+                problems.add(new Problem("custom." + key, "is " + value.length() + " characters, at most "
+                                                          + MAX_CUSTOM_VALUE + " are allowed"));
             }
-        }
+        });
         List<String> fields = c.getEnrichFields().isEmpty() ? defaultFields : c.getEnrichFields();
         for (String f : fields) {
             if (!KNOWN_ENRICH_FIELDS.contains(f)) {
-                out.add(new Rejection(index, "enrich_fields", "unknown field '" + abbreviate(f) + "', known: "
-                                                              + KNOWN_ENRICH_FIELDS,
-                        item));
+                problems.add(new Problem("enrich_fields", "unknown field '" + abbreviate(f) + "', known: "
+                                                          + KNOWN_ENRICH_FIELDS));
             }
         }
-        if (!out.isEmpty()) {
-            return new Checked(null, out);
+        if (!problems.isEmpty()) {
+            return new Checked(null, new Rejection(index, problems, item));
         }
-        Contact ready = c.toBuilder().domain(domain).enrichFields(fields).build();
-        return new Checked(ready, List.of());
+        boolean asIs = Objects.equals(domain, c.getDomain()) && fields == c.getEnrichFields();
+        return new Checked(asIs ? c : c.toBuilder().domain(domain).enrichFields(fields).build(), null);
     }
 
     static String normalizeDomain(String raw) {
         String d = raw.trim().toLowerCase(Locale.ROOT);
         int scheme = d.indexOf("://");
-        if (scheme > 0 && d.substring(0, scheme).chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+        if (scheme > 0 && allLetters(d, scheme)) {
             d = d.substring(scheme + 3);
         }
         if (d.startsWith("www.")) {
@@ -94,7 +91,7 @@ final class ContactValidator {
         if (d.isEmpty()) {
             return null;
         }
-        if (d.chars().allMatch(c -> c < 128)) {
+        if (isAscii(d)) {
             return d; // IDN.toASCII would return an ASCII name as it is; skipping it is the hot path
         }
         try {
@@ -104,19 +101,76 @@ final class ContactValidator {
         }
     }
 
-    private static void required(int index, String field, String value, Object item, List<Rejection> out) {
-        if (blank(value)) {
-            out.add(new Rejection(index, field, field + " is required", item));
-        } else {
-            tooLong(index, field, value, item, out);
+    /**
+     * A lower-case ASCII host name of two labels or more, at most {@value #MAX_HOSTNAME} characters: labels of
+     * letters, digits and inner hyphens, at most {@value #MAX_LABEL} long; the last (the top-level domain) starts with
+     * a letter and has two characters or more. A loop, not a regex: it runs for every contact.
+     */
+    static boolean isHostname(String d) {
+        if (d.isEmpty() || d.length() > MAX_HOSTNAME) {
+            return false;
+        }
+        int labels = 0;
+        int start = 0;
+        while (true) {
+            int dot = d.indexOf('.', start);
+            int end = dot < 0 ? d.length() : dot;
+            if (!isLabel(d, start, end)) {
+                return false;
+            }
+            labels++;
+            if (dot < 0) {
+                char first = d.charAt(start);
+                return labels >= 2 && end - start >= 2 && first >= 'a' && first <= 'z';
+            }
+            start = dot + 1;
         }
     }
 
-    private static void tooLong(int index, String field, String value, Object item, List<Rejection> out) {
+    private static boolean isLabel(String d, int start, int end) {
+        if (end == start || end - start > MAX_LABEL || d.charAt(start) == '-' || d.charAt(end - 1) == '-') {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = d.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allLetters(String s, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void required(String field, String value, List<Problem> problems) {
+        if (blank(value)) {
+            problems.add(new Problem(field, field + " is required"));
+        } else {
+            tooLong(field, value, problems);
+        }
+    }
+
+    private static void tooLong(String field, String value, List<Problem> problems) {
         if (value != null && value.length() > MAX_FIELD) {
-            out.add(new Rejection(index, field, "is " + value.length() + " characters, at most " + MAX_FIELD
-                                                + " are accepted",
-                    item));
+            problems.add(new Problem(field, "is " + value.length() + " characters, at most " + MAX_FIELD
+                                            + " are accepted"));
         }
     }
 

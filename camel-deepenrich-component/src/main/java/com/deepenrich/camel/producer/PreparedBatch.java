@@ -11,13 +11,16 @@ import org.apache.camel.Message;
 
 /**
  * The contacts of one {@code bulk} exchange after mapping and validation: those to send (with the item each came
- * from) and those refused. {@code contacts + rejections = received}, always.
+ * from) and those refused, one rejection per contact with all its problems. {@code contacts + rejections = received},
+ * always.
  */
 record PreparedBatch(List<Contact> contacts, List<Object> sourceItems, List<Rejection> rejections, int received) {
 
     static PreparedBatch prepare(Message message, List<String> defaultFields, InvalidContactsPolicy policy,
                                  String requestName) {
         List<Object> items = ContactReader.read(message);
+        // immutable and null-free once per batch, so that no contact copies it again (List.copyOf keeps such a list)
+        List<String> fields = List.copyOf(defaultFields);
         List<Contact> contacts = new ArrayList<>(items.size());
         List<Object> sources = new ArrayList<>(items.size());
         List<Rejection> rejections = new ArrayList<>();
@@ -28,9 +31,9 @@ record PreparedBatch(List<Contact> contacts, List<Object> sourceItems, List<Reje
                 rejections.add(mapped.rejection());
                 continue;
             }
-            ContactValidator.Checked checked = ContactValidator.check(i, mapped.contact(), item, defaultFields);
-            if (checked.contact() == null) {
-                rejections.addAll(checked.rejections());
+            ContactValidator.Checked checked = ContactValidator.check(i, mapped.contact(), item, fields);
+            if (checked.rejection() != null) {
+                rejections.add(checked.rejection());
                 continue;
             }
             contacts.add(checked.contact());

@@ -111,12 +111,12 @@ public final class BatchSubmitter {
         return Long.parseLong(String.valueOf(custom.get(ColumnMapping.ROW_ID)));
     }
 
-    /** The component's rejections (a contact may fail on several fields), joined per contact index. */
+    /** The component's rejections by contact index: one per contact, its reason naming every problem found. */
     private static Map<Integer, String> reasonsByIndex(List<?> rejections) {
         Map<Integer, String> reasons = new TreeMap<>();
         for (Object o : rejections) {
             Rejection r = (Rejection) o;
-            reasons.merge(r.getIndex(), r.getReason(), (a, b) -> a + "; " + b);
+            reasons.put(r.getIndex(), r.getReason());
         }
         return reasons;
     }

@@ -53,6 +53,7 @@ class CsvEnrichmentJobTest {
             assertEquals(10, simulator.stats().submissions());
             assertEquals(1000, summary.rows());
             assertEquals(6, summary.count(RowResult.REJECTED));
+            assertEquals(summary.rows(), summary.submitted() + summary.count(RowResult.REJECTED), "submitted + rejected");
         }
         List<CSVRecord> input = JobFixtures.read(JobFixtures.sample());
         List<CSVRecord> enriched = JobFixtures.read(output);
@@ -89,6 +90,7 @@ class CsvEnrichmentJobTest {
                 2,Alan,Turing,,bletchley.co.uk
                 3,Grace,Hopper,"Remington Rand, Inc.",
                 4,Edsger,,Mathematisch Centrum,cwi.nl
+                5,,,Nowhere Ltd,not a website
                 """);
         Path output = dir.resolve("out.csv");
 
@@ -96,14 +98,17 @@ class CsvEnrichmentJobTest {
                 "--work-dir", dir.resolve("work").toString(), "--first-name-column", "Given",
                 "--last-name-column", "Family", "--company-column", "Employer", "--domain-column", "Web");
 
-        assertEquals(4, summary.rows());
+        assertEquals(5, summary.rows());
         assertEquals(3, summary.submitted());
+        assertEquals(summary.rows(), summary.submitted() + summary.count(RowResult.REJECTED), "submitted + rejected");
         List<CSVRecord> rows = JobFixtures.read(output);
-        assertEquals(List.of("1", "2", "3", "4"), rows.stream().map(r -> r.get("Id")).toList());
+        assertEquals(List.of("1", "2", "3", "4", "5"), rows.stream().map(r -> r.get("Id")).toList());
         assertEquals("Remington Rand, Inc.", rows.get(2).get("Employer"));
-        assertEquals(List.of(true, true, true, false),
+        assertEquals(List.of(true, true, true, false, false),
                 rows.stream().map(r -> API_OUTCOMES.contains(r.get("outcome"))).toList());
         assertEquals("lastname is required", rows.get(3).get("reason"));
+        assertEquals("firstname is required; lastname is required; 'not a website' is not a domain name",
+                rows.get(4).get("reason"), "one row for a contact with three problems, naming them all");
         assertTrue(console.toString(StandardCharsets.UTF_8).contains("offline: embedded DeepEnrich simulator"));
     }
 

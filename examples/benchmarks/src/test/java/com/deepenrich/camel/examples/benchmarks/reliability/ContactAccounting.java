@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,7 @@ import com.deepenrich.camel.model.ContactOutcome;
 import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.Rejection;
+import com.deepenrich.camel.model.SubmissionReceipt;
 
 /**
  * What became of every input contact, by its lead id (echoed back in {@code custom}): emitted in a result (with its
@@ -25,6 +27,8 @@ final class ContactAccounting {
     private final Map<String, String> rejected = new ConcurrentHashMap<>();
     private final Map<String, String> unsubmitted = new ConcurrentHashMap<>();
     private final AtomicInteger results = new AtomicInteger();
+    private final AtomicInteger receipts = new AtomicInteger();
+    private final List<SubmissionReceipt> receiptsNotAddingUp = new CopyOnWriteArrayList<>();
 
     void emitted(EnrichmentResult result) {
         results.incrementAndGet();
@@ -39,6 +43,22 @@ final class ContactAccounting {
         for (Rejection r : rejections) {
             rejected.put(leadId(r.getContact()), r.getField() + ": " + r.getReason());
         }
+    }
+
+    /** A bulk exchange's receipt, kept aside when its counts break {@code submitted + rejected = received}. */
+    void receipt(SubmissionReceipt receipt) {
+        receipts.incrementAndGet();
+        if (receipt.getSubmitted() + receipt.getRejections().size() != receipt.getReceived()) {
+            receiptsNotAddingUp.add(receipt);
+        }
+    }
+
+    int receipts() {
+        return receipts.get();
+    }
+
+    List<SubmissionReceipt> receiptsNotAddingUp() {
+        return receiptsNotAddingUp;
     }
 
     void unsubmitted(List<Object> contacts, String why) {

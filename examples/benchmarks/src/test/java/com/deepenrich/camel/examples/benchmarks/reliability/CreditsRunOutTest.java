@@ -68,7 +68,8 @@ class CreditsRunOutTest {
                     from("direct:contacts")
                             .aggregate(constant(true), new DeepEnrichAggregationStrategy())
                             .completionSize(100).completionTimeout(2000).forceCompletionOnStop()
-                            .to("deepenrich:bulk");
+                            .to("deepenrich:bulk")
+                            .process(e -> accounting.receipt(e.getMessage().getBody(SubmissionReceipt.class)));
                     from("deepenrich:results?delay=100")
                             .process(e -> accounting.emitted(e.getMessage().getBody(EnrichmentResult.class)));
                 }
@@ -85,6 +86,9 @@ class CreditsRunOutTest {
             List<String> all = leadIds(0, 1_000);
             assertEquals(List.of(), accounting.missing(all), "contacts without an outcome");
             assertEquals(List.of(), accounting.accountedTwice(), "contacts emitted twice");
+            Await.until(Duration.ofSeconds(5), () -> accounting.receipts() == 10,
+                    () -> accounting.receipts() + " receipts, expected one per batch of 100");
+            assertEquals(List.of(), accounting.receiptsNotAddingUp(), "receipts where submitted + rejected != received");
             assertTrue(leadIds(0, 500).stream()
                             .allMatch(id -> accounting.outcome(id) != ContactOutcome.CREDITS_INSUFFICIENT),
                     "the first 500 ran with credits");
@@ -133,6 +137,7 @@ class CreditsRunOutTest {
                             .to("deepenrich:bulk")
                             .process(e -> {
                                 accountAccepted(e.getVariable("batch", List.class));
+                                accounting.receipt(e.getMessage().getBody(SubmissionReceipt.class));
                             });
                 }
             });
@@ -153,6 +158,7 @@ class CreditsRunOutTest {
                     .allMatch(r -> r.equals("DeepEnrichInsufficientCreditsException")), "why they were not sent");
             assertTrue(accepted.stream().noneMatch(accounting.unsubmittedReasons()::containsKey),
                     "a contact both accepted and reported unsent");
+            assertEquals(List.of(), accounting.receiptsNotAddingUp(), "receipts where submitted + rejected != received");
             api.verify(10, postRequestedFor(urlEqualTo(BULK)));
         }
     }

@@ -18,6 +18,7 @@ import com.deepenrich.camel.examples.simulator.SimulatorConfig;
 import com.deepenrich.camel.examples.simulator.SimulatorStats;
 import com.deepenrich.camel.model.ContactOutcome;
 import com.deepenrich.camel.model.EnrichmentResult;
+import com.deepenrich.camel.model.SubmissionReceipt;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -91,6 +92,8 @@ class FaultStormTest {
             assertEquals(List.of(), accounting.missing(input), "contacts never accounted for");
             assertEquals(List.of(), accounting.accountedTwice(), "contacts accounted for twice");
             assertEquals(CONTACTS / INVALID_EVERY, accounting.rejectedReasons().size(), "rejected contacts");
+            assertTrue(accounting.receipts() > 0, "receipts seen");
+            assertEquals(List.of(), accounting.receiptsNotAddingUp(), "receipts where submitted + rejected != received");
             assertTrue(accounting.rejectedReasons().values().stream().allMatch(r -> r.contains("lastname is required")),
                     () -> "every rejection names the missing last name: " + accounting.rejectedReasons());
             assertEquals(Map.of(), accounting.unsubmittedReasons(), "contacts left unsubmitted despite 10 retries");
@@ -139,7 +142,8 @@ class FaultStormTest {
                         .completionSize(100).completionTimeout(2000).forceCompletionOnStop()
                         .to("deepenrich:bulk?invalidContacts=skip&callbackUrl=" + callbackUrl)
                         .process(e -> accounting.rejected(
-                                e.getMessage().getHeader(DeepEnrichConstants.REJECTED, List.of(), List.class)));
+                                e.getMessage().getHeader(DeepEnrichConstants.REJECTED, List.of(), List.class)))
+                        .process(e -> accounting.receipt(e.getMessage().getBody(SubmissionReceipt.class)));
                 from("webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false"
                      + "&webhookPath=/hooks/deepenrich&pollFallbackAfter=1000&delay=200")
                         .routeId("receiver")

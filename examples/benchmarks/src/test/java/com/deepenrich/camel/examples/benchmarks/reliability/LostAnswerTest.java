@@ -101,6 +101,9 @@ class LostAnswerTest {
 
             assertEquals(2, posts.get(), "the batch reached the API twice");
             assertEquals(List.of("id-2"), receipt.getEnrichmentIds(), "the receipt knows only the second job");
+            assertEquals(100, receipt.getReceived(), "received");
+            assertEquals(receipt.getReceived(), receipt.getSubmitted() + receipt.getRejections().size(),
+                    "submitted + rejected = received");
         }
     }
 }
