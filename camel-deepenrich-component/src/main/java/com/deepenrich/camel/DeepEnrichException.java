@@ -2,6 +2,8 @@ package com.deepenrich.camel;
 
 import java.util.List;
 
+import com.deepenrich.camel.model.Rejection;
+
 /**
  * Base of every DeepEnrich failure. Carries the API's error {@code code}, its message, the HTTP status (0 when no
  * answer came) and the name of the request it concerns. A {@code bulk} exchange that failed after some of its
@@ -15,6 +17,7 @@ public class DeepEnrichException extends RuntimeException {
     private final String requestName;
     private List<String> submittedIds = List.of();
     private List<Object> unsubmittedContacts = List.of();
+    private List<Rejection> rejections = List.of();
 
     public DeepEnrichException(String code, String apiMessage, int httpStatus, String requestName, Throwable cause) {
         super(describe(code, apiMessage, httpStatus, requestName), cause);
@@ -69,9 +72,22 @@ public class DeepEnrichException extends RuntimeException {
         return unsubmittedContacts;
     }
 
+    /**
+     * The contacts of this exchange refused before sending ({@code invalidContacts=skip}): a failure does not hide
+     * them, so that submitted, unsubmitted, in doubt and rejected still add up to what was received.
+     */
+    public List<Rejection> getRejections() {
+        return rejections;
+    }
+
     public DeepEnrichException withProgress(List<String> submittedIds, List<Object> unsubmittedContacts) {
         this.submittedIds = List.copyOf(submittedIds);
         this.unsubmittedContacts = List.copyOf(unsubmittedContacts);
+        return this;
+    }
+
+    public DeepEnrichException withRejections(List<Rejection> rejections) {
+        this.rejections = List.copyOf(rejections);
         return this;
     }
 

@@ -133,6 +133,6 @@ final class BulkSubmission {
             inDoubt.withInDoubtContacts(items.subList(from, to));
             from = to;
         }
-        return error.withProgress(ids, items.subList(from, items.size()));
+        return error.withProgress(ids, items.subList(from, items.size())).withRejections(batch.rejections());
     }
 }

@@ -124,11 +124,13 @@ class FaultStormTest {
                     DeepEnrichInDoubtException failure = e.getProperty(Exchange.EXCEPTION_CAUGHT,
                             DeepEnrichInDoubtException.class);
                     inDoubt.add(failure.getInDoubtContacts());
+                    accounting.rejected(failure.getRejections());
                     failure.getUnsubmittedContacts().forEach(c -> resend(c)); // never sent: send them now
                 });
                 onException(DeepEnrichException.class).handled(true).process(e -> {
                     DeepEnrichException failure = e.getProperty(Exchange.EXCEPTION_CAUGHT, DeepEnrichException.class);
                     accounting.unsubmitted(failure.getUnsubmittedContacts(), failure.getMessage());
+                    accounting.rejected(failure.getRejections());
                 });
                 from("timer:in-doubt?period=200").routeId("in-doubt")
                         .process(e -> inDoubt.dueForResending(c -> accounting.wasEmitted(ContactAccounting.leadId(c)))
