@@ -44,10 +44,14 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callbackauthentication":
+        case "callbackAuthentication": getOrCreateConfiguration(target).setCallbackAuthentication(property(camelContext, boolean.class, value)); return true;
         case "callbacktoken":
         case "callbackToken": getOrCreateConfiguration(target).setCallbackToken(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": getOrCreateConfiguration(target).setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackurlallowlist":
+        case "callbackUrlAllowList": getOrCreateConfiguration(target).setCallbackUrlAllowList(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, com.deepenrich.camel.DeepEnrichConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -57,6 +61,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "fingerprintWindow": getOrCreateConfiguration(target).setFingerprintWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "forceresults":
         case "forceResults": getOrCreateConfiguration(target).setForceResults(property(camelContext, boolean.class, value)); return true;
+        case "foreignresults":
+        case "foreignResults": getOrCreateConfiguration(target).setForeignResults(property(camelContext, com.deepenrich.camel.ForeignResultsPolicy.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -110,10 +116,14 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "callbackauthentication":
+        case "callbackAuthentication": return boolean.class;
         case "callbacktoken":
         case "callbackToken": return java.lang.String.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
+        case "callbackurlallowlist":
+        case "callbackUrlAllowList": return java.lang.String.class;
         case "configuration": return com.deepenrich.camel.DeepEnrichConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -123,6 +133,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "fingerprintWindow": return long.class;
         case "forceresults":
         case "forceResults": return boolean.class;
+        case "foreignresults":
+        case "foreignResults": return com.deepenrich.camel.ForeignResultsPolicy.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -177,10 +189,14 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callbackauthentication":
+        case "callbackAuthentication": return getOrCreateConfiguration(target).isCallbackAuthentication();
         case "callbacktoken":
         case "callbackToken": return getOrCreateConfiguration(target).getCallbackToken();
         case "callbackurl":
         case "callbackUrl": return getOrCreateConfiguration(target).getCallbackUrl();
+        case "callbackurlallowlist":
+        case "callbackUrlAllowList": return getOrCreateConfiguration(target).getCallbackUrlAllowList();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -190,6 +206,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "fingerprintWindow": return getOrCreateConfiguration(target).getFingerprintWindow();
         case "forceresults":
         case "forceResults": return getOrCreateConfiguration(target).isForceResults();
+        case "foreignresults":
+        case "foreignResults": return getOrCreateConfiguration(target).getForeignResults();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":

@@ -41,10 +41,14 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callbackauthentication":
+        case "callbackAuthentication": target.getConfiguration().setCallbackAuthentication(property(camelContext, boolean.class, value)); return true;
         case "callbacktoken":
         case "callbackToken": target.getConfiguration().setCallbackToken(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackurlallowlist":
+        case "callbackUrlAllowList": target.getConfiguration().setCallbackUrlAllowList(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -58,6 +62,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "fingerprintWindow": target.getConfiguration().setFingerprintWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "forceresults":
         case "forceResults": target.getConfiguration().setForceResults(property(camelContext, boolean.class, value)); return true;
+        case "foreignresults":
+        case "foreignResults": target.getConfiguration().setForeignResults(property(camelContext, com.deepenrich.camel.ForeignResultsPolicy.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
@@ -131,10 +137,14 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "callbackauthentication":
+        case "callbackAuthentication": return boolean.class;
         case "callbacktoken":
         case "callbackToken": return java.lang.String.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
+        case "callbackurlallowlist":
+        case "callbackUrlAllowList": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "delay": return long.class;
@@ -148,6 +158,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "fingerprintWindow": return long.class;
         case "forceresults":
         case "forceResults": return boolean.class;
+        case "foreignresults":
+        case "foreignResults": return com.deepenrich.camel.ForeignResultsPolicy.class;
         case "greedy": return boolean.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
@@ -222,10 +234,14 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callbackauthentication":
+        case "callbackAuthentication": return target.getConfiguration().isCallbackAuthentication();
         case "callbacktoken":
         case "callbackToken": return target.getConfiguration().getCallbackToken();
         case "callbackurl":
         case "callbackUrl": return target.getConfiguration().getCallbackUrl();
+        case "callbackurlallowlist":
+        case "callbackUrlAllowList": return target.getConfiguration().getCallbackUrlAllowList();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "delay": return target.getDelay();
@@ -239,6 +255,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "fingerprintWindow": return target.getConfiguration().getFingerprintWindow();
         case "forceresults":
         case "forceResults": return target.getConfiguration().isForceResults();
+        case "foreignresults":
+        case "foreignResults": return target.getConfiguration().getForeignResults();
         case "greedy": return target.isGreedy();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();

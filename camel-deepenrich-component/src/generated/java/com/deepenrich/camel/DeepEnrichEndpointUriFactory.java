@@ -23,7 +23,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(48);
         props.add("apiKey");
         props.add("awaitPollInterval");
         props.add("awaitResult");
@@ -33,8 +33,10 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
+        props.add("callbackAuthentication");
         props.add("callbackToken");
         props.add("callbackUrl");
+        props.add("callbackUrlAllowList");
         props.add("connectTimeout");
         props.add("delay");
         props.add("enrichFields");
@@ -42,6 +44,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("exchangePattern");
         props.add("fingerprintWindow");
         props.add("forceResults");
+        props.add("foreignResults");
         props.add("greedy");
         props.add("idempotentRepository");
         props.add("initialDelay");

@@ -38,14 +38,26 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     @UriParam(label = "producer")
     @Metadata(description = "URL DeepEnrich POSTs the result to when an enrichment ends (sent as webhook_url; header "
-                            + "CamelDeepEnrichCallbackUrl overrides). With callbackToken set, a query parameter token "
-                            + "is appended.")
+                            + "CamelDeepEnrichCallbackUrl overrides, only with this URL's origin or one of "
+                            + "callbackUrlAllowList). The callback token is appended as query parameter token.")
     private String callbackUrl;
 
     @UriParam(label = "security", secret = true)
     @Metadata(description = "Shared secret that the producer appends to the callback URL as query parameter token and "
-                            + "the webhook consumer requires (compared in constant time; missing or wrong: 401).")
+                            + "the webhook consumer requires (compared in constant time; missing or wrong: 401). "
+                            + "Default: derived from the API key (HMAC-SHA256), so every node with the same key agrees.")
     private String callbackToken;
+
+    @UriParam(label = "security", defaultValue = "true")
+    @Metadata(description = "Whether webhook deliveries must carry the callback token (and the producer appends it). "
+                            + "Set false only when something in front of the webhook authenticates them.")
+    private boolean callbackAuthentication = true;
+
+    @UriParam(label = "security")
+    @Metadata(description = "Comma-separated origins (scheme://host[:port]) that header CamelDeepEnrichCallbackUrl may "
+                            + "name besides the origin of callbackUrl; a header URL of any other origin fails the "
+                            + "exchange before anything is sent.")
+    private String callbackUrlAllowList;
 
     @UriParam(label = "producer", defaultValue = "contact.emails")
     @Metadata(description = "Comma-separated fields to find for contacts that do not name their own: contact.emails, "
@@ -104,6 +116,13 @@ public class DeepEnrichConfiguration implements Cloneable {
     @Metadata(description = "An enrichment still not final this long after its submission is reported once to the "
                             + "consumer's exception handler (it stays pending and is polled on).")
     private long staleAfter = 86_400_000;
+
+    @UriParam(label = "consumer", defaultValue = "emit")
+    @Metadata(description = "Webhook mode: what to do with a result whose id the ledger does not hold (submitted by "
+                            + "another application or instance with its own ledger, or already emitted and forgotten): "
+                            + "emit (with header CamelDeepEnrichForeign=true) or drop (logged, answered 200 so "
+                            + "DeepEnrich stops delivering it).")
+    private ForeignResultsPolicy foreignResults = ForeignResultsPolicy.emit;
 
     @UriParam(label = "advanced")
     @Metadata(description = "Where submitted enrichment ids are kept until their result is emitted. Default: one "
@@ -205,6 +224,22 @@ public class DeepEnrichConfiguration implements Cloneable {
         this.callbackToken = callbackToken;
     }
 
+    public boolean isCallbackAuthentication() {
+        return callbackAuthentication;
+    }
+
+    public void setCallbackAuthentication(boolean callbackAuthentication) {
+        this.callbackAuthentication = callbackAuthentication;
+    }
+
+    public String getCallbackUrlAllowList() {
+        return callbackUrlAllowList;
+    }
+
+    public void setCallbackUrlAllowList(String callbackUrlAllowList) {
+        this.callbackUrlAllowList = callbackUrlAllowList;
+    }
+
     public String getEnrichFields() {
         return enrichFields;
     }
@@ -299,6 +334,14 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     public void setStaleAfter(long staleAfter) {
         this.staleAfter = staleAfter;
+    }
+
+    public ForeignResultsPolicy getForeignResults() {
+        return foreignResults;
+    }
+
+    public void setForeignResults(ForeignResultsPolicy foreignResults) {
+        this.foreignResults = foreignResults;
     }
 
     public DeepEnrichLedger getLedger() {

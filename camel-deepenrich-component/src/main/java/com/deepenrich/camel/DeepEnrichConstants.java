@@ -26,7 +26,8 @@ public final class DeepEnrichConstants {
     public static final String NAME = "CamelDeepEnrichName";
 
     @Metadata(label = "producer", description = "Overrides the callbackUrl option (sent as webhook_url) for this "
-                                                + "message.",
+                                                + "message; only a URL with the origin of callbackUrl or one listed in "
+                                                + "callbackUrlAllowList, else the exchange fails.",
               javaType = "String")
     public static final String CALLBACK_URL = "CamelDeepEnrichCallbackUrl";
 
@@ -47,6 +48,12 @@ public final class DeepEnrichConstants {
     @Metadata(label = "producer", description = "Overrides the forceResults option of getResult for this message.",
               javaType = "Boolean")
     public static final String FORCE_RESULTS = "CamelDeepEnrichForceResults";
+
+    @Metadata(label = "consumer", description = "On a result received by webhook: true when the ledger did not hold "
+                                                + "its id (not submitted through this ledger, or already emitted and "
+                                                + "forgotten); false on every other result.",
+              javaType = "Boolean")
+    public static final String FOREIGN = "CamelDeepEnrichForeign";
 
     private DeepEnrichConstants() {
     }

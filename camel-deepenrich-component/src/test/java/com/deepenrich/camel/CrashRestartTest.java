@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
+import com.deepenrich.camel.webhook.CallbackToken;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -190,7 +191,8 @@ class CrashRestartTest {
     }
 
     private HttpRequest delivery() {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/deepenrich/results"))
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/deepenrich/results?token="
+                                         + CallbackToken.derive(WireMockApi.API_KEY)))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(finished(ID)))
                 .build();
     }

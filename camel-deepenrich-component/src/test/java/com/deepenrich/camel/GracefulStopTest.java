@@ -17,6 +17,7 @@ import com.deepenrich.camel.ledger.JdbcDeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
+import com.deepenrich.camel.webhook.CallbackToken;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -157,7 +158,8 @@ class GracefulStopTest {
         }
 
         private HttpRequest delivery() {
-            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/deepenrich/results"))
+            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/deepenrich/results?token="
+                                         + CallbackToken.derive(WireMockApi.API_KEY)))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(finished(ID)))
                     .build();
         }

@@ -1,8 +1,5 @@
 package com.deepenrich.camel;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,13 +16,9 @@ import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
 import com.deepenrich.camel.webhook.PollFallback;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
-import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 
 import static com.deepenrich.camel.ResultStubs.creditsInsufficient;
@@ -39,41 +32,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code from("webhook:deepenrich:results")} on platform-http (Vert.x on 127.0.0.1): DeepEnrich's deliveries are
  * checked, deduplicated and acknowledged only once the route has the result; late ones are polled.
  */
-class WebhookResultsTest extends ResultsTestSupport {
+class WebhookResultsTest extends WebhookTestSupport {
 
     private static final String TOKEN = "s3cret";
     private static final int MAX_BODY = 4096;
     private static final Duration POLL_FALLBACK_AFTER = Duration.ofHours(1);
 
-    private final int port = AvailablePortFinder.getNextAvailable();
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(port);
-        context.addService(new VertxPlatformHttpServer(server));
-        return context;
-    }
-
     @Override
     protected RouteBuilder createRouteBuilder() {
-        return routeToResults("webhook:deepenrich:results?webhookComponentName=platform-http"
-                              + "&webhookAutoRegister=false&webhookPath=/deepenrich/results&callbackToken=" + TOKEN
+        return routeToResults(WEBHOOK + "&callbackToken=" + TOKEN
                               + "&maxBodySize=" + MAX_BODY + "&pollFallbackAfter=" + POLL_FALLBACK_AFTER.toMillis()
                               + "&delay=50&initialDelay=0");
-    }
-
-    private HttpResponse<String> deliver(String query, String body) throws Exception {
-        return http.send(request(query, body), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest request(String query, String body) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/deepenrich/results" + query))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private HttpResponse<String> deliver(String body) throws Exception {
@@ -106,8 +75,8 @@ class WebhookResultsTest extends ResultsTestSupport {
             inRoute.countDown();
             assertTrue(finishRoute.await(10, TimeUnit.SECONDS));
         };
-        CompletableFuture<HttpResponse<String>> first
-                = http.sendAsync(request("?token=" + TOKEN, finished("id-slow")), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> first = http.sendAsync(
+                request("?token=" + TOKEN, finished("id-slow")).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(inRoute.await(10, TimeUnit.SECONDS));
 
         List<Integer> whileInRoute = new ArrayList<>();

@@ -6,6 +6,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import com.deepenrich.camel.DeepEnrichConstants;
+import com.deepenrich.camel.ForeignResultsPolicy;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.producer.DeepEnrichProducer;
@@ -35,6 +37,8 @@ public final class ResultEmitter {
         EMITTED,
         /** Already emitted before: nothing sent to the route. */
         DUPLICATE,
+        /** The ledger does not hold its id and foreign results are dropped: nothing sent to the route. */
+        DROPPED,
         /** Another poller, delivery or instance is emitting it right now: try later. */
         BUSY,
         /** The route failed, or the ledger or repository could not be read: nothing marked, it will come again. */
@@ -54,13 +58,21 @@ public final class ResultEmitter {
     private final IdempotentRepository seen;
     private final AsyncProcessor processor;
     private final String owner;
+    private final ForeignResultsPolicy foreign;
     private final Set<String> emitting = ConcurrentHashMap.newKeySet();
 
     public ResultEmitter(DeepEnrichLedger ledger, IdempotentRepository seen, AsyncProcessor processor, String owner) {
+        this(ledger, seen, processor, owner, ForeignResultsPolicy.emit);
+    }
+
+    /** {@code foreign}: what to do with a result whose id the ledger does not hold (one that came by webhook). */
+    public ResultEmitter(DeepEnrichLedger ledger, IdempotentRepository seen, AsyncProcessor processor, String owner,
+                         ForeignResultsPolicy foreign) {
         this.ledger = ledger;
         this.seen = seen;
         this.processor = processor;
         this.owner = owner;
+        this.foreign = foreign;
     }
 
     /**
@@ -75,8 +87,9 @@ public final class ResultEmitter {
         }
         String key = deliveryKey(result);
         boolean holdsClaim = claimed;
+        boolean pending;
         try {
-            boolean pending = claimed || ledger.find(id).isPresent();
+            pending = claimed || ledger.find(id).isPresent();
             if (pending && !claimed) {
                 if (!ledger.claim(id, owner, CLAIM_LEASE)) {
                     finish(id, done, Outcome.BUSY);
@@ -84,9 +97,19 @@ public final class ResultEmitter {
                 }
                 holdsClaim = true;
             }
+            if (!pending && foreign == ForeignResultsPolicy.drop) {
+                LOG.info("Result of enrichment {} dropped: the ledger does not hold its id (foreignResults=drop)", id);
+                finish(id, done, Outcome.DROPPED);
+                return;
+            }
             if (!seen.add(exchange, key) && !pending) {
                 finish(id, done, Outcome.DUPLICATE);
                 return;
+            }
+            if (!pending) {
+                LOG.info("Result of enrichment {} emitted with header {}=true: the ledger does not hold its id (not "
+                         + "submitted through this ledger, or emitted before and forgotten)", id,
+                        DeepEnrichConstants.FOREIGN);
             }
         } catch (RuntimeException e) {
             exchange.setException(e);
@@ -97,6 +120,7 @@ public final class ResultEmitter {
             return;
         }
         DeepEnrichProducer.setResult(exchange.getMessage(), result);
+        exchange.getMessage().setHeader(DeepEnrichConstants.FOREIGN, !pending);
         processor.process(exchange, doneSync -> {
             if (interruptedByShutdown(exchange)) {
                 LOG.warn("Camel stopped the route while it processed enrichment {}; it stays pending and is emitted "

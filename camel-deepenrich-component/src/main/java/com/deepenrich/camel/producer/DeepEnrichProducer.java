@@ -1,7 +1,5 @@
 package com.deepenrich.camel.producer;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +16,7 @@ import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.client.Futures;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.SubmissionReceipt;
+import com.deepenrich.camel.webhook.CallbackUrl;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -54,7 +53,8 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
             PreparedBatch batch = PreparedBatch.prepare(in, cfg.enrichFieldList(), cfg.getInvalidContacts(), name);
             BulkSubmission submission = new BulkSubmission(endpoint.getClient(), endpoint.getLedger(),
                     Duration.ofMillis(cfg.getFingerprintWindow()), acceptedRequests(exchange));
-            CompletableFuture<SubmissionReceipt> submitted = submission.submit(batch, name, webhookUrl(exchange, cfg))
+            CompletableFuture<SubmissionReceipt> submitted = submission
+                    .submit(batch, name, webhookUrl(exchange, cfg, name))
                     .whenComplete((receipt, failure) -> admission.release());
             flow = cfg.isAwaitResult()
                     ? submitted.thenCompose(receipt -> awaitAll(receipt, cfg))
@@ -187,13 +187,9 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
         return route + " " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private static String webhookUrl(Exchange exchange, DeepEnrichConfiguration cfg) {
-        String url = exchange.getMessage().getHeader(DeepEnrichConstants.CALLBACK_URL, cfg.getCallbackUrl(),
-                String.class);
-        if (url == null || url.isBlank() || cfg.getCallbackToken() == null) {
-            return url;
-        }
-        return url + (url.contains("?") ? "&" : "?") + "token="
-               + URLEncoder.encode(cfg.getCallbackToken(), StandardCharsets.UTF_8);
+    /** The callback URL (a header's only when its origin is trusted) with the callback token appended. */
+    private static String webhookUrl(Exchange exchange, DeepEnrichConfiguration cfg, String name) {
+        return CallbackUrl.forRequest(exchange.getMessage().getHeader(DeepEnrichConstants.CALLBACK_URL, String.class),
+                cfg, name);
     }
 }

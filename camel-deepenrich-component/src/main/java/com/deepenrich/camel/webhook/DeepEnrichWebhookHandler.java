@@ -1,8 +1,9 @@
 package com.deepenrich.camel.webhook;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -27,11 +28,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives DeepEnrich's webhook POSTs ({@code from("webhook:deepenrich:results?...")}). Checks the callback token in
- * constant time (401), caps the body (413), refuses what is no result (400), emits each (enrichment id, status)
- * once, and answers 2xx only after the route processed it (5xx otherwise, so DeepEnrich delivers again). Pending
- * ids whose webhook is late are polled ({@code pollFallbackAfter}) by a {@link PollFallback} registered with the
- * route. The handler never starts or stops the route's processor: the route does, after its in-flight exchanges.
+ * Receives DeepEnrich's webhook POSTs ({@code from("webhook:deepenrich:results?...")}). Checks the callback token
+ * ({@link CallbackToken}) from query parameter {@code token} alone, in constant time (401), caps the body while
+ * reading it (413), refuses what is no result (400), emits each (enrichment id, status) once, results the ledger does
+ * not hold as {@code foreignResults} says, and answers 2xx only after the route processed it (5xx otherwise, so
+ * DeepEnrich delivers again). Pending ids whose webhook is late are polled ({@code pollFallbackAfter}) by a
+ * {@link PollFallback} registered with the route. The handler never starts or stops the route's processor: the route
+ * does, after its in-flight exchanges. Nothing it logs or answers holds a key or a token.
  */
 public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
 
@@ -42,6 +45,7 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
     private final AsyncProcessor next;
     private ResultEmitter emitter;
     private PollFallback fallback;
+    private String token;
 
     /** {@code next} is the processor of the route the webhook consumes into; the route starts and stops it. */
     public DeepEnrichWebhookHandler(DeepEnrichEndpoint endpoint, Processor next) {
@@ -52,11 +56,17 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
 
     @Override
     protected void doStart() throws Exception {
-        if (endpoint.getConfiguration().getCallbackToken() == null) {
-            LOG.warn("No callbackToken set: the DeepEnrich webhook accepts results from anyone who finds its URL");
+        DeepEnrichConfiguration cfg = endpoint.getConfiguration();
+        token = CallbackToken.expected(cfg);
+        if (token == null) {
+            LOG.warn("callbackAuthentication=false: the DeepEnrich webhook {} accepts results without a token; "
+                     + "authenticate them in front of it", endpoint.getEndpointBaseUri());
+        } else if (cfg.getCallbackToken() == null || cfg.getCallbackToken().isEmpty()) {
+            LOG.info("The DeepEnrich webhook {} requires the callback token derived from the API key",
+                    endpoint.getEndpointBaseUri());
         }
         emitter = new ResultEmitter(endpoint.getLedger(), endpoint.getIdempotentRepository(), next,
-                "webhook-" + UUID.randomUUID());
+                "webhook-" + UUID.randomUUID(), cfg.getForeignResults());
         if (endpoint.getConfiguration().getPollFallbackAfter() > 0) {
             fallback = PollFallback.of(owningRoute(), endpoint);
         }
@@ -76,19 +86,24 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Message in = exchange.getMessage();
         DeepEnrichConfiguration cfg = endpoint.getConfiguration();
-        if (!tokenMatches(in, cfg.getCallbackToken())) {
-            return answer(exchange, callback, 401, "missing or wrong token");
+        if (token != null && !authenticated(in)) {
+            return answer(exchange, callback, 401, "missing or wrong token (query parameter token only)");
         }
         Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (declared != null && declared > cfg.getMaxBodySize()) {
             return answer(exchange, callback, 413, "body over " + cfg.getMaxBodySize() + " bytes");
         }
-        byte[] body = in.getBody(byte[].class);
-        if (body == null || body.length == 0) {
-            return answer(exchange, callback, 400, "empty body");
+        byte[] body;
+        try {
+            body = BoundedBody.read(in.getBody(InputStream.class), cfg.getMaxBodySize());
+        } catch (IOException e) {
+            return answer(exchange, callback, 400, "body unreadable: " + e.getMessage());
         }
-        if (body.length > cfg.getMaxBodySize()) {
+        if (body == null) {
             return answer(exchange, callback, 413, "body over " + cfg.getMaxBodySize() + " bytes");
+        }
+        if (body.length == 0) {
+            return answer(exchange, callback, 400, "empty body");
         }
         EnrichmentResult result;
         try {
@@ -104,9 +119,11 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
             return answer(exchange, callback, 400, "result without id");
         }
         if (result.getStatus() == EnrichmentStatus.UNKNOWN) {
-            LOG.warn("Webhook for {} has a status this version does not know ({}); it stays pending and is polled",
-                    result.getId(), rawStatus(body));
-            return answer(exchange, callback, 202, "status " + rawStatus(body) + " is unknown, the enrichment is polled");
+            String what = "status " + rawStatus(body) + " is unknown to this version, not emitted; "
+                          + (willBePolled(result.getId()) ? "the enrichment is polled"
+                                  : "nothing polls it: read it with getResult");
+            LOG.warn("Webhook for {}: {}", result.getId(), what);
+            return answer(exchange, callback, 202, what);
         }
         if (!result.getStatus().isFinal()) {
             LOG.debug("Webhook for {} with status {} ignored: not final", result.getId(), result.getStatus());
@@ -116,6 +133,7 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
         emitter.emit(exchange, result, false, outcome -> {
             switch (outcome) {
                 case EMITTED, DUPLICATE -> finish(exchange, 200, outcome.name().toLowerCase());
+                case DROPPED -> finish(exchange, 200, "dropped: not an enrichment of this application");
                 case BUSY -> finish(exchange, 503, "being processed, deliver again later");
                 case INTERRUPTED -> {
                     exchange.setException(null);
@@ -156,15 +174,25 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
         }
     }
 
-    private static boolean tokenMatches(Message in, String expected) {
-        if (expected == null) {
-            return true;
-        }
-        String given = in.getHeader("token", String.class);
-        if (given == null) {
+    /**
+     * The token as DeepEnrich sends it: the one query parameter {@code token}. platform-http merges query parameters
+     * and HTTP headers into the message headers (case-insensitively), so a second value under that name, an HTTP
+     * header {@code token} or a parameter {@code TOKEN}, shows as more than one value there, and is refused.
+     */
+    private boolean authenticated(Message in) {
+        List<String> fromQuery = CallbackToken.fromQuery(in.getHeader(Exchange.HTTP_RAW_QUERY, String.class));
+        Object merged = in.getHeader(CallbackToken.PARAMETER);
+        int mergedValues = merged == null ? 0 : merged instanceof Collection<?> values ? values.size() : 1;
+        return fromQuery.size() == 1 && mergedValues <= 1 && CallbackToken.matches(fromQuery.get(0), token);
+    }
+
+    /** Whether the poll fallback will read this id: only one the ledger holds, and only with pollFallbackAfter on. */
+    private boolean willBePolled(String id) {
+        try {
+            return fallback != null && endpoint.getLedger().find(id).isPresent();
+        } catch (RuntimeException unreadable) {
             return false;
         }
-        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean answer(Exchange exchange, AsyncCallback callback, int status, String why) {

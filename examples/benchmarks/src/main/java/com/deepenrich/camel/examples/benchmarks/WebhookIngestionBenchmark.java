@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import com.deepenrich.camel.DeepEnrichComponent;
 import com.deepenrich.camel.model.EnrichmentResult;
+import com.deepenrich.camel.webhook.CallbackToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -64,7 +65,8 @@ final class WebhookIngestionBenchmark {
                 }
             });
             context.start();
-            URI ours = URI.create("http://127.0.0.1:" + server.getPort() + "/deepenrich/results");
+            URI ours = URI.create("http://127.0.0.1:" + server.getPort() + "/deepenrich/results?token="
+                                  + CallbackToken.derive(BenchmarkMain.API_KEY));
             URI bare = URI.create("http://127.0.0.1:" + server.getPort() + "/bare/results");
             PostLoad load = new PostLoad(CONCURRENCY);
             for (int round = 0; round < scale.warmupRounds(); round++) {

@@ -1,0 +1,57 @@
+package com.deepenrich.camel.webhook;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The webhook body is read up to maxBodySize + 1 bytes, never more, whatever the size sent; the token parsing. */
+class BoundedBodyTest {
+
+    /** 50 MB that exist only as they are read, counting what was read. */
+    private static final class Endless extends InputStream {
+        long read;
+
+        @Override
+        public int read() {
+            return read++ < 50L * 1024 * 1024 ? 'x' : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            int n = (int) Math.min(len, 50L * 1024 * 1024 - read);
+            if (n <= 0) {
+                return len == 0 ? 0 : -1;
+            }
+            read += n;
+            return n;
+        }
+    }
+
+    @Test
+    void aFiftyMegabyteBodyIsKnownTooBigAfterMaxPlusOneBytes() throws Exception {
+        Endless body = new Endless();
+
+        assertNull(BoundedBody.read(body, 1024 * 1024));
+        assertEquals(1024 * 1024 + 1, body.read);
+    }
+
+    @Test
+    void aBodyUpToTheLimitIsReadWhole() throws Exception {
+        assertArrayEquals(new byte[10], BoundedBody.read(new ByteArrayInputStream(new byte[10]), 10));
+        assertArrayEquals(new byte[0], BoundedBody.read(null, 10));
+        assertNull(BoundedBody.read(new ByteArrayInputStream(new byte[11]), 10));
+    }
+
+    @Test
+    void theTokenIsTheExactlyNamedQueryParameterDecoded() {
+        assertEquals(List.of("t+k&%#"), CallbackToken.fromQuery("a=1&token=t%2Bk%26%25%23&TOKEN=other&tokens=x"));
+        assertEquals(List.of(), CallbackToken.fromQuery(null));
+        assertEquals(List.of("a", "b"), CallbackToken.fromQuery("token=a&token=b"));
+    }
+}
