@@ -23,7 +23,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * group is accepted by the API and in the ledger, but its exchange is not confirmed to the aggregator.
  * <p>
  * Arguments: work dir, API base URL, JDBC URL, database user, fingerprintWindow (ms), first and end (exclusive)
- * seq of the contacts its main sends to the aggregator, {@value #MESSAGE_SIZE} a message.
+ * seq of the contacts its main sends to the aggregator, {@value #MESSAGE_SIZE} a message, whether the results route
+ * starts.
  */
 public final class AggregationNode {
 
@@ -73,7 +74,7 @@ public final class AggregationNode {
                                 Thread.sleep(60_000); // the test kills this process long before
                             }
                         });
-                from("deepenrich:results?delay=50&initialDelay=0").routeId("results")
+                from("deepenrich:results?delay=50&initialDelay=0").routeId("results").autoStartup(args[7])
                         .process(e -> CrashNode.append(work.resolve(EMITTED),
                                 e.getMessage().getBody(EnrichmentResult.class).getId()));
             }

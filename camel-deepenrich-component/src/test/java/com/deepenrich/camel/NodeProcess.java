@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,11 +55,16 @@ final class NodeProcess {
 
     /** Waits (at most 20 s) until the condition holds; fails if the process ends first. */
     void await(String what, Check condition) throws Exception {
+        await(() -> what, condition);
+    }
+
+    /** As {@link #await(String, Check)}, {@code what} told when it fails (the state it found, for instance). */
+    void await(Supplier<String> what, Check condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.holds()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroyForcibly();
-                throw new AssertionError("not reached: " + what + "\n" + String.join("\n", lines()));
+                throw new AssertionError("not reached: " + what.get() + "\n" + String.join("\n", lines()));
             }
             Thread.sleep(20);
         }
