@@ -76,7 +76,8 @@ public final class CrashNode {
         context.stop();
     }
 
-    private static void append(Path file, String line) throws IOException {
+    /** Appends {@code line} to {@code file} and syncs it to disk, so that it survives a kill. */
+    static void append(Path file, String line) throws IOException {
         try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) {
             out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             out.getFD().sync();

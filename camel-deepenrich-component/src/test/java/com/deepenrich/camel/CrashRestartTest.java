@@ -1,22 +1,15 @@
 package com.deepenrich.camel;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
@@ -66,11 +59,11 @@ class CrashRestartTest {
         api.server.stubFor(post(urlEqualTo(WireMockApi.BULK_PATH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"enrichment_id\": \"" + ID + "\"}")
                 .withFixedDelay(30_000)));
-        Child first = start(NO_FALLBACK_SOON, true);
+        NodeProcess first = start(NO_FALLBACK_SOON, true);
         first.await("the bulk request reached the API", () -> api.bulkRequests().size() == 1);
         first.kill();
 
-        Child second = started(FALLBACK_AT_ONCE);
+        NodeProcess second = started(FALLBACK_AT_ONCE);
         assertTrue(new FileDeepEnrichLedger(work).pending().isEmpty(), "no id to poll or to wait for");
         second.kill();
         assertFalse(Files.exists(work.resolve(CrashNode.EMITTED)));
@@ -81,14 +74,14 @@ class CrashRestartTest {
     void afterTheLedgerWriteTheRestartedNodePollsTheIdAndEmitsItOnce() throws Exception {
         api.acceptBulkWithIdOfFirstSeq();
         ResultStubs.answerInTurn(api, ID, ok(running(ID, "IN_PROGRESS")));
-        Child first = start(FALLBACK_AT_ONCE, true);
+        NodeProcess first = start(FALLBACK_AT_ONCE, true);
         first.await("the running enrichment read", () -> ResultStubs.reads(api, ID) >= 1);
         first.kill();
         assertEquals(1, new FileDeepEnrichLedger(work).pending().size(), "pending on disk");
 
         api.server.resetScenarios();
         ResultStubs.answerInTurn(api, ID, ok(finished(ID)));
-        Child second = start(FALLBACK_AT_ONCE, false);
+        NodeProcess second = start(FALLBACK_AT_ONCE, false);
         second.await("emitted and completed", this::completed);
         second.kill();
         assertEquals(List.of(ID), emitted());
@@ -100,7 +93,7 @@ class CrashRestartTest {
         killWhileADeliveryWaitsAt(CrashNode.BLOCK_ROUTE, CrashNode.IN_ROUTE);
         assertTrue(Files.readString(work.resolve("seen.txt")).contains(ID + ":FINISHED"), "its key is on disk");
 
-        Child second = started(NO_FALLBACK_SOON);
+        NodeProcess second = started(NO_FALLBACK_SOON);
         assertAnswer(200, "emitted", deliver());
         assertAnswer(200, "duplicate", deliver());
         second.kill();
@@ -113,12 +106,12 @@ class CrashRestartTest {
         new FileDeepEnrichLedger(work).record(new PendingEnrichment(ID, "crash", Instant.now(), 1));
         ResultStubs.answerInTurn(api, ID, ok(finished(ID)));
         block(CrashNode.BLOCK_ROUTE);
-        Child first = start(FALLBACK_AT_ONCE, false);
+        NodeProcess first = start(FALLBACK_AT_ONCE, false);
         first.await("the polled result in the route", () -> Files.exists(work.resolve(CrashNode.IN_ROUTE)));
         first.kill();
 
         unblock(CrashNode.BLOCK_ROUTE);
-        Child second = start(FALLBACK_AT_ONCE, false);
+        NodeProcess second = start(FALLBACK_AT_ONCE, false);
         second.await("emitted again and completed", this::completed);
         assertAnswer(200, "duplicate", deliver());
         second.kill();
@@ -130,7 +123,7 @@ class CrashRestartTest {
         pendingIdOfARunningEnrichment();
         killWhileADeliveryWaitsAt(CrashNode.BLOCK_COMPLETE, CrashNode.COMPLETING);
 
-        Child second = started(NO_FALLBACK_SOON);
+        NodeProcess second = started(NO_FALLBACK_SOON);
         assertAnswer(200, "emitted", deliver());
         second.kill();
         assertEquals(List.of(ID, ID), emitted(), "at least once: the ledger still held the id");
@@ -140,11 +133,11 @@ class CrashRestartTest {
     @Test
     void afterTheLedgerCompletedTheIdTheRetryIsADuplicateAndNotEmittedAgain() throws Exception {
         pendingIdOfARunningEnrichment();
-        Child first = started(NO_FALLBACK_SOON);
+        NodeProcess first = started(NO_FALLBACK_SOON);
         assertAnswer(200, "emitted", deliver());
         first.kill();
 
-        Child second = started(NO_FALLBACK_SOON);
+        NodeProcess second = started(NO_FALLBACK_SOON);
         assertAnswer(200, "duplicate", deliver());
         second.kill();
         assertEquals(List.of(ID), emitted(), "exactly once");
@@ -167,7 +160,7 @@ class CrashRestartTest {
     /** Delivers the result to a node that waits once it reaches {@code block}, kills it there, and lifts the block. */
     private void killWhileADeliveryWaitsAt(String block, String marker) throws Exception {
         block(block);
-        Child first = started(NO_FALLBACK_SOON);
+        NodeProcess first = started(NO_FALLBACK_SOON);
         http.sendAsync(delivery(), HttpResponse.BodyHandlers.ofString());
         first.await("waiting at " + block, () -> Files.exists(work.resolve(marker)));
         first.kill();
@@ -175,8 +168,8 @@ class CrashRestartTest {
     }
 
     /** A node that submits nothing, once its routes run. */
-    private Child started(long pollFallbackAfter) throws Exception {
-        Child child = start(pollFallbackAfter, false);
+    private NodeProcess started(long pollFallbackAfter) throws Exception {
+        NodeProcess child = start(pollFallbackAfter, false);
         child.await("started", () -> child.lines().contains("STARTED"));
         return child;
     }
@@ -206,65 +199,8 @@ class CrashRestartTest {
         assertTrue(answer.body().contains(message), answer.body());
     }
 
-    private Child start(long pollFallbackAfter, boolean submit) throws IOException {
-        return new Child(new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CrashNode.class.getName(),
-                work.toString(), api.baseUrl(), Integer.toString(port), Long.toString(pollFallbackAfter),
-                Boolean.toString(submit)).redirectErrorStream(true).start());
-    }
-
-    /** A {@link CrashNode} process, its output lines collected as they come. */
-    private static final class Child {
-
-        private final Process process;
-        private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-
-        Child(Process process) {
-            this.process = process;
-            Thread reader = new Thread(this::readOutput, "crash-node-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        private void readOutput() {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        List<String> lines() {
-            synchronized (lines) {
-                return List.copyOf(lines);
-            }
-        }
-
-        /** Waits (at most 20 s) until the condition holds; fails if the process ends first. */
-        void await(String what, Check condition) throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!condition.holds()) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    process.destroyForcibly();
-                    throw new AssertionError("not reached: " + what + "\n" + String.join("\n", lines()));
-                }
-                Thread.sleep(20);
-            }
-        }
-
-        /** SIGKILL: no shutdown hook, no graceful stop. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertTrue(process.waitFor(10, TimeUnit.SECONDS));
-        }
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws Exception;
+    private NodeProcess start(long pollFallbackAfter, boolean submit) throws IOException {
+        return NodeProcess.start(CrashNode.class, work.toString(), api.baseUrl(), Integer.toString(port),
+                Long.toString(pollFallbackAfter), Boolean.toString(submit));
     }
 }
