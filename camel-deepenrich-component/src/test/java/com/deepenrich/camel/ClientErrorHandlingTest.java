@@ -29,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,6 +128,7 @@ class ClientErrorHandlingTest extends ProducerTestSupport {
                 contact(0));
 
         DeepEnrichConnectionException refused = assertInstanceOf(DeepEnrichConnectionException.class, e);
+        assertFalse(refused instanceof DeepEnrichInDoubtException, "never sent, so not in doubt");
         assertEquals(0, refused.getHttpStatus());
         assertEquals("leads", refused.getRequestName());
         assertTrue(refused.getMessage().contains("after 3 attempt(s)"), refused.getMessage());

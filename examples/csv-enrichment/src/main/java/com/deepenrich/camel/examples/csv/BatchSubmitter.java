@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 
 import com.deepenrich.camel.DeepEnrichConstants;
 import com.deepenrich.camel.DeepEnrichException;
+import com.deepenrich.camel.DeepEnrichInDoubtException;
 import com.deepenrich.camel.DeepEnrichInsufficientCreditsException;
 import com.deepenrich.camel.DeepEnrichValidationException;
 import com.deepenrich.camel.model.ContactOutcome;
@@ -85,6 +86,10 @@ public final class BatchSubmitter {
                 run.state().resolve(rowIds.get(i), RowResult.rejected(reason));
             }
             run.state().abandonBatch(batch);
+        } else if (cause instanceof DeepEnrichInDoubtException) {
+            run.state().batchInDoubt(batch, run.doubtDeadline());
+            LOG.warn("{}: sent, but the answer was lost (DeepEnrich may have accepted it): waiting up to {} s for its "
+                     + "results before sending its rows again", batch, run.inDoubtWait().toSeconds());
         } else if (cause instanceof DeepEnrichInsufficientCreditsException) {
             run.markOutOfCredits();
             rowIds.forEach(row -> run.state().resolve(row, outOfCredits()));

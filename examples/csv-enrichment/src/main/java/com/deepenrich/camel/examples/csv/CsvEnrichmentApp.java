@@ -77,8 +77,8 @@ public final class CsvEnrichmentApp {
     private JobSummary runCamel(CsvInput input, ColumnMapping mapping, long totalRows, JobState state,
                                 DeepEnrichSimulator simulator) throws Exception {
         DeepEnrichLedger ledger = new FileDeepEnrichLedger(options.workDir());
-        int interrupted = state.settleInterruptedBatches(ledger);
-        JobRun run = new JobRun(totalRows, state, ledger);
+        JobRun run = new JobRun(totalRows, state, ledger, options.inDoubtWait());
+        int interrupted = state.settleInterruptedBatches(ledger, run.doubtDeadline());
 
         Main main = new Main();
         main.bind("ledger", ledger);
@@ -197,7 +197,7 @@ public final class CsvEnrichmentApp {
         if (!state.isFresh()) {
             out.println("  resuming " + state.resolved() + " rows done, " + state.submitted()
                         + " contacts submitted before; " + interrupted
-                        + " interrupted batches to send again (work dir " + options.workDir().toAbsolutePath() + ")");
+                        + " interrupted batches waiting in doubt for their results (work dir " + options.workDir().toAbsolutePath() + ")");
         }
     }
 

@@ -35,6 +35,9 @@ public final class JobOptions {
               --poll-fallback-after TIME  poll an enrichment whose webhook is this late (default 30s)
               --poll-interval TIME        how often pending enrichments are read: all of them without a
                                           callback URL, the late ones with (default 30s)
+              --in-doubt-wait TIME        a batch sent whose answer was lost (DeepEnrich may have accepted it)
+                                          waits this long for its results by webhook before its rows without
+                                          one are sent again (default 10m)
             """;
 
     private final Map<String, String> values;
@@ -146,6 +149,10 @@ public final class JobOptions {
 
     public Duration pollInterval() {
         return duration("poll-interval", "30s");
+    }
+
+    public Duration inDoubtWait() {
+        return duration("in-doubt-wait", "10m");
     }
 
     private Duration duration(String name, String fallback) {

@@ -1,5 +1,6 @@
 package com.deepenrich.camel.examples.csv;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +14,7 @@ import com.deepenrich.camel.ledger.DeepEnrichLedger;
 public final class JobRun {
 
     private final long totalRows;
+    private final Duration inDoubtWait;
     private final long startNanos = System.nanoTime();
     private final long enrichedAtStart;
     private final JobState state;
@@ -22,7 +24,8 @@ public final class JobRun {
     private final AtomicBoolean outOfCredits = new AtomicBoolean();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
-    public JobRun(long totalRows, JobState state, DeepEnrichLedger ledger) {
+    public JobRun(long totalRows, JobState state, DeepEnrichLedger ledger, Duration inDoubtWait) {
+        this.inDoubtWait = inDoubtWait;
         this.totalRows = totalRows;
         this.state = state;
         this.ledger = ledger;
@@ -31,6 +34,15 @@ public final class JobRun {
 
     public long totalRows() {
         return totalRows;
+    }
+
+    /** Until when a batch whose answer was lost waits for its results before its rows are sent again. */
+    public long doubtDeadline() {
+        return System.currentTimeMillis() + inDoubtWait.toMillis();
+    }
+
+    public Duration inDoubtWait() {
+        return inDoubtWait;
     }
 
     public JobState state() {

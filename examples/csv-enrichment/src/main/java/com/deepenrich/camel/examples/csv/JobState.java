@@ -38,6 +38,8 @@ public final class JobState implements AutoCloseable {
     private final MVMap<Long, String> rowBatch;
     private final MVMap<Long, String[]> results;
     private final MVMap<String, Long> credits;
+    /** Batches sent whose answer was lost, with the time (epoch ms) until which they wait for their results. */
+    private final MVMap<String, Long> inDoubt;
 
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong creditsSpent = new AtomicLong();
@@ -52,6 +54,7 @@ public final class JobState implements AutoCloseable {
         this.rowBatch = store.openMap("rowBatch");
         this.results = store.openMap("results");
         this.credits = store.openMap("credits");
+        this.inDoubt = store.openMap("inDoubt");
         batchEnrichment.keySet().forEach(batch -> submitted.addAndGet(batchRows.get(batch).length));
         credits.values().forEach(creditsSpent::addAndGet);
         results.values().forEach(r -> countOutcome(RowResult.ofColumns(r).outcome()));
@@ -125,24 +128,53 @@ public final class JobState implements AutoCloseable {
 
     /**
      * Settles the batches a killed run left between recording and acceptance: one the ledger knows was accepted;
-     * one it does not know was never accepted, and its rows are read again. Returns how many were read again.
+     * one it does not know may have been accepted all the same (the run died while DeepEnrich was answering), so it
+     * waits in doubt until {@code doubtDeadline} for its results before its rows are read again. Returns how many
+     * batches were put in doubt.
      */
-    public int settleInterruptedBatches(DeepEnrichLedger ledger) {
+    public int settleInterruptedBatches(DeepEnrichLedger ledger, long doubtDeadline) {
         Map<String, String> accepted = ledger.pending().stream()
                 .collect(Collectors.toMap(PendingEnrichment::name, PendingEnrichment::enrichmentId, (a, b) -> a));
-        List<String> interrupted = batchRows.keySet().stream().filter(b -> !batchEnrichment.containsKey(b)).toList();
-        int dropped = 0;
+        List<String> interrupted = batchRows.keySet().stream()
+                .filter(b -> !batchEnrichment.containsKey(b) && !inDoubt.containsKey(b)).toList();
+        int doubtful = 0;
         for (String batch : interrupted) {
             String enrichmentId = accepted.get(batch);
             if (enrichmentId != null) {
                 batchAccepted(batch, enrichmentId, unresolved(batchRows.get(batch)));
             } else {
-                forget(batch);
-                dropped++;
+                inDoubt.put(batch, doubtDeadline);
+                doubtful++;
             }
         }
         store.commit();
-        return dropped;
+        return doubtful;
+    }
+
+    /** The batch was sent but its answer was lost: its rows wait for their results until {@code deadline}. */
+    public void batchInDoubt(String batch, long deadline) {
+        inDoubt.put(batch, deadline);
+        store.commit();
+    }
+
+    /**
+     * Batches in doubt whose wait is over: their rows still without a result were never accepted (no webhook brought
+     * them), so the batch is forgotten and they are read again. Returns how many rows that frees.
+     */
+    public int releaseExpiredDoubts(long nowMillis) {
+        int freed = 0;
+        for (Map.Entry<String, Long> doubt : new ArrayList<>(inDoubt.entrySet())) {
+            if (doubt.getValue() <= nowMillis) {
+                freed += unresolved(batchRows.get(doubt.getKey())).size();
+                forget(doubt.getKey());
+            }
+        }
+        store.commit();
+        return freed;
+    }
+
+    public int batchesInDoubt() {
+        return inDoubt.size();
     }
 
     /**
@@ -176,6 +208,7 @@ public final class JobState implements AutoCloseable {
         }
         batchRows.remove(batch);
         batchEnrichment.remove(batch);
+        inDoubt.remove(batch);
     }
 
     /** Rows of the accepted batch of {@code enrichmentId} that have no result yet. */

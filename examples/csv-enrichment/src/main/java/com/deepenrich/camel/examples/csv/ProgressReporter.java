@@ -39,6 +39,14 @@ public final class ProgressReporter {
      * (DeepEnrich answered 404 for their enrichment, and the component dropped it from the ledger).
      */
     public boolean releaseLostRows() {
+        if (run.isReading()) {
+            return false; // rows freed now would also be met by the reading under way: sent twice
+        }
+        int doubtful = run.state().releaseExpiredDoubts(System.currentTimeMillis());
+        if (doubtful > 0) {
+            out.println(doubtful + " rows of batches whose answer was lost got no result in time: sending them again");
+            return true;
+        }
         if (!run.isIdle() || run.state().resolved() >= run.totalRows() || !run.ledger().pending().isEmpty()) {
             return false;
         }

@@ -33,14 +33,36 @@ class JobStateTest {
             ledger.record(new PendingEnrichment("enrichment-1", accepted, Instant.now(), 2));
         }
         try (JobState state = JobState.open(workDir, INPUT)) {
-            assertEquals(1, state.settleInterruptedBatches(ledger));
+            long deadline = 1_000;
+            assertEquals(1, state.settleInterruptedBatches(ledger, deadline), "the unknown batch is in doubt");
 
             assertFalse(state.needsSubmission(1L));
             assertFalse(state.needsSubmission(2L));
-            assertTrue(state.needsSubmission(3L));
-            assertTrue(state.needsSubmission(4L));
             assertEquals(2, state.submitted());
             assertEquals(List.of(1L, 2L), state.unresolvedRowsOf("enrichment-1"));
+            // the second may have been accepted as the process died: its rows wait for a webhook until the deadline
+            assertFalse(state.needsSubmission(3L));
+            state.resolve(3L, new RowResult("c@d.co", "DELIVERABLE", "", "FOUND", ""));
+            assertEquals(0, state.releaseExpiredDoubts(deadline - 1), "still waiting");
+            assertEquals(1, state.releaseExpiredDoubts(deadline), "row 4 got no result: it is sent again");
+            assertFalse(state.needsSubmission(3L), "row 3 got its result from the webhook");
+            assertTrue(state.needsSubmission(4L));
+            assertEquals(0, state.batchesInDoubt());
+        }
+    }
+
+    @Test
+    void aBatchInDoubtSurvivesARestartWithItsDeadline() {
+        try (JobState state = JobState.open(workDir, INPUT)) {
+            String batch = state.beginBatch("job", List.of(5L, 6L));
+            state.batchInDoubt(batch, 2_000);
+        }
+        try (JobState state = JobState.open(workDir, INPUT)) {
+            assertEquals(0, state.settleInterruptedBatches(new InMemoryDeepEnrichLedger(), 9_999),
+                    "already in doubt: its deadline stays");
+            assertEquals(0, state.releaseExpiredDoubts(1_999));
+            assertEquals(2, state.releaseExpiredDoubts(2_000));
+            assertTrue(state.needsSubmission(5L));
         }
     }
 

@@ -1,0 +1,75 @@
+package com.deepenrich.camel.examples.csv;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
+import com.deepenrich.camel.examples.simulator.SimulatorConfig;
+import com.deepenrich.camel.examples.simulator.SimulatorStats;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The job killed (SIGKILL) three times while its requests are in flight, against an API that loses some answers
+ * after accepting the request, resets connections and fails with 500s: no contact is sent twice (a batch whose
+ * answer was lost, or that a kill interrupted, waits for its webhook before its rows are sent again) and no row is
+ * lost.
+ */
+@Timeout(180)
+class KillsDuringPostsUnderFaultsTest {
+
+    private static final int KILLS = 3;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void noContactSentTwiceAndNoRowLost() throws Exception {
+        Path output = dir.resolve("enriched.csv");
+        int port = JobFixtures.freePort();
+        try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(SimulatorConfig.builder()
+                .apiKeys(Set.of(JobFixtures.API_KEY)).requestsPerMinute(0)
+                .answerLostRate(0.15).connectionResetRate(0.05).serverErrorRate(0.10)
+                // answers take 300 ms, so a kill lands while requests are in flight
+                .responseLatency(Duration.ofMillis(300)).processingLatency(Duration.ofMillis(200))
+                // webhooks outlive a restart of the job
+                .webhookRetryInterval(Duration.ofMillis(500)).webhookMaxRetries(40).seed(11).build())) {
+            List<String> args = List.of("--input", JobFixtures.sample().toString(), "--output", output.toString(),
+                    "--work-dir", dir.resolve("work").toString(), "--api-key", JobFixtures.API_KEY,
+                    "--base-url", simulator.baseUrl(), "--http-port", Integer.toString(port),
+                    "--callback-url", "http://127.0.0.1:" + port + "/deepenrich/results",
+                    "--requests-per-minute", "600", "--poll-fallback-after", "1s", "--poll-interval", "500ms",
+                    "--in-doubt-wait", "6s");
+            List<String> banners = new ArrayList<>();
+            for (int kill = 1; kill <= KILLS; kill++) {
+                JobProcess run = JobProcess.start(args);
+                long before = simulator.stats().requests("POST /contact/enrich/bulk");
+                run.await(() -> simulator.stats().requests("POST /contact/enrich/bulk") >= before + 2);
+                run.kill();
+                banners.addAll(run.lines().stream().filter(l -> l.contains("interrupted batches")).toList());
+            }
+            JobProcess last = JobProcess.start(args);
+            assertEquals(0, last.waitFor(), String.join("\n", last.lines()));
+            banners.addAll(last.lines().stream().filter(l -> l.contains("interrupted batches")).toList());
+
+            SimulatorStats stats = simulator.stats();
+            System.out.println("kills during POSTs under faults: " + stats + "; " + banners);
+            assertTrue(stats.lostAnswers() > 0, "the API lost answers: " + stats);
+            assertEquals(0, stats.duplicateContactSubmissions(), "contacts sent twice: " + stats);
+            assertEquals(994, stats.contactsSubmitted(), "every valid contact sent once: " + stats);
+        }
+        List<CSVRecord> rows = JobFixtures.read(output);
+        assertEquals(JobFixtures.read(JobFixtures.sample()).stream().map(r -> r.get("lead_id")).toList(),
+                rows.stream().map(r -> r.get("lead_id")).toList(), "every input row once, in input order");
+        assertTrue(rows.stream().noneMatch(r -> r.get("outcome").isBlank()), "every row has an outcome");
+        assertEquals(6, rows.stream().filter(r -> r.get("outcome").equals(RowResult.REJECTED)).count());
+    }
+}
