@@ -59,6 +59,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "forceresults":
         case "forceResults": target.getConfiguration().setForceResults(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "initialdelay":
@@ -79,6 +81,14 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pollFallbackAfter": target.getConfiguration().setPollFallbackAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
@@ -96,6 +106,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staleafter":
         case "staleAfter": target.getConfiguration().setStaleAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "startscheduler":
@@ -147,6 +159,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "forceresults":
         case "forceResults": return boolean.class;
         case "greedy": return boolean.class;
+        case "httpclient":
+        case "httpClient": return java.net.http.HttpClient.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "initialdelay":
@@ -167,6 +181,14 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pollFallbackAfter": return long.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requesttimeout":
@@ -184,6 +206,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "schedulerProperties": return java.util.Map.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staleafter":
         case "staleAfter": return long.class;
         case "startscheduler":
@@ -236,6 +260,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "forceresults":
         case "forceResults": return target.getConfiguration().isForceResults();
         case "greedy": return target.isGreedy();
+        case "httpclient":
+        case "httpClient": return target.getConfiguration().getHttpClient();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "initialdelay":
@@ -256,6 +282,14 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pollFallbackAfter": return target.getConfiguration().getPollFallbackAfter();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
@@ -273,6 +307,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "schedulerProperties": return target.getSchedulerProperties();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "staleafter":
         case "staleAfter": return target.getConfiguration().getStaleAfter();
         case "startscheduler":

@@ -42,7 +42,7 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer implements 
     protected void doStart() throws Exception {
         String owner = "poll-" + UUID.randomUUID();
         emitter = new ResultEmitter(endpoint.getLedger(), endpoint.getIdempotentRepository(), getAsyncProcessor(),
-                owner);
+                owner, endpoint.getMetrics());
         poller = new PendingPoller(endpoint, owner, getExceptionHandler(),
                 Duration.ofMillis(endpoint.getConfiguration().getStaleAfter()), this::emit);
         super.doStart();

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
+import com.deepenrich.camel.metrics.DeepEnrichMetrics;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.producer.DeepEnrichProducer;
 import org.apache.camel.AsyncProcessor;
@@ -54,13 +55,16 @@ public final class ResultEmitter {
     private final IdempotentRepository seen;
     private final AsyncProcessor processor;
     private final String owner;
+    private final DeepEnrichMetrics metrics;
     private final Set<String> emitting = ConcurrentHashMap.newKeySet();
 
-    public ResultEmitter(DeepEnrichLedger ledger, IdempotentRepository seen, AsyncProcessor processor, String owner) {
+    public ResultEmitter(DeepEnrichLedger ledger, IdempotentRepository seen, AsyncProcessor processor, String owner,
+                         DeepEnrichMetrics metrics) {
         this.ledger = ledger;
         this.seen = seen;
         this.processor = processor;
         this.owner = owner;
+        this.metrics = metrics;
     }
 
     /**
@@ -107,6 +111,7 @@ public final class ResultEmitter {
                 finish(id, done, Outcome.FAILED);
             } else {
                 confirm(id, key, exchange);
+                metrics.creditsSpent(result.getCredits());
                 finish(id, done, Outcome.EMITTED);
             }
         });

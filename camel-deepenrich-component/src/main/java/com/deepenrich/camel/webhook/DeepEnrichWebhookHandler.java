@@ -56,7 +56,7 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
             LOG.warn("No callbackToken set: the DeepEnrich webhook accepts results from anyone who finds its URL");
         }
         emitter = new ResultEmitter(endpoint.getLedger(), endpoint.getIdempotentRepository(), next,
-                "webhook-" + UUID.randomUUID());
+                "webhook-" + UUID.randomUUID(), endpoint.getMetrics());
         if (endpoint.getConfiguration().getPollFallbackAfter() > 0) {
             fallback = PollFallback.of(owningRoute(), endpoint);
         }
