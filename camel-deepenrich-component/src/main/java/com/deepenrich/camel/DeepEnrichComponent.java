@@ -96,7 +96,9 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         ThreadPoolProfile sending = new ThreadPoolProfile("DeepEnrichSend");
         sending.setPoolSize(OptionValues.positive("maxConcurrentRequests", maxConcurrentRequests));
         sending.setMaxPoolSize(maxConcurrentRequests);
-        sending.setMaxQueueSize(-1);
+        // waiting requests queue here; -1 would mean Camel's SynchronousQueue with caller-runs, where every request
+        // past the pool ran on its caller's thread and the bound did not hold
+        sending.setMaxQueueSize(Integer.MAX_VALUE);
         senders = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DeepEnrichSend", sending);
         pendingBatches = new PendingBatches(maxPendingBatches);
     }
