@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,6 +67,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     private boolean useGlobalSslContextParameters;
 
     private final Map<LimiterKey, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
+    private final Set<DeepEnrichEndpoint> endpoints = ConcurrentHashMap.newKeySet();
     private final Map<HttpTransport, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<String, DeepEnrichHealthCheck> healthChecks = new ConcurrentHashMap<>();
     private WritableHealthCheckRepository producerChecks;
@@ -84,6 +86,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         DeepEnrichEndpoint endpoint = new DeepEnrichEndpoint(uri, this, cfg);
         cfg.setOperation(getCamelContext().getTypeConverter().mandatoryConvertTo(DeepEnrichOperation.class, remaining));
         setProperties(endpoint, parameters);
+        endpoints.add(endpoint);
         return endpoint;
     }
 
@@ -193,10 +196,9 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     /** Results an in-memory ledger still waits for are gone with this JVM: say so, naming the endpoints. */
     private void warnPendingInMemory() {
         Map<DeepEnrichLedger, List<String>> endpointsByLedger = new IdentityHashMap<>();
-        for (Endpoint e : getCamelContext().getEndpoints()) {
-            if (e instanceof DeepEnrichEndpoint de && de.getComponent() == this
-                && de.getLedger() instanceof InMemoryDeepEnrichLedger) {
-                endpointsByLedger.computeIfAbsent(de.getLedger(), l -> new ArrayList<>()).add(de.getReadableName());
+        for (DeepEnrichEndpoint e : endpoints) {
+            if (e.getLedger() instanceof InMemoryDeepEnrichLedger) {
+                endpointsByLedger.computeIfAbsent(e.getLedger(), l -> new ArrayList<>()).add(e.getReadableName());
             }
         }
         endpointsByLedger.forEach((ledger, endpoints) -> {
