@@ -30,8 +30,10 @@ public class GenerateComponentConfiguration {
     static final String PACKAGE = "com.deepenrich.camel.springboot";
     static final String CLASS = "DeepEnrichComponentConfiguration";
 
+    /** Primitives and fully named wrappers as simple names (Spring's metadata processor gives a named wrapper 0). */
     private static final Map<String, String> BOXED = Map.of(
-            "int", "Integer", "long", "Long", "boolean", "Boolean", "double", "Double", "float", "Float");
+            "int", "Integer", "long", "Long", "boolean", "Boolean", "double", "Double", "float", "Float",
+            "java.lang.Integer", "Integer", "java.lang.Long", "Long", "java.lang.Boolean", "Boolean");
     private static final Set<String> LITERAL_DEFAULTS = Set.of("Integer", "Boolean", "Double", "Float");
 
     public static void main(String[] args) throws IOException {

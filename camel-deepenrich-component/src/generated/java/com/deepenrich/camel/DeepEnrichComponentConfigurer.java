@@ -67,6 +67,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "httpclient":
+        case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "invalidcontacts":
@@ -76,6 +78,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "ledger": getOrCreateConfiguration(target).setLedger(property(camelContext, com.deepenrich.camel.ledger.DeepEnrichLedger.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": target.setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxpendingbatches":
         case "maxPendingBatches": target.setMaxPendingBatches(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -85,6 +89,14 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "name": getOrCreateConfiguration(target).setName(property(camelContext, java.lang.String.class, value)); return true;
         case "pollfallbackafter":
         case "pollFallbackAfter": getOrCreateConfiguration(target).setPollFallbackAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestsperminute":
@@ -93,8 +105,12 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryindoubtsubmissions":
         case "retryInDoubtSubmissions": getOrCreateConfiguration(target).setRetryInDoubtSubmissions(property(camelContext, boolean.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staleafter":
         case "staleAfter": getOrCreateConfiguration(target).setStaleAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -139,6 +155,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "httpclient":
+        case "httpClient": return java.net.http.HttpClient.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "invalidcontacts":
@@ -148,6 +166,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "ledger": return com.deepenrich.camel.ledger.DeepEnrichLedger.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
         case "maxpendingbatches":
         case "maxPendingBatches": return int.class;
         case "maxretries":
@@ -157,6 +177,14 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "name": return java.lang.String.class;
         case "pollfallbackafter":
         case "pollFallbackAfter": return long.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requestsperminute":
@@ -165,8 +193,12 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryDelay": return long.class;
         case "retryindoubtsubmissions":
         case "retryInDoubtSubmissions": return boolean.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staleafter":
         case "staleAfter": return long.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         default: return null;
         }
     }
@@ -212,6 +244,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "httpclient":
+        case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "invalidcontacts":
@@ -221,6 +255,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "ledger": return getOrCreateConfiguration(target).getLedger();
         case "maxbodysize":
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return target.getMaxConcurrentRequests();
         case "maxpendingbatches":
         case "maxPendingBatches": return target.getMaxPendingBatches();
         case "maxretries":
@@ -230,6 +266,14 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "name": return getOrCreateConfiguration(target).getName();
         case "pollfallbackafter":
         case "pollFallbackAfter": return getOrCreateConfiguration(target).getPollFallbackAfter();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "requestsperminute":
@@ -238,8 +282,12 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "retryindoubtsubmissions":
         case "retryInDoubtSubmissions": return getOrCreateConfiguration(target).isRetryInDoubtSubmissions();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "staleafter":
         case "staleAfter": return getOrCreateConfiguration(target).getStaleAfter();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(48);
+        Set<String> props = new HashSet<>(54);
         props.add("apiKey");
         props.add("awaitPollInterval");
         props.add("awaitResult");
@@ -46,6 +46,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("forceResults");
         props.add("foreignResults");
         props.add("greedy");
+        props.add("httpClient");
         props.add("idempotentRepository");
         props.add("initialDelay");
         props.add("invalidContacts");
@@ -58,6 +59,10 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("operation");
         props.add("pollFallbackAfter");
         props.add("pollStrategy");
+        props.add("proxyHost");
+        props.add("proxyPassword");
+        props.add("proxyPort");
+        props.add("proxyUsername");
         props.add("repeatCount");
         props.add("requestTimeout");
         props.add("requestsPerMinute");
@@ -68,14 +73,17 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
+        props.add("sslContextParameters");
         props.add("staleAfter");
         props.add("startScheduler");
         props.add("timeUnit");
         props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("apiKey");
         secretProps.add("callbackToken");
+        secretProps.add("proxyPassword");
+        secretProps.add("proxyUsername");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);
         prefixes.put("schedulerProperties", "scheduler.");

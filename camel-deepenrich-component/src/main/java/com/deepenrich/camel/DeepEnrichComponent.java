@@ -1,27 +1,36 @@
 package com.deepenrich.camel;
 
+import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.deepenrich.camel.client.DeepEnrichClient;
+import com.deepenrich.camel.client.HttpTransport;
 import com.deepenrich.camel.client.RateLimiter;
 import com.deepenrich.camel.health.DeepEnrichHealthCheck;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
 import com.deepenrich.camel.producer.PendingBatches;
 import org.apache.camel.Endpoint;
-import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +39,7 @@ import org.slf4j.LoggerFactory;
  * retries and polls, one rate limiter per API key and base URL, and the default in-memory ledger.
  */
 @Component("deepenrich")
-public class DeepEnrichComponent extends HealthCheckComponent {
-
-    /** Requests in flight at once per component, whatever the rate limit allows (each holds a connection). */
-    static final int SENDERS = 10;
+public class DeepEnrichComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     /** How long a stop waits for the batches already handed over to be answered. */
     static final long STOP_DRAIN_MILLIS = 30_000;
@@ -51,9 +57,20 @@ public class DeepEnrichComponent extends HealthCheckComponent {
                             + "rate limit. 0 disables the bound.")
     private int maxPendingBatches = 4;
 
-    private final Map<String, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
-    private final Map<Long, HttpClient> httpClients = new ConcurrentHashMap<>();
+    @Metadata(label = "advanced", defaultValue = "10",
+              description = "How many requests the component has in flight at once, all endpoints together, whatever "
+                            + "the rate limit allows; each holds a connection and a sender thread.")
+    private int maxConcurrentRequests = 10;
+
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use the global SSLContextParameters of the Camel context when an endpoint sets none.")
+    private boolean useGlobalSslContextParameters;
+
+    private final Map<LimiterKey, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
+    private final Set<DeepEnrichEndpoint> endpoints = ConcurrentHashMap.newKeySet();
+    private final Map<HttpTransport, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<String, DeepEnrichHealthCheck> healthChecks = new ConcurrentHashMap<>();
+    private WritableHealthCheckRepository producerChecks;
     private final DeepEnrichLedger defaultLedger = new InMemoryDeepEnrichLedger();
     private final IdempotentRepository defaultIdempotentRepository =
             MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
@@ -64,10 +81,12 @@ public class DeepEnrichComponent extends HealthCheckComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        OptionValues.checkNumbers(uri, parameters);
         DeepEnrichConfiguration cfg = configuration.copy();
         DeepEnrichEndpoint endpoint = new DeepEnrichEndpoint(uri, this, cfg);
         cfg.setOperation(getCamelContext().getTypeConverter().mandatoryConvertTo(DeepEnrichOperation.class, remaining));
         setProperties(endpoint, parameters);
+        endpoints.add(endpoint);
         return endpoint;
     }
 
@@ -78,9 +97,11 @@ public class DeepEnrichComponent extends HealthCheckComponent {
         scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "DeepEnrichScheduler", 2);
         httpExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "DeepEnrichHttp");
         ThreadPoolProfile sending = new ThreadPoolProfile("DeepEnrichSend");
-        sending.setPoolSize(SENDERS);
-        sending.setMaxPoolSize(SENDERS);
-        sending.setMaxQueueSize(-1);
+        sending.setPoolSize(OptionValues.positive("maxConcurrentRequests", maxConcurrentRequests));
+        sending.setMaxPoolSize(maxConcurrentRequests);
+        // waiting requests queue here; -1 would mean Camel's SynchronousQueue with caller-runs, where every request
+        // past the pool ran on its caller's thread and the bound did not hold
+        sending.setMaxQueueSize(Integer.MAX_VALUE);
         senders = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DeepEnrichSend", sending);
         pendingBatches = new PendingBatches(maxPendingBatches);
     }
@@ -93,9 +114,9 @@ public class DeepEnrichComponent extends HealthCheckComponent {
             LOG.warn("Stopping with {} batches not answered by DeepEnrich after {} ms: their contacts were not sent",
                     pendingBatches.getPending(), STOP_DRAIN_MILLIS);
         }
-        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-        if (registry != null) {
-            healthChecks.values().forEach(registry::unregister);
+        warnPendingInMemory();
+        if (producerChecks != null) {
+            healthChecks.values().forEach(producerChecks::removeHealthCheck);
         }
         healthChecks.clear();
         httpClients.clear();
@@ -118,30 +139,89 @@ public class DeepEnrichComponent extends HealthCheckComponent {
 
     /** One limiter per account and limit: the API's limit is per account, whatever endpoint sends. */
     RateLimiter rateLimiter(DeepEnrichConfiguration cfg) {
-        String key = cfg.getBaseUrl() + "|" + cfg.getApiKey() + "|" + cfg.getRequestsPerMinute();
+        LimiterKey key = new LimiterKey(cfg.getBaseUrl(), cfg.getApiKey(), cfg.getRequestsPerMinute());
         return rateLimiters.computeIfAbsent(key, k -> new RateLimiter(cfg.getRequestsPerMinute(), scheduler));
     }
 
-    /** One readiness check per account (base URL and key), registered when its first endpoint starts. */
-    void registerHealthCheck(DeepEnrichConfiguration cfg, DeepEnrichClient client) {
-        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-        if (registry == null || !(isHealthCheckProducerEnabled() || isHealthCheckConsumerEnabled())) {
+    /**
+     * One readiness check per account (base URL and key), in Camel's producers health-check repository when the
+     * account's first producer endpoint starts: {@code camel.health.producersEnabled} and
+     * {@code healthCheckProducerEnabled} govern it. Its id names the API host, never the key.
+     */
+    synchronized void registerHealthCheck(DeepEnrichConfiguration cfg, DeepEnrichClient client) {
+        String account = cfg.getBaseUrl() + "|" + cfg.getApiKey();
+        if (healthChecks.containsKey(account)) {
             return;
         }
-        String id = "deepenrich-" + Integer.toHexString((cfg.getBaseUrl() + "|" + cfg.getApiKey()).hashCode());
-        healthChecks.computeIfAbsent(id, k -> {
-            DeepEnrichHealthCheck check = new DeepEnrichHealthCheck(k, client);
-            registry.register(check);
-            return check;
+        if (producerChecks == null) {
+            producerChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
+                    WritableHealthCheckRepository.class);
+            if (producerChecks == null) {
+                return;
+            }
+        }
+        String id = "deepenrich-" + URI.create(cfg.getBaseUrl()).getHost();
+        String unique = id;
+        for (int n = 2; producerChecks.getCheck(unique).isPresent(); n++) {
+            unique = id + "-" + n;
+        }
+        DeepEnrichHealthCheck check = new DeepEnrichHealthCheck(unique, client);
+        check.setEnabled(isHealthCheckProducerEnabled());
+        producerChecks.addHealthCheck(check);
+        healthChecks.put(account, check);
+    }
+
+    /** The endpoint's own client, or the one shared by the endpoints with the same transport settings. */
+    HttpClient httpClient(DeepEnrichConfiguration cfg) throws Exception {
+        if (cfg.getHttpClient() != null) {
+            return cfg.getHttpClient();
+        }
+        HttpTransport transport = transport(cfg);
+        HttpClient client = httpClients.get(transport);
+        if (client == null) {
+            client = transport.build(getCamelContext(), httpExecutor);
+            HttpClient raced = httpClients.putIfAbsent(transport, client);
+            client = raced != null ? raced : client;
+        }
+        return client;
+    }
+
+    HttpTransport transport(DeepEnrichConfiguration cfg) {
+        SSLContextParameters ssl = cfg.getSslContextParameters() != null
+                ? cfg.getSslContextParameters() : retrieveGlobalSslContextParameters();
+        return new HttpTransport(cfg.getConnectTimeout(), ssl, cfg.getProxyHost(), cfg.getProxyPort(),
+                cfg.getProxyUsername(), cfg.getProxyPassword());
+    }
+
+    /** Results an in-memory ledger still waits for are gone with this JVM: say so, naming the endpoints. */
+    private void warnPendingInMemory() {
+        Map<DeepEnrichLedger, List<String>> endpointsByLedger = new IdentityHashMap<>();
+        for (DeepEnrichEndpoint e : endpoints) {
+            if (e.getLedger() instanceof InMemoryDeepEnrichLedger) {
+                endpointsByLedger.computeIfAbsent(e.getLedger(), l -> new ArrayList<>()).add(e.getReadableName());
+            }
+        }
+        endpointsByLedger.forEach((ledger, endpoints) -> {
+            int pending = ledger.pending().size();
+            if (pending > 0) {
+                LOG.warn("{} enrichments still pending in the in-memory ledger of {} are lost with this stop (their "
+                         + "results will never be emitted): set the ledger option to a FileDeepEnrichLedger or a "
+                         + "JdbcDeepEnrichLedger", pending, String.join(", ", endpoints));
+            }
         });
     }
 
-    HttpClient httpClient(long connectTimeoutMillis) {
-        return httpClients.computeIfAbsent(connectTimeoutMillis, t -> HttpClient.newBuilder()
-                .connectTimeout(Duration.ofMillis(t))
-                .executor(httpExecutor)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+    /** The rate limiters in use, one per account and limit. */
+    public Map<LimiterKey, RateLimiter> rateLimiters() {
+        return Collections.unmodifiableMap(rateLimiters);
+    }
+
+    /** What a rate limiter is shared by; its text names the base URL and the limit, never the key. */
+    public record LimiterKey(String baseUrl, String apiKey, int requestsPerMinute) {
+        @Override
+        public String toString() {
+            return baseUrl + " at " + requestsPerMinute + "/min";
+        }
     }
 
     /** The threads that run the HTTP exchanges: at most this many requests (and connections) at once. */
@@ -173,6 +253,26 @@ public class DeepEnrichComponent extends HealthCheckComponent {
     /** How many batches the component holds at most while the API has not answered them; 0: no bound. */
     public void setMaxPendingBatches(int maxPendingBatches) {
         this.maxPendingBatches = maxPendingBatches;
+    }
+
+    public int getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    /** How many requests the component has in flight at once, all endpoints together. */
+    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the Camel context's global SSLContextParameters when an endpoint sets none. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     public DeepEnrichConfiguration getConfiguration() {

@@ -1,5 +1,6 @@
 package com.deepenrich.camel;
 
+import java.net.http.HttpClient;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /** Options of the DeepEnrich component and its endpoints. */
 @UriParams
@@ -162,6 +164,32 @@ public class DeepEnrichConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     @Metadata(description = "Timeout of one API request, from sending to the whole answer.")
     private long requestTimeout = 30_000;
+
+    @UriParam(label = "security")
+    @Metadata(description = "TLS settings for the connection to the API (trust store, key store, protocols), Camel's "
+                            + "SSLContextParameters. Default: the JVM's.")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "proxy")
+    @Metadata(description = "HTTP proxy host to reach the API through.")
+    private String proxyHost;
+
+    @UriParam(label = "proxy")
+    @Metadata(description = "HTTP proxy port (with proxyHost).")
+    private Integer proxyPort;
+
+    @UriParam(label = "proxy,security", secret = true)
+    @Metadata(description = "User name for a proxy that requires authentication.")
+    private String proxyUsername;
+
+    @UriParam(label = "proxy,security", secret = true)
+    @Metadata(description = "Password for a proxy that requires authentication.")
+    private String proxyPassword;
+
+    @UriParam(label = "advanced")
+    @Metadata(description = "Your own JDK HttpClient for the API calls; connectTimeout, sslContextParameters and the "
+                            + "proxy options are then yours to set on it and are not used.")
+    private HttpClient httpClient;
 
     public DeepEnrichConfiguration copy() {
         try {
@@ -398,5 +426,53 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     public void setRequestTimeout(long requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public HttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(HttpClient httpClient) {
+        this.httpClient = httpClient;
     }
 }

@@ -12,11 +12,15 @@ import com.deepenrich.camel.client.RetryPolicy;
 import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
+import com.deepenrich.camel.metrics.DeepEnrichMetrics;
+import com.deepenrich.camel.metrics.Meters;
 import com.deepenrich.camel.producer.DeepEnrichProducer;
 import com.deepenrich.camel.webhook.DeepEnrichWebhookHandler;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.Producer;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
@@ -26,16 +30,21 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Enrich contacts (emails, phones) in bulk with DeepEnrich: submit contacts, read results, and receive finished
  * enrichments by polling or by webhook.
  */
+@ManagedResource(description = "DeepEnrich endpoint: what it sent, what the API answered, what is pending")
 @UriEndpoint(firstVersion = "0.1.0", scheme = "deepenrich", title = "DeepEnrich", syntax = "deepenrich:operation",
              category = { Category.CLOUD, Category.API }, headersClass = DeepEnrichConstants.class)
 public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements WebhookCapableEndpoint, EndpointServiceLocation {
 
     static final long DEFAULT_DELAY = 30_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeepEnrichEndpoint.class);
 
     @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_DELAY, javaType = "java.time.Duration",
               description = "Milliseconds between two polls of the pending enrichments (in webhook mode: between two "
@@ -47,6 +56,8 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
 
     private WebhookConfiguration webhookConfiguration;
     private DeepEnrichClient client;
+    private final DeepEnrichMetrics metrics = new DeepEnrichMetrics();
+    private AutoCloseable meters = () -> { };
 
     public DeepEnrichEndpoint(String uri, DeepEnrichComponent component, DeepEnrichConfiguration configuration) {
         super(uri, component);
@@ -84,6 +95,7 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
 
     @Override
     public Processor createWebhookHandler(Processor next) {
+        WebhookPathCheck.onStart(this);
         return new DeepEnrichWebhookHandler(this, next);
     }
 
@@ -136,16 +148,71 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
         ClientSettings settings = new ClientSettings(URI.create(configuration.getBaseUrl()), configuration.getApiKey(),
                 Duration.ofMillis(configuration.getRequestTimeout()), retry,
                 configuration.isRetryInDoubtSubmissions());
-        client = new DeepEnrichClient(getComponent().httpClient(configuration.getConnectTimeout()),
+        client = new DeepEnrichClient(getComponent().httpClient(configuration),
                 getComponent().senders(), settings,
-                getComponent().rateLimiter(configuration), getComponent().scheduler());
-        getComponent().registerHealthCheck(configuration, client);
+                getComponent().rateLimiter(configuration), getComponent().scheduler(), metrics);
+        if (configuration.getOperation() != DeepEnrichOperation.results) {
+            getComponent().registerHealthCheck(configuration, client);
+        }
+        meters = Meters.bind(getCamelContext(), this);
+        LOG.info("{}: {}", getReadableName(), EffectiveOptions.describe(this));
     }
 
     @Override
     protected void doStop() throws Exception {
+        meters.close();
         client = null;
         super.doStop();
+    }
+
+    /** The endpoint URI without its secrets (API key, callback token, proxy credentials): for logs, metrics, checks. */
+    public String getReadableName() {
+        return EndpointNames.withoutSecrets(getEndpointUri());
+    }
+
+    /** The counters of this endpoint, fed by its client, producer and consumers. */
+    public DeepEnrichMetrics getMetrics() {
+        return metrics;
+    }
+
+    @ManagedAttribute(description = "Enrichments submitted and not yet emitted, in the ledger this endpoint uses")
+    public int getPendingEnrichments() {
+        return getLedger().pending().size();
+    }
+
+    @ManagedAttribute(description = "Batches the component holds while the API has not answered them (all endpoints)")
+    public int getPendingBatches() {
+        return getComponent().pendingBatches().getPending();
+    }
+
+    @ManagedAttribute(description = "HTTP requests sent to the API, retries included")
+    public long getRequestsSent() {
+        return metrics.getRequestsSent();
+    }
+
+    @ManagedAttribute(description = "Requests the API answered 429 (rate limited)")
+    public long getRateLimitedResponses() {
+        return metrics.getRateLimited();
+    }
+
+    @ManagedAttribute(description = "Requests sent again after a 429, a 5xx or no connection")
+    public long getRetries() {
+        return metrics.getRetries();
+    }
+
+    @ManagedAttribute(description = "Contacts the API accepted in bulk requests")
+    public long getContactsSubmitted() {
+        return metrics.getContactsSubmitted();
+    }
+
+    @ManagedAttribute(description = "Contacts refused before sending (validation)")
+    public long getContactsRejected() {
+        return metrics.getContactsRejected();
+    }
+
+    @ManagedAttribute(description = "Credits of the finished enrichments this endpoint emitted or awaited")
+    public long getCreditsSpent() {
+        return metrics.getCreditsSpent();
     }
 
     public DeepEnrichConfiguration getConfiguration() {

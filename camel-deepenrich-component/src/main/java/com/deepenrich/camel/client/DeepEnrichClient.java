@@ -19,6 +19,7 @@ import java.util.function.Function;
 import com.deepenrich.camel.DeepEnrichConnectionException;
 import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.DeepEnrichInDoubtException;
+import com.deepenrich.camel.metrics.DeepEnrichMetrics;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
@@ -41,15 +42,17 @@ public final class DeepEnrichClient {
     private final ClientSettings settings;
     private final RateLimiter limiter;
     private final ScheduledExecutorService scheduler;
+    private final DeepEnrichMetrics metrics;
 
     /** {@code senders}: the threads that run the blocking HTTP exchanges, as many as may be in flight at once. */
     public DeepEnrichClient(HttpClient http, Executor senders, ClientSettings settings, RateLimiter limiter,
-                            ScheduledExecutorService scheduler) {
+                            ScheduledExecutorService scheduler, DeepEnrichMetrics metrics) {
         this.http = http;
         this.senders = senders;
         this.settings = settings;
         this.limiter = limiter;
         this.scheduler = scheduler;
+        this.metrics = metrics;
     }
 
     public ClientSettings settings() {
@@ -128,12 +131,16 @@ public final class DeepEnrichClient {
                         if (canRetry && cause instanceof IOException) {
                             long delay = policy.backoffMillis(retry + 1);
                             LOG.debug("{} {} failed ({}), retry {} in {} ms", method, path, cause, retry + 1, delay);
+                            metrics.retried();
                             return Futures.after(scheduler, delay, () -> send(method, path, body, requestName, retry + 1, handler));
                         }
                         return CompletableFuture.<T> failedFuture(connectionFailure(cause, requestName, retry));
                     }
                     ApiResponse response = new ApiResponse(httpResponse.statusCode(), httpResponse.body(),
                             httpResponse.headers().firstValue("Retry-After"));
+                    if (response.status() == 429) {
+                        metrics.rateLimited();
+                    }
                     if (canRetry && policy.isRetryableStatus(response.status())) {
                         DeepEnrichException error = ApiErrors.toException(response, requestName);
                         long delay = policy.delayMillis(retry + 1, response, error.getApiMessage());
@@ -142,6 +149,7 @@ public final class DeepEnrichClient {
                         }
                         LOG.debug("{} {} answered {}, retry {} in {} ms", method, path, response.status(), retry + 1,
                                 delay);
+                        metrics.retried();
                         return Futures.after(scheduler, delay, () -> send(method, path, body, requestName, retry + 1, handler));
                     }
                     try {
@@ -161,6 +169,7 @@ public final class DeepEnrichClient {
      */
     private HttpResponse<byte[]> exchange(HttpRequest request) {
         try {
+            metrics.requestSent();
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new CompletionException(e);

@@ -78,4 +78,14 @@ public final class RateLimiter {
         }
         handOut();
     }
+
+    /** Requests waiting for their turn (read by the dev console). */
+    public synchronized int getWaiting() {
+        return waiting.size();
+    }
+
+    /** Milliseconds until the next request may leave; 0 when one may leave now. */
+    public synchronized long getMillisToNextTurn() {
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextTurn - System.nanoTime()));
+    }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import com.deepenrich.camel.DeepEnrichEndpoint;
+import com.deepenrich.camel.ForeignResultsPolicy;
 import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.EnrichmentResult;
 import org.apache.camel.Exchange;
@@ -42,7 +43,7 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer implements 
     protected void doStart() throws Exception {
         String owner = "poll-" + UUID.randomUUID();
         emitter = new ResultEmitter(endpoint.getLedger(), endpoint.getIdempotentRepository(), getAsyncProcessor(),
-                owner);
+                owner, ForeignResultsPolicy.emit, endpoint.getMetrics());
         poller = new PendingPoller(endpoint, owner, getExceptionHandler(),
                 Duration.ofMillis(endpoint.getConfiguration().getStaleAfter()), this::emit);
         super.doStart();

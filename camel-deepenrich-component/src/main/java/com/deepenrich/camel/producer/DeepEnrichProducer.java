@@ -13,6 +13,7 @@ import com.deepenrich.camel.DeepEnrichConfiguration;
 import com.deepenrich.camel.DeepEnrichConstants;
 import com.deepenrich.camel.DeepEnrichEndpoint;
 import com.deepenrich.camel.DeepEnrichException;
+import com.deepenrich.camel.DeepEnrichValidationException;
 import com.deepenrich.camel.client.Futures;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.SubmissionReceipt;
@@ -61,10 +62,15 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
                     : submitted.thenApply(receipt -> new ReceiptAndResult(receipt, null));
         } catch (DeepEnrichException invalid) {
             admission.release();
+            if (invalid instanceof DeepEnrichValidationException validation) {
+                endpoint.getMetrics().contactsRejected(validation.getRejections().size());
+            }
             flow = CompletableFuture.failedFuture(invalid);
         }
         complete(flow, exchange, callback, (message, outcome) -> {
             SubmissionReceipt receipt = outcome.receipt();
+            endpoint.getMetrics().contactsSubmitted(receipt.getSubmitted());
+            endpoint.getMetrics().contactsRejected(receipt.getRejections().size());
             if (outcome.result() != null) {
                 setResult(message, outcome.result());
             } else {
@@ -153,7 +159,9 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
                 cfg.getAwaitPollInterval(), cfg.getAwaitTimeout());
         return awaiter.await(receipt.getEnrichmentIds(), receipt.getName()).thenApply(results -> {
             receipt.getEnrichmentIds().forEach(endpoint.getLedger()::complete);
-            return new ReceiptAndResult(receipt, EnrichmentResult.merge(results));
+            EnrichmentResult merged = EnrichmentResult.merge(results);
+            endpoint.getMetrics().creditsSpent(merged.getCredits());
+            return new ReceiptAndResult(receipt, merged);
         });
     }
 

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 
+import com.deepenrich.camel.ForeignResultsPolicy;
 import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
+import com.deepenrich.camel.metrics.DeepEnrichMetrics;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.EnrichmentResult;
 import org.apache.camel.AsyncProcessor;
@@ -36,7 +38,7 @@ class ResultEmitterTest {
     private ResultEmitter emitter(AsyncProcessor route) {
         ledger.record(new PendingEnrichment(ID, "n", Instant.now(), 1));
         seen.start();
-        return new ResultEmitter(ledger, seen, route, "me");
+        return new ResultEmitter(ledger, seen, route, "me", ForeignResultsPolicy.emit, new DeepEnrichMetrics());
     }
 
     private ResultEmitter.Outcome emit(ResultEmitter emitter, CamelContext camel) throws Exception {

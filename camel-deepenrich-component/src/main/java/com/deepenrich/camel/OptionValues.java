@@ -1,0 +1,60 @@
+package com.deepenrich.camel;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.camel.util.TimeUtils;
+
+/**
+ * Numbers in an endpoint URI, checked before Camel binds them. Camel reads an int or long option as a duration
+ * first, and a text that is none ({@code maxRetries=five}, {@code pollFallbackAfter=ten}, a Kamelet parameter with
+ * a typo) becomes 0 without a word; for {@code maxRetries}, {@code pollFallbackAfter} or {@code fingerprintWindow},
+ * 0 switches a safety net off. Here such a value fails the endpoint's creation, naming the option.
+ */
+final class OptionValues {
+
+    private static final Pattern INTEGER = Pattern.compile("\\d+");
+    private static final DeepEnrichEndpointConfigurer OPTIONS = new DeepEnrichEndpointConfigurer();
+
+    private OptionValues() {
+    }
+
+    static void checkNumbers(String uri, Map<String, Object> parameters) {
+        parameters.forEach((name, value) -> {
+            if (!(value instanceof String text) || text.startsWith("#")) {
+                return;
+            }
+            Class<?> type = OPTIONS.getOptionType(name, true);
+            String trimmed = text.trim();
+            if ((type == int.class || type == Integer.class) && !INTEGER.matcher(trimmed).matches()) {
+                throw new IllegalArgumentException("Option " + name + "=" + text + " of " + uri
+                                                   + " is not a whole number of 0 or more");
+            }
+            if ((type == long.class || type == Long.class) && !isDuration(trimmed)) {
+                throw new IllegalArgumentException("Option " + name + "=" + text + " of " + uri
+                                                   + " is not a duration (milliseconds, or 10s, 5m, 1h30m)");
+            }
+        });
+    }
+
+    /** A number, or a text Camel reads as a duration of more than 0 ms ({@code 10s}, {@code 5m}, {@code 1m30s}). */
+    private static boolean isDuration(String text) {
+        if (INTEGER.matcher(text).matches()) {
+            return true;
+        }
+        try {
+            return TimeUtils.toMilliSeconds(text) > 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A component option that must be at least 1. */
+    static int positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("The deepenrich component option " + name + " must be 1 or more, not "
+                                               + value);
+        }
+        return value;
+    }
+}

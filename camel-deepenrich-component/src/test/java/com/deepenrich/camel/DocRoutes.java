@@ -1,0 +1,80 @@
+package com.deepenrich.camel;
+
+import java.nio.file.Path;
+
+import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The Java snippets of README.md and deepenrich-component.adoc, compiled here; {@link DocSnippetsTest} checks that
+ * the docs show them exactly (between {@code snippet:NAME} markers) and runs the README's routes.
+ */
+final class DocRoutes {
+
+    private DocRoutes() {
+    }
+
+    /** README.md, Quick start. */
+    static RouteBuilder readme() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                // snippet:readme-java
+                from("kafka:leads")
+                    .aggregate(constant(true), new DeepEnrichAggregationStrategy())
+                        .completionSize(100).completionTimeout(2000).forceCompletionOnStop().completeAllOnStop()
+                    .to("deepenrich:bulk?enrichFields=contact.emails,contact.phones"
+                        + "&callbackUrl=https://my.host/deepenrich/results");
+
+                from("webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false"
+                     + "&webhookPath=/deepenrich/results")
+                    .split(simple("${body.contacts}"))
+                    .log("${body.custom[lead_id]}: ${body.mostProbableEmail} (${body.outcome})");
+                // end:readme-java
+            }
+        };
+    }
+
+    /** deepenrich-component.adoc, one route builder per section. */
+    static RouteBuilder guide() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                // snippet:adoc-bulk
+                from("file:inbox?include=.*\\.json")
+                    .to("deepenrich:bulk?enrichFields=contact.emails,contact.phones"
+                        + "&callbackUrl=https://my.host/deepenrich/results&callbackToken=RAW({{token}})")
+                    .log("submitted ${body.submitted} contacts as ${header.CamelDeepEnrichEnrichmentIds}");
+                // end:adoc-bulk
+
+                // snippet:adoc-polling
+                from("deepenrich:results?delay=30000")
+                    .split(simple("${body.contacts}"))
+                    .log("${body.custom[lead_id]} -> ${body.mostProbableEmail} (${body.outcome})");
+                // end:adoc-polling
+
+                // snippet:adoc-webhook
+                from("webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false"
+                     + "&webhookPath=/deepenrich/results&callbackToken=RAW({{token}})")
+                    .to("direct:enriched");
+                // end:adoc-webhook
+
+                // snippet:adoc-batching
+                from("kafka:leads")
+                    .aggregate(constant(true), new DeepEnrichAggregationStrategy())
+                        .completionSize(100).completionTimeout(2000).forceCompletionOnStop().completeAllOnStop()
+                    .to("deepenrich:bulk?callbackUrl=https://my.host/deepenrich/results");
+                // end:adoc-batching
+            }
+        };
+    }
+
+    /** deepenrich-component.adoc, Ledger and scale-out. */
+    static void fileLedger(CamelContext context) {
+        // snippet:adoc-file-ledger
+        DeepEnrichComponent deepenrich = context.getComponent("deepenrich", DeepEnrichComponent.class);
+        deepenrich.getConfiguration().setLedger(new FileDeepEnrichLedger(Path.of("data/deepenrich-ledger")));
+        // end:adoc-file-ledger
+    }
+}

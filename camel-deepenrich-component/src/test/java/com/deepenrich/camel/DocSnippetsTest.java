@@ -1,0 +1,145 @@
+package com.deepenrich.camel;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.LogDefinition;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The docs' Java snippets are {@link DocRoutes}, compiled with the tests: each code block after a
+ * {@code snippet:NAME} marker in README.md or deepenrich-component.adoc must equal the region of that name there,
+ * every Java block with a route must have a marker, and the README's routes run. {@code -Ddocs.update=true} rewrites
+ * the docs' blocks from the code.
+ */
+class DocSnippetsTest {
+
+    private static final Path SOURCE = Path.of("src/test/java/com/deepenrich/camel/DocRoutes.java");
+    private static final List<Path> DOCS = List.of(Path.of("../README.md"),
+            Path.of("src/main/docs/deepenrich-component.adoc"));
+    /** A marker line, then the code block: ```java ... ``` in Markdown, [source,java] ---- ... ---- in AsciiDoc. */
+    private static final Pattern BLOCK = Pattern.compile(
+            "(?m)^(?:<!-- |// )snippet:([\\w-]+)(?: -->)?\\n(```java\\n|\\[source,java\\]\\n----\\n)(.*?)\\n(```|----)$",
+            Pattern.DOTALL);
+    private static final Pattern ANY_JAVA_BLOCK = Pattern.compile(
+            "(?m)^(```java\\n|\\[source,java\\]\\n----\\n)(.*?)\\n(```|----)$", Pattern.DOTALL);
+
+    @Test
+    void theDocsShowTheCompiledSnippets() throws Exception {
+        Map<String, String> snippets = snippets(Files.readString(SOURCE));
+        List<String> shown = new ArrayList<>();
+        for (Path doc : DOCS) {
+            String text = Files.readString(doc, StandardCharsets.UTF_8);
+            StringBuilder expected = new StringBuilder();
+            Matcher m = BLOCK.matcher(text);
+            while (m.find()) {
+                String code = snippets.get(m.group(1));
+                assertTrue(code != null, doc + " names snippet " + m.group(1) + " that DocRoutes does not have");
+                shown.add(m.group(1));
+                m.appendReplacement(expected, Matcher.quoteReplacement(
+                        text.substring(m.start(), m.start(3)) + code + "\n" + m.group(4)));
+            }
+            m.appendTail(expected);
+            if (Boolean.getBoolean("docs.update")) {
+                Files.writeString(doc, expected.toString(), StandardCharsets.UTF_8);
+                text = expected.toString();
+            }
+            assertEquals(expected.toString(), text, doc + " differs from DocRoutes: run this test with "
+                                                    + "-Ddocs.update=true");
+        }
+        assertEquals(snippets.keySet().stream().sorted().toList(), shown.stream().sorted().toList(),
+                "every snippet shown once");
+    }
+
+    @Test
+    void everyJavaRouteInTheDocsIsASnippet() throws Exception {
+        for (Path doc : DOCS) {
+            String text = Files.readString(doc, StandardCharsets.UTF_8);
+            Matcher any = ANY_JAVA_BLOCK.matcher(text);
+            while (any.find()) {
+                String before = text.substring(0, any.start());
+                String markerLine = before.substring(before.lastIndexOf('\n', before.length() - 2) + 1);
+                assertTrue(markerLine.contains("snippet:"), doc + ": a Java block without a snippet marker:\n"
+                                                             + any.group(2));
+            }
+        }
+    }
+
+    @Test
+    void theReadmeRoutesRunSubmittingAndReceivingByWebhook() throws Exception {
+        int port = AvailablePortFinder.getNextAvailable();
+        try (WireMockApi api = new WireMockApi()) {
+            api.acceptBulkWithIdOfFirstSeq();
+            CamelContext camel = new DefaultCamelContext();
+            camel.addComponent("deepenrich", api.component());
+            VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+            server.setBindHost("127.0.0.1");
+            server.setBindPort(port);
+            camel.addService(new VertxPlatformHttpServer(server));
+            camel.addRoutes(DocRoutes.readme());
+            ModelCamelContext model = (ModelCamelContext) camel;
+            AdviceWith.adviceWith(camel, model.getRouteDefinitions().get(0), a -> a.replaceFromWith("direct:leads"));
+            AdviceWith.adviceWith(camel, model.getRouteDefinitions().get(1),
+                    a -> a.weaveByType(LogDefinition.class).after().to("mock:contacts"));
+            camel.start();
+            try {
+                camel.createProducerTemplate().sendBody("direct:leads", WireMockApi.contact(7));
+                Await.until("the group sent after its completionTimeout", () -> api.bulkRequests().size() == 1);
+                URI callback = URI.create(WireMockApi.json(api.bulkRequests().get(0)).path("webhook_url").asText());
+                assertEquals("https://my.host/deepenrich/results", callback.getScheme() + "://" + callback.getHost()
+                                                                   + callback.getPath());
+                assertTrue(callback.getQuery().startsWith("token="), "the callback carries the derived token");
+
+                MockEndpoint contacts = camel.getEndpoint("mock:contacts", MockEndpoint.class);
+                contacts.expectedMessageCount(1);
+                HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/deepenrich/results?" + callback.getRawQuery()))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(WireMockApi.fixture("result-finished.json")))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+
+                assertEquals(200, answer.statusCode(), "the callback URL's path is the webhook's: " + answer.body());
+                contacts.assertIsSatisfied();
+            } finally {
+                camel.stop();
+            }
+        }
+    }
+
+    /** The regions of DocRoutes by name, without their common indentation. */
+    private static Map<String, String> snippets(String source) {
+        Map<String, String> snippets = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("(?m)^[ \\t]*// snippet:([\\w-]+)\\n(.*?)^[ \\t]*// end:\\1$", Pattern.DOTALL)
+                .matcher(source);
+        while (m.find()) {
+            List<String> lines = m.group(2).lines().toList();
+            int indent = lines.stream().filter(l -> !l.isBlank())
+                    .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+            snippets.put(m.group(1), String.join("\n",
+                    lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList()));
+        }
+        return snippets;
+    }
+}
