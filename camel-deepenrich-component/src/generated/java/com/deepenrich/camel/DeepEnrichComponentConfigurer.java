@@ -55,6 +55,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "configuration": target.setConfiguration(property(camelContext, com.deepenrich.camel.DeepEnrichConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "creditsbudget":
+        case "creditsBudget": getOrCreateConfiguration(target).setCreditsBudget(property(camelContext, long.class, value)); return true;
         case "enrichfields":
         case "enrichFields": getOrCreateConfiguration(target).setEnrichFields(property(camelContext, java.lang.String.class, value)); return true;
         case "fingerprintwindow":
@@ -143,6 +145,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "configuration": return com.deepenrich.camel.DeepEnrichConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "creditsbudget":
+        case "creditsBudget": return long.class;
         case "enrichfields":
         case "enrichFields": return java.lang.String.class;
         case "fingerprintwindow":
@@ -232,6 +236,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "creditsbudget":
+        case "creditsBudget": return getOrCreateConfiguration(target).getCreditsBudget();
         case "enrichfields":
         case "enrichFields": return getOrCreateConfiguration(target).getEnrichFields();
         case "fingerprintwindow":

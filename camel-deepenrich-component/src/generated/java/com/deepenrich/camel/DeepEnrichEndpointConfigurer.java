@@ -51,6 +51,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "callbackUrlAllowList": target.getConfiguration().setCallbackUrlAllowList(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "creditsbudget":
+        case "creditsBudget": target.getConfiguration().setCreditsBudget(property(camelContext, long.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "enrichfields":
         case "enrichFields": target.getConfiguration().setEnrichFields(property(camelContext, java.lang.String.class, value)); return true;
@@ -159,6 +161,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "callbackUrlAllowList": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "creditsbudget":
+        case "creditsBudget": return long.class;
         case "delay": return long.class;
         case "enrichfields":
         case "enrichFields": return java.lang.String.class;
@@ -268,6 +272,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "callbackUrlAllowList": return target.getConfiguration().getCallbackUrlAllowList();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "creditsbudget":
+        case "creditsBudget": return target.getConfiguration().getCreditsBudget();
         case "delay": return target.getDelay();
         case "enrichfields":
         case "enrichFields": return target.getConfiguration().getEnrichFields();

@@ -23,7 +23,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(55);
         props.add("apiKey");
         props.add("awaitPollInterval");
         props.add("awaitResult");
@@ -38,6 +38,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("callbackUrl");
         props.add("callbackUrlAllowList");
         props.add("connectTimeout");
+        props.add("creditsBudget");
         props.add("delay");
         props.add("enrichFields");
         props.add("exceptionHandler");

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
+import com.deepenrich.camel.client.AccountCredits;
 import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.HttpTransport;
 import com.deepenrich.camel.client.RateLimiter;
@@ -67,6 +68,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     private boolean useGlobalSslContextParameters;
 
     private final Map<LimiterKey, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
+    private final Map<String, AccountCredits> accountCredits = new ConcurrentHashMap<>();
     private final Set<DeepEnrichEndpoint> endpoints = ConcurrentHashMap.newKeySet();
     private final Map<HttpTransport, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<String, DeepEnrichHealthCheck> healthChecks = new ConcurrentHashMap<>();
@@ -121,6 +123,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         healthChecks.clear();
         httpClients.clear();
         rateLimiters.clear();
+        accountCredits.clear();
         if (scheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
             scheduler = null;
@@ -138,6 +141,12 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     }
 
     /** One limiter per account and limit: the API's limit is per account, whatever endpoint sends. */
+    /** The credits of an account (base URL and key) under one budget: the 402 memory and the budget's reservations. */
+    AccountCredits accountCredits(DeepEnrichConfiguration cfg) {
+        return accountCredits.computeIfAbsent(cfg.getBaseUrl() + "|" + cfg.getApiKey() + "|" + cfg.getCreditsBudget(),
+                k -> new AccountCredits(cfg.getCreditsBudget()));
+    }
+
     RateLimiter rateLimiter(DeepEnrichConfiguration cfg) {
         LimiterKey key = new LimiterKey(cfg.getBaseUrl(), cfg.getApiKey(), cfg.getRequestsPerMinute());
         return rateLimiters.computeIfAbsent(key, k -> new RateLimiter(cfg.getRequestsPerMinute(), scheduler));
@@ -165,7 +174,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         for (int n = 2; producerChecks.getCheck(unique).isPresent(); n++) {
             unique = id + "-" + n;
         }
-        DeepEnrichHealthCheck check = new DeepEnrichHealthCheck(unique, client);
+        DeepEnrichHealthCheck check = new DeepEnrichHealthCheck(unique, client, accountCredits(cfg));
         check.setEnabled(isHealthCheckProducerEnabled());
         producerChecks.addHealthCheck(check);
         healthChecks.put(account, check);

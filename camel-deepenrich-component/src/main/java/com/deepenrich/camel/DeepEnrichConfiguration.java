@@ -95,6 +95,16 @@ public class DeepEnrichConfiguration implements Cloneable {
                             + "second, paid job. Costs one ledger read per request. 0 switches it off.")
     private long fingerprintWindow = 3_600_000;
 
+    @UriParam(label = "producer", defaultValue = "0")
+    @Metadata(description = "The most credits this account's submissions may commit, in DeepEnrich's units (1 per "
+                            + "email found, 10 per phone found), counted from the component's start: before each "
+                            + "request the worst case of its contacts' enrich fields is reserved, and the difference "
+                            + "released when its result tells the real spend. A request that would pass the budget "
+                            + "is not sent: the exchange fails with a DeepEnrichCreditsBudgetException carrying the "
+                            + "contacts not submitted, in order. Endpoints of one account with the same budget share "
+                            + "it (set it on the component for a cap per account). 0: no cap.")
+    private long creditsBudget;
+
     @UriParam(label = "producer", defaultValue = "false")
     @Metadata(description = "getResult asks for partial results of a running enrichment (forceResults=true).")
     private boolean forceResults;
@@ -306,6 +316,14 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     public void setRetryInDoubtSubmissions(boolean retryInDoubtSubmissions) {
         this.retryInDoubtSubmissions = retryInDoubtSubmissions;
+    }
+
+    public long getCreditsBudget() {
+        return creditsBudget;
+    }
+
+    public void setCreditsBudget(long creditsBudget) {
+        this.creditsBudget = creditsBudget;
     }
 
     public long getFingerprintWindow() {

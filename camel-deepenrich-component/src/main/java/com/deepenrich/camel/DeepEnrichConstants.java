@@ -45,6 +45,15 @@ public final class DeepEnrichConstants {
     @Metadata(description = "Credits the enrichment result in the body spent.", javaType = "Long")
     public static final String CREDITS = "CamelDeepEnrichCredits";
 
+    @Metadata(label = "producer", description = "On a bulk receipt: the credits this account's submissions have "
+                                                + "reserved for requests whose result has not come yet (their worst "
+                                                + "case, see creditsBudget).", javaType = "Long")
+    public static final String CREDITS_RESERVED = "CamelDeepEnrichCreditsReserved";
+
+    @Metadata(label = "producer", description = "On a bulk receipt: the credits this account's results have reported "
+                                                + "spent since the component started.", javaType = "Long")
+    public static final String CREDITS_SPENT = "CamelDeepEnrichCreditsSpent";
+
     @Metadata(label = "producer", description = "Overrides the forceResults option of getResult for this message.",
               javaType = "Boolean")
     public static final String FORCE_RESULTS = "CamelDeepEnrichForceResults";

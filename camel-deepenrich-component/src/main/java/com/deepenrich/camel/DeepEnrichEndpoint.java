@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.concurrent.ScheduledExecutorService;
 
+import com.deepenrich.camel.client.AccountCredits;
 import com.deepenrich.camel.client.ClientSettings;
 import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.RetryPolicy;
@@ -14,6 +15,7 @@ import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.metrics.DeepEnrichMetrics;
 import com.deepenrich.camel.metrics.Meters;
+import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.producer.DeepEnrichProducer;
 import com.deepenrich.camel.webhook.DeepEnrichWebhookHandler;
 import org.apache.camel.Category;
@@ -168,6 +170,17 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
     /** The endpoint URI without its secrets (API key, callback token, proxy credentials): for logs, metrics, checks. */
     public String getReadableName() {
         return EndpointNames.withoutSecrets(getEndpointUri());
+    }
+
+    /** The credits of this endpoint's account: the 402 memory and the creditsBudget reservations. */
+    public AccountCredits getAccountCredits() {
+        return getComponent().accountCredits(configuration);
+    }
+
+    /** A final result reached the route: its credits are counted and settle the reservation of its request. */
+    public void resultEmitted(EnrichmentResult result) {
+        metrics.creditsSpent(result.getCredits());
+        getAccountCredits().settle(result.getId(), result.getCredits());
     }
 
     /** The counters of this endpoint, fed by its client, producer and consumers. */

@@ -43,7 +43,7 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer implements 
     protected void doStart() throws Exception {
         String owner = "poll-" + UUID.randomUUID();
         emitter = new ResultEmitter(endpoint.getLedger(), endpoint.getIdempotentRepository(), getAsyncProcessor(),
-                owner, ForeignResultsPolicy.emit, endpoint.getMetrics());
+                owner, ForeignResultsPolicy.emit, endpoint::resultEmitted);
         poller = new PendingPoller(endpoint, owner, getExceptionHandler(),
                 Duration.ofMillis(endpoint.getConfiguration().getStaleAfter()), this::emit);
         super.doStart();

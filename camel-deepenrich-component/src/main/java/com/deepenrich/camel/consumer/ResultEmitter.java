@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import com.deepenrich.camel.DeepEnrichConstants;
 import com.deepenrich.camel.ForeignResultsPolicy;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
-import com.deepenrich.camel.metrics.DeepEnrichMetrics;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.producer.DeepEnrichProducer;
 import org.apache.camel.AsyncProcessor;
@@ -60,18 +59,18 @@ public final class ResultEmitter {
     private final AsyncProcessor processor;
     private final String owner;
     private final ForeignResultsPolicy foreign;
-    private final DeepEnrichMetrics metrics;
+    private final Consumer<EnrichmentResult> emitted;
     private final Set<String> emitting = ConcurrentHashMap.newKeySet();
 
     /** {@code foreign}: what to do with a result whose id the ledger does not hold (one that came by webhook). */
     public ResultEmitter(DeepEnrichLedger ledger, IdempotentRepository seen, AsyncProcessor processor, String owner,
-                         ForeignResultsPolicy foreign, DeepEnrichMetrics metrics) {
+                         ForeignResultsPolicy foreign, Consumer<EnrichmentResult> emitted) {
         this.ledger = ledger;
         this.seen = seen;
         this.processor = processor;
         this.owner = owner;
         this.foreign = foreign;
-        this.metrics = metrics;
+        this.emitted = emitted;
     }
 
     /**
@@ -130,7 +129,7 @@ public final class ResultEmitter {
                 finish(id, done, Outcome.FAILED);
             } else {
                 confirm(id, key, exchange);
-                metrics.creditsSpent(result.getCredits());
+                emitted.accept(result);
                 finish(id, done, Outcome.EMITTED);
             }
         });

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.deepenrich.camel.DeepEnrichException;
+import com.deepenrich.camel.client.AccountCredits;
 import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.Futures;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -20,14 +21,17 @@ public class DeepEnrichHealthCheck extends AbstractHealthCheck {
     static final long MIN_INTERVAL_MILLIS = 60_000;
 
     private final DeepEnrichClient client;
+    private final AccountCredits credits;
     private long lastCallNanos;
     private boolean lastUp;
     private Map<String, Object> lastDetails = Map.of();
     private Throwable lastError;
 
-    public DeepEnrichHealthCheck(String id, DeepEnrichClient client) {
+    /** {@code credits}: the account's budget and 402 memory, shown in the details. */
+    public DeepEnrichHealthCheck(String id, DeepEnrichClient client, AccountCredits credits) {
         super("camel", id);
         this.client = client;
+        this.credits = credits;
     }
 
     @Override
@@ -44,6 +48,12 @@ public class DeepEnrichHealthCheck extends AbstractHealthCheck {
         }
         builder.detail("baseUrl", client.settings().baseUrl().toString());
         builder.details(lastDetails);
+        builder.detail("creditsReserved", credits.reserved());
+        builder.detail("creditsSpent", credits.spent());
+        builder.detail("outOfCredits", credits.isExhausted());
+        if (credits.budget() > 0) {
+            builder.detail("creditsBudget", credits.budget());
+        }
         if (lastUp) {
             builder.up();
         } else {

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.DeepEnrichInDoubtException;
+import com.deepenrich.camel.DeepEnrichInsufficientCreditsException;
+import com.deepenrich.camel.client.AccountCredits;
 import com.deepenrich.camel.client.BulkRequest;
 import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.Futures;
@@ -34,10 +37,12 @@ final class BulkSubmission {
     private final DeepEnrichLedger ledger;
     private final Duration fingerprintWindow;
     private final Map<String, String> accepted;
+    private final AccountCredits credits;
 
     /** {@code accepted}: the exchange's requests accepted so far, enrichment id by request fingerprint. */
     BulkSubmission(DeepEnrichClient client, DeepEnrichLedger ledger, Duration fingerprintWindow,
-                   Map<String, String> accepted) {
+                   Map<String, String> accepted, AccountCredits credits) {
+        this.credits = credits;
         this.client = client;
         this.ledger = ledger;
         this.fingerprintWindow = fingerprintWindow;
@@ -70,20 +75,15 @@ final class BulkSubmission {
         }
         CompletableFuture<String> sent = earlier.isPresent()
                 ? CompletableFuture.completedFuture(earlier.get())
-                : client.submit(request, body).handle((id, failure) -> {
+                : send(request, body, fingerprint).handle((id, failure) -> {
                     if (failure != null) {
-                        throw withProgress(asDeepEnrichException(failure, chunkName), batch, i, ids);
-                    }
-                    try {
-                        Instant now = Instant.now();
-                        ledger.record(new PendingEnrichment(id, chunkName, now, chunk.size()));
-                        accepted.put(fingerprint, id);
-                        if (!fingerprintWindow.isZero()) {
-                            ledger.recordSubmission(fingerprint, id, now, fingerprintWindow);
+                        Throwable cause = Futures.unwrap(failure);
+                        int firstUnsent = cause instanceof UnrecordedException ? i + 1 : i;
+                        if (cause instanceof UnrecordedException unrecorded) {
+                            ids.add(unrecorded.id);
+                            cause = unrecorded.getCause();
                         }
-                    } catch (RuntimeException e) {
-                        ids.add(id);
-                        throw withProgress(unrecorded(id, chunkName, e), batch, i + 1, ids);
+                        throw withProgress(asDeepEnrichException(cause, chunkName), batch, firstUnsent, ids);
                     }
                     return id;
                 });
@@ -91,6 +91,59 @@ final class BulkSubmission {
             ids.add(id);
             return next(batch, chunks, i + 1, name, webhookUrl, ids);
         });
+    }
+
+    /**
+     * Sends one request: reserves its worst-case credits under the account's budget, waits for the account to have
+     * credits when it answered 402 before (without a request until its balance is positive), and records the
+     * accepted id in the ledger with the request's fingerprint.
+     */
+    private CompletableFuture<String> send(BulkRequest request, byte[] body, String fingerprint) {
+        long worstCase = AccountCredits.worstCase(request.contacts());
+        try {
+            credits.reserve(worstCase, request.name());
+        } catch (DeepEnrichException overBudget) {
+            return CompletableFuture.failedFuture(overBudget);
+        }
+        return credits.ensureCredits(client, request.name())
+                .thenCompose(ready -> client.submit(request, body))
+                .handle((id, failure) -> {
+                    if (failure != null) {
+                        credits.cancel(worstCase);
+                        if (Futures.unwrap(failure) instanceof DeepEnrichInsufficientCreditsException refused
+                            && refused.getHttpStatus() == 402) {
+                            credits.exhausted();
+                        }
+                        throw new CompletionException(Futures.unwrap(failure));
+                    }
+                    credits.accepted(id, worstCase);
+                    record(id, request, fingerprint);
+                    return id;
+                });
+    }
+
+    private void record(String id, BulkRequest request, String fingerprint) {
+        try {
+            Instant now = Instant.now();
+            ledger.record(new PendingEnrichment(id, request.name(), now, request.contacts().size()));
+            accepted.put(fingerprint, id);
+            if (!fingerprintWindow.isZero()) {
+                ledger.recordSubmission(fingerprint, id, now, fingerprintWindow);
+            }
+        } catch (RuntimeException e) {
+            throw new UnrecordedException(id, unrecorded(id, request.name(), e));
+        }
+    }
+
+    /** Accepted by the API, but not recorded: the id is known, the failure is the ledger's. */
+    private static final class UnrecordedException extends RuntimeException {
+
+        private final String id;
+
+        UnrecordedException(String id, DeepEnrichException cause) {
+            super(cause);
+            this.id = id;
+        }
     }
 
     /** The id of this same request accepted earlier by this exchange, or within the window by the ledger. */

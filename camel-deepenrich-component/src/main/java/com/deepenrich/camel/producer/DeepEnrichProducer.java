@@ -53,7 +53,8 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
         try {
             PreparedBatch batch = PreparedBatch.prepare(in, cfg.enrichFieldList(), cfg.getInvalidContacts(), name);
             BulkSubmission submission = new BulkSubmission(endpoint.getClient(), endpoint.getLedger(),
-                    Duration.ofMillis(cfg.getFingerprintWindow()), acceptedRequests(exchange));
+                    Duration.ofMillis(cfg.getFingerprintWindow()), acceptedRequests(exchange),
+                    endpoint.getAccountCredits());
             CompletableFuture<SubmissionReceipt> submitted = submission
                     .submit(batch, name, webhookUrl(exchange, cfg, name))
                     .whenComplete((receipt, failure) -> admission.release());
@@ -80,6 +81,8 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
             message.setHeader(DeepEnrichConstants.ENRICHMENT_IDS, ids);
             message.setHeader(DeepEnrichConstants.ENRICHMENT_ID, ids.isEmpty() ? null : ids.get(0));
             message.setHeader(DeepEnrichConstants.NAME, name);
+            message.setHeader(DeepEnrichConstants.CREDITS_RESERVED, endpoint.getAccountCredits().reserved());
+            message.setHeader(DeepEnrichConstants.CREDITS_SPENT, endpoint.getAccountCredits().spent());
             if (!receipt.getRejections().isEmpty()) {
                 message.setHeader(DeepEnrichConstants.REJECTED, receipt.getRejections());
             }
@@ -159,9 +162,8 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
                 cfg.getAwaitPollInterval(), cfg.getAwaitTimeout());
         return awaiter.await(receipt.getEnrichmentIds(), receipt.getName()).thenApply(results -> {
             receipt.getEnrichmentIds().forEach(endpoint.getLedger()::complete);
-            EnrichmentResult merged = EnrichmentResult.merge(results);
-            endpoint.getMetrics().creditsSpent(merged.getCredits());
-            return new ReceiptAndResult(receipt, merged);
+            results.forEach(endpoint::resultEmitted);
+            return new ReceiptAndResult(receipt, EnrichmentResult.merge(results));
         });
     }
 

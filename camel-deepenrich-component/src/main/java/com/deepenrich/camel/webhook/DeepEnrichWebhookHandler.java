@@ -66,7 +66,7 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
                     endpoint.getEndpointBaseUri());
         }
         emitter = new ResultEmitter(endpoint.getLedger(), endpoint.getIdempotentRepository(), next,
-                "webhook-" + UUID.randomUUID(), cfg.getForeignResults(), endpoint.getMetrics());
+                "webhook-" + UUID.randomUUID(), cfg.getForeignResults(), endpoint::resultEmitted);
         if (endpoint.getConfiguration().getPollFallbackAfter() > 0) {
             fallback = PollFallback.of(owningRoute(), endpoint);
         }

@@ -9,7 +9,6 @@ import java.util.concurrent.RejectedExecutionException;
 import com.deepenrich.camel.ForeignResultsPolicy;
 import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
-import com.deepenrich.camel.metrics.DeepEnrichMetrics;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.EnrichmentResult;
 import org.apache.camel.AsyncProcessor;
@@ -38,7 +37,7 @@ class ResultEmitterTest {
     private ResultEmitter emitter(AsyncProcessor route) {
         ledger.record(new PendingEnrichment(ID, "n", Instant.now(), 1));
         seen.start();
-        return new ResultEmitter(ledger, seen, route, "me", ForeignResultsPolicy.emit, new DeepEnrichMetrics());
+        return new ResultEmitter(ledger, seen, route, "me", ForeignResultsPolicy.emit, result -> { });
     }
 
     private ResultEmitter.Outcome emit(ResultEmitter emitter, CamelContext camel) throws Exception {
