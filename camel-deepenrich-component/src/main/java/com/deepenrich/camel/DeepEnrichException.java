@@ -3,17 +3,20 @@ package com.deepenrich.camel;
 import java.util.List;
 
 import com.deepenrich.camel.model.Rejection;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.HttpResponseAware;
 
 /**
- * Base of every DeepEnrich failure. Carries the API's error {@code code}, its message, the HTTP status (0 when no
+ * Base of every DeepEnrich failure, a {@link RuntimeCamelException} that is {@link HttpResponseAware} as Camel's own
+ * API components' exceptions are. Carries the API's error {@code code}, its message, the HTTP status (0 when no
  * answer came) and the name of the request it concerns. A {@code bulk} exchange that failed after some of its
  * requests were accepted also tells which enrichment ids were submitted and which contacts were not.
  */
-public class DeepEnrichException extends RuntimeException {
+public class DeepEnrichException extends RuntimeCamelException implements HttpResponseAware {
 
     private final String code;
     private final String apiMessage;
-    private final int httpStatus;
+    private int httpStatus;
     private final String requestName;
     private List<String> submittedIds = List.of();
     private List<Object> unsubmittedContacts = List.of();
@@ -25,6 +28,16 @@ public class DeepEnrichException extends RuntimeException {
         this.apiMessage = apiMessage;
         this.httpStatus = httpStatus;
         this.requestName = requestName;
+    }
+
+    /** A failure on this side of the wire (no HTTP answer): {@code code} is ours, such as {@code ledger.record}. */
+    public static DeepEnrichException local(String code, String message, String requestName, Throwable cause) {
+        return new DeepEnrichException(code, message, 0, requestName, cause);
+    }
+
+    /** {@code cause} as a DeepEnrichException: itself when it is one, else wrapped with its text as message. */
+    public static DeepEnrichException of(Throwable cause, String requestName) {
+        return cause instanceof DeepEnrichException error ? error : local(null, String.valueOf(cause), requestName, cause);
     }
 
     private static String describe(String code, String apiMessage, int httpStatus, String requestName) {
@@ -89,6 +102,27 @@ public class DeepEnrichException extends RuntimeException {
     public DeepEnrichException withRejections(List<Rejection> rejections) {
         this.rejections = List.copyOf(rejections);
         return this;
+    }
+
+    @Override
+    public int getHttpResponseCode() {
+        return httpStatus;
+    }
+
+    @Override
+    public void setHttpResponseCode(int code) {
+        this.httpStatus = code;
+    }
+
+    /** The API's error code (DeepEnrich answers no reason phrase worth more). */
+    @Override
+    public String getHttpResponseStatus() {
+        return code;
+    }
+
+    @Override
+    public void setHttpResponseStatus(String status) {
+        // the API's code is set once, from its answer
     }
 
     /** Whether sending the same request again later may succeed (rate limit, server error, network). */

@@ -13,7 +13,7 @@ import java.util.List;
 
 import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
-import com.deepenrich.camel.webhook.CallbackToken;
+import com.deepenrich.camel.callback.CallbackToken;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import com.deepenrich.camel.webhook.CallbackToken;
+import com.deepenrich.camel.callback.CallbackToken;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import com.deepenrich.camel.DeepEnrichConstants;
 import com.deepenrich.camel.ForeignResultsPolicy;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.model.EnrichmentResult;
-import com.deepenrich.camel.producer.DeepEnrichProducer;
+import com.deepenrich.camel.util.DeepEnrichMessageHelper;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -117,7 +117,7 @@ public final class ResultEmitter {
             finish(id, done, Outcome.FAILED);
             return;
         }
-        DeepEnrichProducer.setResult(exchange.getMessage(), result);
+        DeepEnrichMessageHelper.setResult(exchange.getMessage(), result);
         exchange.getMessage().setHeader(DeepEnrichConstants.FOREIGN, !pending);
         processor.process(exchange, doneSync -> {
             if (interruptedByShutdown(exchange)) {

@@ -9,7 +9,7 @@ import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.SubmissionReceipt;
-import com.deepenrich.camel.producer.ContactMapper;
+import com.deepenrich.camel.model.ContactMapper;
 import org.apache.camel.Converter;
 
 /**

@@ -83,7 +83,7 @@ final class BulkSubmission {
                             ids.add(unrecorded.id);
                             cause = unrecorded.getCause();
                         }
-                        throw withProgress(asDeepEnrichException(cause, chunkName), batch, firstUnsent, ids);
+                        throw withProgress(DeepEnrichException.of(cause, chunkName), batch, firstUnsent, ids);
                     }
                     return id;
                 });
@@ -158,19 +158,13 @@ final class BulkSubmission {
     }
 
     private static DeepEnrichException unrecorded(String id, String chunkName, RuntimeException cause) {
-        return new DeepEnrichException("ledger.record", "enrichment " + id
-                + " was accepted but the ledger could not record it: " + cause.getMessage(), 0, chunkName, cause);
+        return DeepEnrichException.local("ledger.record", "enrichment " + id
+                + " was accepted but the ledger could not record it: " + cause.getMessage(), chunkName, cause);
     }
 
     private static DeepEnrichException unreadable(String chunkName, RuntimeException cause) {
-        return new DeepEnrichException("ledger.read", "the ledger could not tell whether this request was accepted "
-                + "before, so it was not sent: " + cause.getMessage(), 0, chunkName, cause);
-    }
-
-    private static DeepEnrichException asDeepEnrichException(Throwable failure, String chunkName) {
-        Throwable cause = Futures.unwrap(failure);
-        return cause instanceof DeepEnrichException error
-                ? error : new DeepEnrichException(null, String.valueOf(cause), 0, chunkName, cause);
+        return DeepEnrichException.local("ledger.read", "the ledger could not tell whether this request was accepted "
+                + "before, so it was not sent: " + cause.getMessage(), chunkName, cause);
     }
 
     /**

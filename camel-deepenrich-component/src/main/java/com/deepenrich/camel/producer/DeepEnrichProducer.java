@@ -17,7 +17,8 @@ import com.deepenrich.camel.DeepEnrichValidationException;
 import com.deepenrich.camel.client.Futures;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.SubmissionReceipt;
-import com.deepenrich.camel.webhook.CallbackUrl;
+import com.deepenrich.camel.util.DeepEnrichMessageHelper;
+import com.deepenrich.camel.callback.CallbackUrl;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -73,7 +74,7 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
             endpoint.getMetrics().contactsSubmitted(receipt.getSubmitted());
             endpoint.getMetrics().contactsRejected(receipt.getRejections().size());
             if (outcome.result() != null) {
-                setResult(message, outcome.result());
+                DeepEnrichMessageHelper.setResult(message, outcome.result());
             } else {
                 message.setBody(receipt);
             }
@@ -120,14 +121,12 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
         Message in = exchange.getMessage();
         String id = in.getHeader(DeepEnrichConstants.ENRICHMENT_ID, String.class);
         if (id == null || id.isBlank()) {
-            exchange.setException(new IllegalArgumentException(
-                    "getResult needs the enrichment id in header " + DeepEnrichConstants.ENRICHMENT_ID));
-            callback.done(false);
-            return;
+            throw new IllegalArgumentException(
+                    "getResult needs the enrichment id in header " + DeepEnrichConstants.ENRICHMENT_ID);
         }
         boolean force = in.getHeader(DeepEnrichConstants.FORCE_RESULTS,
                 endpoint.getConfiguration().isForceResults(), Boolean.class);
-        complete(endpoint.getClient().getResult(id, force), exchange, callback, DeepEnrichProducer::setResult);
+        complete(endpoint.getClient().getResult(id, force), exchange, callback, DeepEnrichMessageHelper::setResult);
     }
 
     @InvokeOnHeader("getCredits")
@@ -142,19 +141,8 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
 
     @InvokeOnHeader("results")
     public void results(Exchange exchange, AsyncCallback callback) {
-        exchange.setException(new IllegalArgumentException(
-                "results is a consumer operation: use from(\"deepenrich:results\") or "
-                                                            + "from(\"webhook:deepenrich:results\")"));
-        callback.done(false);
-    }
-
-    /** Sets a result as body with its headers, as the consumer does. */
-    public static void setResult(Message message, EnrichmentResult result) {
-        message.setBody(result);
-        message.setHeader(DeepEnrichConstants.ENRICHMENT_ID, result.getId());
-        message.setHeader(DeepEnrichConstants.NAME, result.getName());
-        message.setHeader(DeepEnrichConstants.STATUS, result.getStatus());
-        message.setHeader(DeepEnrichConstants.CREDITS, result.getCredits());
+        throw new IllegalArgumentException("results is a consumer operation: use from(\"deepenrich:results\") or "
+                                           + "from(\"webhook:deepenrich:results\")");
     }
 
     private CompletableFuture<ReceiptAndResult> awaitAll(SubmissionReceipt receipt, DeepEnrichConfiguration cfg) {

@@ -6,6 +6,7 @@ import java.util.List;
 import com.deepenrich.camel.DeepEnrichValidationException;
 import com.deepenrich.camel.InvalidContactsPolicy;
 import com.deepenrich.camel.model.Contact;
+import com.deepenrich.camel.model.ContactMapper;
 import com.deepenrich.camel.model.Rejection;
 import org.apache.camel.Message;
 

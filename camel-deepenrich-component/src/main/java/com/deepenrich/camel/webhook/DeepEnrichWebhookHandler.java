@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.deepenrich.camel.DeepEnrichConfiguration;
 import com.deepenrich.camel.DeepEnrichEndpoint;
+import com.deepenrich.camel.callback.CallbackToken;
 import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
 import com.deepenrich.camel.consumer.ResultEmitter;
 import com.deepenrich.camel.model.DeepEnrichJson;

@@ -1,5 +1,6 @@
 package com.deepenrich.camel.webhook;
 
+import com.deepenrich.camel.callback.CallbackToken;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;

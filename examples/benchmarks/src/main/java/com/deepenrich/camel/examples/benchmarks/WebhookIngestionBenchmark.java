@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import com.deepenrich.camel.DeepEnrichComponent;
 import com.deepenrich.camel.model.EnrichmentResult;
-import com.deepenrich.camel.webhook.CallbackToken;
+import com.deepenrich.camel.callback.CallbackToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;

@@ -1,4 +1,4 @@
-package com.deepenrich.camel.webhook;
+package com.deepenrich.camel.callback;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,7 @@ import com.deepenrich.camel.DeepEnrichConfiguration;
  */
 public final class CallbackToken {
 
-    static final String PARAMETER = "token";
+    public static final String PARAMETER = "token";
     private static final String DERIVATION_LABEL = "deepenrich-callback";
 
     private CallbackToken() {
@@ -54,13 +54,13 @@ public final class CallbackToken {
     }
 
     /** Constant-time comparison (no early exit on the first differing byte). */
-    static boolean matches(String given, String expected) {
+    public static boolean matches(String given, String expected) {
         return given != null
                && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Every value of query parameter {@code token} (exact name) in a raw query string, decoded. */
-    static List<String> fromQuery(String rawQuery) {
+    public static List<String> fromQuery(String rawQuery) {
         List<String> values = new ArrayList<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return values;

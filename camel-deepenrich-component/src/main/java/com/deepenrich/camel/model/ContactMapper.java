@@ -1,4 +1,4 @@
-package com.deepenrich.camel.producer;
+package com.deepenrich.camel.model;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.deepenrich.camel.model.Contact;
-import com.deepenrich.camel.model.Rejection;
 import com.deepenrich.camel.model.Rejection.Problem;
 
 /**
@@ -20,7 +18,7 @@ import com.deepenrich.camel.model.Rejection.Problem;
 public final class ContactMapper {
 
     /** A mapped contact, or the rejection naming every reason it could not be read. */
-    record Mapped(Contact contact, Rejection rejection) {
+    public record Mapped(Contact contact, Rejection rejection) {
     }
 
     /** Fields sent as text: a nested object or list there is refused, not sent as its toString(). */
@@ -46,7 +44,7 @@ public final class ContactMapper {
     }
 
     /** The item as a contact, or every shape problem it has (the API's rules are checked later, on contacts). */
-    static Mapped map(int index, Object item) {
+    public static Mapped map(int index, Object item) {
         if (item instanceof Contact c) {
             return new Mapped(c, null);
         }

@@ -1,4 +1,4 @@
-package com.deepenrich.camel.producer;
+package com.deepenrich.camel.model;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.deepenrich.camel.webhook;
+package com.deepenrich.camel.callback;
 
 import java.net.URI;
 import java.net.URISyntaxException;

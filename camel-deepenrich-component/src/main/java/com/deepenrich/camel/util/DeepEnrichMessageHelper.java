@@ -1,0 +1,21 @@
+package com.deepenrich.camel.util;
+
+import com.deepenrich.camel.DeepEnrichConstants;
+import com.deepenrich.camel.model.EnrichmentResult;
+import org.apache.camel.Message;
+
+/** What the producer and the consumers put on a message, kept where both can see it. */
+public final class DeepEnrichMessageHelper {
+
+    private DeepEnrichMessageHelper() {
+    }
+
+    /** A result as the body, with its id, name, status and credits as headers: the same from getResult and consumers. */
+    public static void setResult(Message message, EnrichmentResult result) {
+        message.setBody(result);
+        message.setHeader(DeepEnrichConstants.ENRICHMENT_ID, result.getId());
+        message.setHeader(DeepEnrichConstants.NAME, result.getName());
+        message.setHeader(DeepEnrichConstants.STATUS, result.getStatus());
+        message.setHeader(DeepEnrichConstants.CREDITS, result.getCredits());
+    }
+}
