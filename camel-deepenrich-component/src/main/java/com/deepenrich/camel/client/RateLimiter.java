@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * The spacing keeps a {@value #MARGIN_PERCENT}% margin under the limit: at exactly the limit, a request that
  * reaches the server a little sooner after leaving than the one a window before it (that one opened the connection)
- * lands on the edge of a sliding-window limit and is refused (B2 benchmark: 1 to 3 429s per 100 requests).
+ * lands on the edge of a sliding-window limit and is refused (measured: 1 to 3 429s per 100 requests without it).
  */
 public final class RateLimiter {
 
