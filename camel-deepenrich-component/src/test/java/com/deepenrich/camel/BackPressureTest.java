@@ -14,6 +14,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.WireMockApi.contact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,7 +78,7 @@ class BackPressureTest extends ProducerTestSupport {
         api.acceptBulkWithIdOfFirstSeq();
         writeLeadsFile();
         context.getRouteController().startRoute("file");
-        Await.until("every contact at the API", () -> api.seqsReceived().size() >= CONTACTS);
+        await("every contact at the API").until(() -> api.seqsReceived().size() >= CONTACTS);
         assertAllReceivedOnceInOrder();
         assertSourceWasHeldBack();
     }
@@ -88,7 +89,7 @@ class BackPressureTest extends ProducerTestSupport {
         for (int i = 0; i < CONTACTS; i++) {
             template.sendBody(SEDA, contact(i));
         }
-        Await.until("every contact at the API", () -> api.seqsReceived().size() >= CONTACTS);
+        await("every contact at the API").until(() -> api.seqsReceived().size() >= CONTACTS);
         assertTrue(IntStream.range(0, CONTACTS).boxed().toList().equals(api.seqsReceived()),
                 "each contact exactly once");
         assertTrue(gate().getPeak() <= MAX_PENDING, "peak pending " + gate().getPeak());
@@ -101,7 +102,7 @@ class BackPressureTest extends ProducerTestSupport {
         for (int from = 0; from < CONTACTS; from += 100) {
             template.sendBody(SEDA_LISTS, WireMockApi.contacts(from, 100));
         }
-        Await.until("every contact at the API", () -> api.seqsReceived().size() >= CONTACTS);
+        await("every contact at the API").until(() -> api.seqsReceived().size() >= CONTACTS);
         assertBatchesAreTheSourceInOrder();
         assertSourceWasHeldBack();
     }
@@ -120,7 +121,7 @@ class BackPressureTest extends ProducerTestSupport {
         for (int i = 0; i < (MAX_PENDING + 2) * 100; i++) {
             template.sendBody("direct:failing", contact(i)); // would wait forever if failed groups kept their room
         }
-        Await.until("every failed group gave its room back", () -> gate().getPending() == 0);
+        await("every failed group gave its room back").until(() -> gate().getPending() == 0);
     }
 
     @Test
@@ -128,7 +129,7 @@ class BackPressureTest extends ProducerTestSupport {
         api.acceptBulkWithIdOfFirstSeq();
         writeLeadsFile();
         context.getRouteController().startRoute("file");
-        Await.until("the file's reading is held back", () -> gate().getWaits() > 0);
+        await("the file's reading is held back").until(() -> gate().getWaits() > 0);
         int atStop = api.seqsReceived().size();
         context.stop(); // graceful: the file's exchange finishes, the open group is completed and sent
         assertTrue(atStop < CONTACTS, "the stop landed mid-file (" + atStop + " contacts sent before it)");
@@ -150,7 +151,7 @@ class BackPressureTest extends ProducerTestSupport {
 
     /** Every contact once, in requests of 100 consecutive contacts, and never more than MAX_PENDING pending. */
     private void assertAllReceivedOnceInOrder() throws InterruptedException {
-        Await.until("every contact at the API", () -> api.seqsReceived().size() >= CONTACTS);
+        await("every contact at the API").until(() -> api.seqsReceived().size() >= CONTACTS);
         assertBatchesAreTheSourceInOrder();
         assertTrue(gate().getPeak() <= MAX_PENDING, "peak pending " + gate().getPeak());
     }
@@ -173,6 +174,6 @@ class BackPressureTest extends ProducerTestSupport {
     /** The source outran the 200 requests a second: it must have waited for room, and room is all given back. */
     private void assertSourceWasHeldBack() throws InterruptedException {
         assertTrue(gate().getWaits() > 0, "the source never waited");
-        Await.until("no batch pending", () -> gate().getPending() == 0);
+        await("no batch pending").until(() -> gate().getPending() == 0);
     }
 }

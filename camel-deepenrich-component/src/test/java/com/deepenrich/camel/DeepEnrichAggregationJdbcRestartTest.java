@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
+import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.WireMockApi.contact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -88,7 +89,7 @@ class DeepEnrichAggregationJdbcRestartTest {
                 template.sendBody("direct:contacts", contact(i));
             }
         }
-        Await.until("the first full group", () -> api.bulkRequests().size() == 1);
+        await("the first full group").until(() -> api.bulkRequests().size() == 1);
         first.stop();
 
         assertEquals(List.of(100), api.bulkSizes(), "the 50 of the half-full group wait in the repository");

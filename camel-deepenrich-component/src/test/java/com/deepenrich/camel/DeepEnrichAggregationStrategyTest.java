@@ -17,6 +17,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.WireMockApi.contact;
 import static com.deepenrich.camel.WireMockApi.contacts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,7 +65,7 @@ class DeepEnrichAggregationStrategyTest extends ProducerTestSupport {
             template.sendBody("direct:canonical", asSomeBody(i));
         }
 
-        Await.until("3 bulk requests", () -> api.bulkRequests().size() == 3);
+        await("3 bulk requests").until(() -> api.bulkRequests().size() == 3);
         assertEquals(List.of(100, 100, 50), api.bulkSizes());
         assertEquals(ALL_250, api.seqsReceived(), "every contact sent exactly once");
     }
@@ -77,7 +78,7 @@ class DeepEnrichAggregationStrategyTest extends ProducerTestSupport {
             template.sendBody("direct:lists", contacts(i, 5));
         }
 
-        Await.until("the first group of 100 contacts", () -> api.bulkRequests().size() == 1);
+        await("the first group of 100 contacts").until(() -> api.bulkRequests().size() == 1);
         assertEquals(List.of(100), api.bulkSizes(), "30 messages of 5: complete at 100 contacts, not 100 messages");
         context.stop();
         assertEquals(List.of(100, 50), api.bulkSizes());

@@ -25,6 +25,7 @@ import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,7 +107,7 @@ class DocSnippetsTest {
             camel.start();
             try {
                 camel.createProducerTemplate().sendBody("direct:leads", WireMockApi.contact(7));
-                Await.until("the group sent after its completionTimeout", () -> api.bulkRequests().size() == 1);
+                await("the group sent after its completionTimeout").until(() -> api.bulkRequests().size() == 1);
                 URI callback = URI.create(WireMockApi.json(api.bulkRequests().get(0)).path("webhook_url").asText());
                 assertEquals("https://my.host/deepenrich/results", callback.getScheme() + "://" + callback.getHost()
                                                                    + callback.getPath());

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.ResultStubs.finished;
 import static com.deepenrich.camel.ResultStubs.ok;
 import static com.deepenrich.camel.ResultStubs.running;
@@ -35,7 +36,7 @@ class FileLedgerRestartTest {
         ResultStubs.answerInTurn(api, "id-0", ok(running("id-0", "IN_PROGRESS")));
         try (ResultsApplication firstRun = new ResultsApplication(api, new FileDeepEnrichLedger(file), true)) {
             firstRun.template().requestBody("deepenrich:bulk", WireMockApi.contacts(0, 1));
-            Await.until("id-0 read while running", () -> ResultStubs.reads(api, "id-0") >= 1);
+            await("id-0 read while running").until(() -> ResultStubs.reads(api, "id-0") >= 1);
             assertEquals(List.of(), firstRun.emitted());
         }
         assertTrue(Files.readString(file).contains("\"id-0\""), "still pending on disk");
@@ -44,8 +45,7 @@ class FileLedgerRestartTest {
         ResultStubs.answerInTurn(api, "id-0", ok(finished("id-0")));
         FileDeepEnrichLedger reopened = new FileDeepEnrichLedger(file);
         try (ResultsApplication secondRun = new ResultsApplication(api, reopened, true)) {
-            Await.until("id-0 emitted and off the ledger file",
-                    () -> !secondRun.emitted().isEmpty() && new FileDeepEnrichLedger(file).pending().isEmpty());
+            await("id-0 emitted and off the ledger file").until(() -> !secondRun.emitted().isEmpty() && new FileDeepEnrichLedger(file).pending().isEmpty());
             assertEquals(List.of("id-0"), secondRun.emitted());
         }
     }

@@ -30,6 +30,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.ResultStubs.finished;
 import static com.deepenrich.camel.ResultStubs.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,8 +95,7 @@ class GracefulStopTest {
     private static void stopWhileInRoute(Node a) throws Exception {
         assertTrue(a.inRoute.await(10, TimeUnit.SECONDS), "the result reached A's route");
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(a.context::stop);
-        Await.until("A's webhook consumer stopped",
-                () -> ServiceHelper.isStopped(a.context.getRoute("results").getConsumer()));
+        await("A's webhook consumer stopped").until(() -> ServiceHelper.isStopped(a.context.getRoute("results").getConsumer()));
         a.release.countDown();
         stopped.get(20, TimeUnit.SECONDS);
     }

@@ -15,6 +15,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.ResultStubs.finished;
 import static com.deepenrich.camel.ResultStubs.ok;
 import static com.deepenrich.camel.ResultStubs.running;
@@ -48,8 +49,7 @@ class JdbcLedgerSharedTest {
         List<String> emitted = new ArrayList<>();
         try (ResultsApplication one = new ResultsApplication(api, new JdbcDeepEnrichLedger(database), true);
              ResultsApplication two = new ResultsApplication(api, new JdbcDeepEnrichLedger(database), true)) {
-            Await.until("every id emitted and off the ledger",
-                    () -> one.emitted().size() + two.emitted().size() >= ids.size() && ledger.pending().isEmpty());
+            await("every id emitted and off the ledger").until(() -> one.emitted().size() + two.emitted().size() >= ids.size() && ledger.pending().isEmpty());
             one.close();
             two.close();
             emitted.addAll(one.emitted());

@@ -19,6 +19,7 @@ import org.apache.camel.spi.ExchangeFactory;
 import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.ResultStubs.finished;
 import static com.deepenrich.camel.ResultStubs.ok;
 import static com.deepenrich.camel.ResultStubs.running;
@@ -95,7 +96,7 @@ class PollResultsTest extends ResultsTestSupport {
         Receipts.assertAccountsFor(1, receipt);
         assertEquals(List.of("id-0"), receipt.getEnrichmentIds());
         results().assertIsSatisfied();
-        Await.until("id-0 no longer pending", () -> ledger().find("id-0").isEmpty());
+        await("id-0 no longer pending").until(() -> ledger().find("id-0").isEmpty());
         Exchange emitted = results().getReceivedExchanges().get(0);
         EnrichmentResult result = assertInstanceOf(EnrichmentResult.class, emitted.getMessage().getBody());
         assertEquals(EnrichmentStatus.FINISHED, result.getStatus());
@@ -115,7 +116,7 @@ class PollResultsTest extends ResultsTestSupport {
         results().expectedMessageCount(1);
 
         results().assertIsSatisfied();
-        Await.until("id-400 no longer pending", () -> ledger().find("id-400").isEmpty());
+        await("id-400 no longer pending").until(() -> ledger().find("id-400").isEmpty());
         assertEquals(List.of("id-400"), emittedIds());
         assertEquals(3, ResultStubs.reads(api, "id-400"));
         assertEquals(List.of(), reported.causes);
@@ -128,7 +129,7 @@ class PollResultsTest extends ResultsTestSupport {
                 .get("404 unknown enrichment").toString();
         ResultStubs.answerInTurn(api, "id-404", new ResultStubs.Answer(404, notFound));
 
-        Await.until("id-404 removed", () -> ledger().find("id-404").isEmpty());
+        await("id-404 removed").until(() -> ledger().find("id-404").isEmpty());
 
         assertEquals(1, resultsConsumer().getPoller().getNotFound());
         assertEquals(1, reported.causes.size());
@@ -143,7 +144,7 @@ class PollResultsTest extends ResultsTestSupport {
         api.server.stubFor(get(urlPathEqualTo(ResultStubs.RESULT_PATH + "id-proxy"))
                 .willReturn(aResponse().withStatus(404).withBody("<html>Not Found</html>")));
 
-        Await.until("read twice", () -> resultsConsumer().getPoller().getReadFailures() >= 2);
+        await("read twice").until(() -> resultsConsumer().getPoller().getReadFailures() >= 2);
 
         assertTrue(ledger().find("id-proxy").isPresent(), "a wrong baseUrl must not empty the ledger");
         assertEquals(0, resultsConsumer().getPoller().getNotFound());
@@ -157,7 +158,7 @@ class PollResultsTest extends ResultsTestSupport {
         results().expectedMessageCount(1);
 
         results().assertIsSatisfied();
-        Await.until("id-fail no longer pending", () -> ledger().find("id-fail").isEmpty());
+        await("id-fail no longer pending").until(() -> ledger().find("id-fail").isEmpty());
         assertEquals(2, attempts.get());
         assertEquals(2, ResultStubs.reads(api, "id-fail"));
         assertEquals(1, results().getReceivedCounter());
@@ -170,7 +171,7 @@ class PollResultsTest extends ResultsTestSupport {
         submitted("id-stale", Duration.ofDays(2));
         ResultStubs.answerInTurn(api, "id-stale", ok(running("id-stale", "IN_PROGRESS")));
 
-        Await.until("read three times", () -> ResultStubs.reads(api, "id-stale") >= 3);
+        await("read three times").until(() -> ResultStubs.reads(api, "id-stale") >= 3);
 
         assertEquals(1, resultsConsumer().getPoller().getStale());
         assertEquals(1, reported.causes.size());
@@ -202,8 +203,7 @@ class PollResultsTest extends ResultsTestSupport {
         ExchangeFactory.Statistics stats
                 = context.getCamelContextExtension().getExchangeFactoryManager().getStatistics();
 
-        Await.until("both emitted, one after a failure",
-                () -> results().getReceivedCounter() == 2 && stats.getReleasedCounter() == 3);
+        await("both emitted, one after a failure").until(() -> results().getReceivedCounter() == 2 && stats.getReleasedCounter() == 3);
         assertEquals(3, stats.getCreatedCounter());
     }
 }

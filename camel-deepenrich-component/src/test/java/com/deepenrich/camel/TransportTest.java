@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.awaitility.Awaitility.await;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -131,8 +132,7 @@ class TransportTest {
             calls.add(camel.createProducerTemplate().asyncRequestBody(endpoint(api, ""), null));
         }
         ThreadPoolExecutor senders = (ThreadPoolExecutor) component.senders();
-        Await.until("2 requests at the API and 3 waiting for a sender",
-                () -> arrived.get() == 2 && senders.getQueue().size() == 3);
+        await("2 requests at the API and 3 waiting for a sender").until(() -> arrived.get() == 2 && senders.getQueue().size() == 3);
         release.countDown();
 
         for (CompletableFuture<Object> call : calls) {

@@ -21,6 +21,7 @@ import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.ResultStubs.creditsInsufficient;
 import static com.deepenrich.camel.ResultStubs.finished;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -147,7 +148,7 @@ class WebhookResultsTest extends WebhookTestSupport {
 
         results().assertIsSatisfied();
         assertEquals("id-late", emitted(0).getId());
-        Await.until("id-late no longer pending", () -> ledger().find("id-late").isEmpty());
+        await("id-late no longer pending").until(() -> ledger().find("id-late").isEmpty());
 
         assertEquals(200, deliver(finished("id-late")).statusCode());
         assertEquals(1, results().getReceivedCounter(), "not emitted again");
@@ -159,7 +160,7 @@ class WebhookResultsTest extends WebhookTestSupport {
     void aDeliveryCarriesTheSameBodyTypeAndHeadersAsAPolledResultAndNotTheToken() throws Exception {
         submitted("id-polled", POLL_FALLBACK_AFTER.plusMinutes(1));
         ResultStubs.answerInTurn(api, "id-polled", ResultStubs.ok(finished("id-polled")));
-        Await.until("the late result polled", () -> results().getReceivedCounter() == 1);
+        await("the late result polled").until(() -> results().getReceivedCounter() == 1);
 
         assertEquals(200, deliver(finished("id-delivered")).statusCode());
 

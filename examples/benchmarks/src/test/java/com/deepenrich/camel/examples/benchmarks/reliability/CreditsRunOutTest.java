@@ -25,6 +25,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -75,19 +76,18 @@ class CreditsRunOutTest {
                 }
             });
             feed(app, 0, 500);
-            Await.until(Duration.ofSeconds(30), () -> accounting.accounted() == 500, accounting::toString);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(accounting.accounted() == 500, accounting::toString));
             long spentBefore = simulator.stats().creditsSpent();
             simulator.setCredits(50);
             feed(app, 500, 500);
-            Await.until(Duration.ofSeconds(30), () -> accounting.accounted() == 1_000, accounting::toString);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(accounting.accounted() == 1_000, accounting::toString));
 
             System.out.printf("credits run out: %s; credits spent %d before, %d after the balance was set to 50; %s%n",
                     accounting, spentBefore, simulator.stats().creditsSpent() - spentBefore, simulator.stats());
             List<String> all = leadIds(0, 1_000);
             assertEquals(List.of(), accounting.missing(all), "contacts without an outcome");
             assertEquals(List.of(), accounting.accountedTwice(), "contacts emitted twice");
-            Await.until(Duration.ofSeconds(5), () -> accounting.receipts() == 10,
-                    () -> accounting.receipts() + " receipts, expected one per batch of 100");
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertTrue(accounting.receipts() == 10, () -> accounting.receipts() + " receipts, expected one per batch of 100"));
             assertEquals(List.of(), accounting.receiptsNotAddingUp(), "receipts where submitted + rejected != received");
             assertTrue(leadIds(0, 500).stream()
                             .allMatch(id -> accounting.outcome(id) != ContactOutcome.CREDITS_INSUFFICIENT),
@@ -142,8 +142,7 @@ class CreditsRunOutTest {
                 }
             });
             feed(app, 0, 1_000);
-            Await.until(Duration.ofSeconds(30), () -> accepted.size() + accounting.unsubmittedReasons().size() == 1_000,
-                    () -> accepted.size() + " accepted, " + accounting);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(accepted.size() + accounting.unsubmittedReasons().size() == 1_000, () -> accepted.size() + " accepted, " + accounting));
 
             System.out.printf("402 mid-job: %d contacts accepted, %d reported unsent%n", accepted.size(),
                     accounting.unsubmittedReasons().size());

@@ -25,6 +25,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,14 +79,11 @@ class FaultStormTest {
                 input.add(SyntheticContacts.leadId(i));
                 app.template().sendBody("direct:contacts", contact);
             }
-            Await.until(Duration.ofSeconds(120), () -> accounting.accounted() == CONTACTS && inDoubt.waiting() == 0,
-                    accounting::toString);
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertTrue(accounting.accounted() == CONTACTS && inDoubt.waiting() == 0, accounting::toString));
             double seconds = (System.nanoTime() - start) / 1e9;
             SimulatorStats stats = simulator.stats();
             // late duplicates: wait until no webhook attempt is in flight or due for a retry
-            Await.stableFor(WEBHOOK_RETRY.plusMillis(500), Duration.ofSeconds(30),
-                    () -> stats.webhookAttempts() == stats.webhookDeliveries() + stats.webhookFailures(),
-                    stats::toString);
+            await().during(WEBHOOK_RETRY.plusMillis(500)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(stats.webhookAttempts() == stats.webhookDeliveries() + stats.webhookFailures(), stats::toString));
 
             System.out.printf("fault storm, seed %d: %d contacts in %.1f s; %s; in doubt then resent %d; %s%n", seed,
                     CONTACTS, seconds, accounting, resent.get(), stats);

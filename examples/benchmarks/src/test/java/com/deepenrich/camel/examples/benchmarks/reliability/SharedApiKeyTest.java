@@ -26,6 +26,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,7 +68,7 @@ class SharedApiKeyTest {
             a.start();
             b.start();
             SimulatorStats stats = simulator.stats();
-            Await.until(Duration.ofSeconds(30), () -> stats.submissions() >= BATCHES / 3, stats::toString);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(stats.submissions() >= BATCHES / 3, stats::toString));
             Node leader = a.isLeader() ? a : b;
             Node follower = leader == a ? b : a;
             assertTrue(leader.isLeader() && !follower.isLeader(), "one leader");
@@ -75,7 +76,7 @@ class SharedApiKeyTest {
             long stoppedAt = System.nanoTime();
             leader.close();
             int submittedByLeader = leader.submitted.get();
-            Await.until(Duration.ofSeconds(90), () -> accounting.accounted() == CONTACTS, accounting::toString);
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertTrue(accounting.accounted() == CONTACTS, accounting::toString));
             double seconds = (System.nanoTime() - start) / 1e9;
             double handover = (follower.firstSubmittedAt - stoppedAt) / 1e9;
 
@@ -107,8 +108,7 @@ class SharedApiKeyTest {
             a.start();
             b.start();
             SimulatorStats stats = simulator.stats();
-            Await.until(Duration.ofSeconds(30), () -> stats.rateLimited429() > 0 || stats.submissions() == BATCHES,
-                    stats::toString);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(stats.rateLimited429() > 0 || stats.submissions() == BATCHES, stats::toString));
 
             assertTrue(stats.rateLimited429() > 0, () -> "no 429: " + stats);
             assertTrue(a.submitted.get() > 0 && b.submitted.get() > 0, "both nodes submitted");
