@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import com.deepenrich.camel.DeepEnrichConnectionException;
@@ -70,7 +71,7 @@ public final class DeepEnrichClient {
      * instead of being retried, unless {@code retryInDoubtSubmissions} is set.
      */
     public CompletableFuture<String> submit(BulkRequest request, byte[] body) {
-        return send("POST", "/contact/enrich/bulk", body, request.name(), 0,
+        return send("POST", "/contact/enrich/bulk", body, request.name(),
                 response -> requiredText(response, "enrichment_id", request.name()));
     }
 
@@ -80,7 +81,7 @@ public final class DeepEnrichClient {
      */
     public CompletableFuture<EnrichmentResult> getResult(String enrichmentId, boolean forceResults) {
         String path = "/contact/enrich/bulk/" + pathSegment(enrichmentId) + (forceResults ? "?forceResults=true" : "");
-        return send("GET", path, null, enrichmentId, 0, response -> {
+        return send("GET", path, null, enrichmentId, response -> {
             if (response.status() == 400 && IN_PROGRESS_CODE.equals(ApiErrors.code(response))) {
                 return inProgress(enrichmentId);
             }
@@ -90,7 +91,7 @@ public final class DeepEnrichClient {
 
     /** GET /account/credits; completes with the balance. */
     public CompletableFuture<Long> getCredits() {
-        return send("GET", "/account/credits", null, null, 0, response -> {
+        return send("GET", "/account/credits", null, null, response -> {
             JsonNode balance = parse(response, null, DeepEnrichJson::tree).get("balance");
             if (balance == null || !balance.isNumber()) {
                 throw unexpected("no numeric 'balance' in " + new String(response.body()), null, null);
@@ -101,12 +102,12 @@ public final class DeepEnrichClient {
 
     /** GET /account/keys/verify; completes with the workspace id the key belongs to. */
     public CompletableFuture<String> verifyKey() {
-        return send("GET", "/account/keys/verify", null, null, 0,
+        return send("GET", "/account/keys/verify", null, null,
                 response -> requiredText(response, "workspace_id", null));
     }
 
     /** Sends through the limiter, retrying as the policy says; {@code handler} gets the first answer not retried. */
-    private <T> CompletableFuture<T> send(String method, String path, byte[] body, String requestName, int retry,
+    private <T> CompletableFuture<T> send(String method, String path, byte[] body, String requestName,
                                           Function<ApiResponse, T> handler) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + path))
                 .timeout(settings.requestTimeout())
@@ -116,49 +117,84 @@ public final class DeepEnrichClient {
                 .method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return limiter.acquire()
-                .thenApplyAsync(ready -> exchange(request), senders)
-                .handle((httpResponse, failure) -> {
-                    RetryPolicy policy = settings.retryPolicy();
-                    boolean canRetry = retry < policy.maxRetries();
-                    if (failure != null) {
-                        Throwable cause = Futures.unwrap(failure);
-                        if (body != null && !settings.retryInDoubtSubmissions() && mayHaveReachedTheApi(cause)) {
-                            return CompletableFuture.<T> failedFuture(new DeepEnrichInDoubtException(
-                                    "the request was sent but no answer came (" + cause + "): DeepEnrich may have "
-                                    + "accepted it", requestName, cause));
+        Call<T> call = new Call<>(request, body != null, requestName, handler);
+        call.attempt(0);
+        return call.result;
+    }
+
+    /**
+     * One call to the API, attempt after attempt: each attempt waits for its turn, runs on a sender, and then either
+     * completes {@link #result} or schedules the next attempt.
+     */
+    private final class Call<T> {
+
+        private final HttpRequest request;
+        private final boolean submission;
+        private final String requestName;
+        private final Function<ApiResponse, T> handler;
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+
+        Call(HttpRequest request, boolean submission, String requestName, Function<ApiResponse, T> handler) {
+            this.request = request;
+            this.submission = submission;
+            this.requestName = requestName;
+            this.handler = handler;
+        }
+
+        void attempt(int retry) {
+            limiter.acquire()
+                    .thenApplyAsync(ready -> exchange(request), senders)
+                    .whenComplete((response, failure) -> {
+                        try {
+                            if (failure != null) {
+                                noAnswer(retry, Futures.unwrap(failure));
+                            } else {
+                                answered(retry, new ApiResponse(response.statusCode(), response.body(),
+                                        response.headers().firstValue("Retry-After")));
+                            }
+                        } catch (RuntimeException e) {
+                            result.completeExceptionally(e);
                         }
-                        if (canRetry && cause instanceof IOException) {
-                            long delay = policy.backoffMillis(retry + 1);
-                            LOG.debug("{} {} failed ({}), retry {} in {} ms", method, path, cause, retry + 1, delay);
-                            metrics.retried();
-                            return Futures.after(scheduler, delay, () -> send(method, path, body, requestName, retry + 1, handler));
-                        }
-                        return CompletableFuture.<T> failedFuture(connectionFailure(cause, requestName, retry));
-                    }
-                    ApiResponse response = new ApiResponse(httpResponse.statusCode(), httpResponse.body(),
-                            httpResponse.headers().firstValue("Retry-After"));
-                    if (response.status() == 429) {
-                        metrics.rateLimited();
-                    }
-                    if (canRetry && policy.isRetryableStatus(response.status())) {
-                        DeepEnrichException error = ApiErrors.toException(response, requestName);
-                        long delay = policy.delayMillis(retry + 1, response, error.getApiMessage());
-                        if (response.status() == 429) {
-                            limiter.deferAll(delay);
-                        }
-                        LOG.debug("{} {} answered {}, retry {} in {} ms", method, path, response.status(), retry + 1,
-                                delay);
-                        metrics.retried();
-                        return Futures.after(scheduler, delay, () -> send(method, path, body, requestName, retry + 1, handler));
-                    }
-                    try {
-                        return CompletableFuture.completedFuture(handler.apply(response));
-                    } catch (RuntimeException e) {
-                        return CompletableFuture.<T> failedFuture(e);
-                    }
-                })
-                .thenCompose(Function.identity());
+                    });
+        }
+
+        /** No answer came: a submission that may have reached the API is in doubt; else retried, else failed. */
+        private void noAnswer(int retry, Throwable cause) {
+            RetryPolicy policy = settings.retryPolicy();
+            if (submission && !settings.retryInDoubtSubmissions() && mayHaveReachedTheApi(cause)) {
+                result.completeExceptionally(new DeepEnrichInDoubtException("the request was sent but no answer came ("
+                        + cause + "): DeepEnrich may have accepted it", requestName, cause));
+            } else if (retry < policy.maxRetries() && cause instanceof IOException) {
+                again(retry, policy.backoffMillis(retry + 1), cause.toString());
+            } else {
+                result.completeExceptionally(connectionFailure(cause, requestName, retry));
+            }
+        }
+
+        /** An answer came: a 429 or 5xx is retried while retries are left (a 429 holds back every waiting request). */
+        private void answered(int retry, ApiResponse response) {
+            RetryPolicy policy = settings.retryPolicy();
+            if (response.status() == 429) {
+                metrics.rateLimited();
+            }
+            if (retry < policy.maxRetries() && policy.isRetryableStatus(response.status())) {
+                DeepEnrichException error = ApiErrors.toException(response, requestName);
+                long delay = policy.delayMillis(retry + 1, response, error.getApiMessage());
+                if (response.status() == 429) {
+                    limiter.deferAll(delay);
+                }
+                again(retry, delay, "HTTP " + response.status());
+            } else {
+                result.complete(handler.apply(response));
+            }
+        }
+
+        private void again(int retry, long delayMillis, String why) {
+            LOG.debug("{} {} failed ({}), retry {} in {} ms", request.method(), request.uri().getPath(), why,
+                    retry + 1, delayMillis);
+            metrics.retried();
+            scheduler.schedule(() -> attempt(retry + 1), delayMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
