@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -33,6 +34,20 @@ final class JobFixtures {
                 .requestsPerMinute(0)
                 .webhookRetryInterval(Duration.ofMillis(300))
                 .build());
+    }
+
+    /**
+     * The arguments of a job on the sample that a child JVM can be killed and restarted with: same work dir, same
+     * webhook port, polls every 500 ms, then {@code more}.
+     */
+    static List<String> restartableJob(Path dir, Path output, int port, String baseUrl, String... more) {
+        List<String> args = new ArrayList<>(List.of("--input", sample().toString(),
+                "--output", output.toString(), "--work-dir", dir.resolve("work").toString(), "--api-key", API_KEY,
+                "--base-url", baseUrl, "--http-port", Integer.toString(port),
+                "--callback-url", "http://127.0.0.1:" + port + "/deepenrich/results",
+                "--poll-fallback-after", "1s", "--poll-interval", "500ms"));
+        args.addAll(List.of(more));
+        return args;
     }
 
     static Path sample() {

@@ -30,12 +30,9 @@ class KillAndRestartTest {
         Path output = dir.resolve("enriched.csv");
         int port = JobFixtures.freePort();
         try (DeepEnrichSimulator simulator = JobFixtures.startSimulator()) {
-            List<String> args = List.of("--input", JobFixtures.sample().toString(), "--output", output.toString(),
-                    "--work-dir", dir.resolve("work").toString(), "--api-key", JobFixtures.API_KEY,
-                    "--base-url", simulator.baseUrl(), "--http-port", Integer.toString(port),
-                    "--callback-url", "http://127.0.0.1:" + port + "/deepenrich/results",
+            List<String> args = JobFixtures.restartableJob(dir, output, port, simulator.baseUrl(),
                     // one request a second: the kill lands between two submissions, never during one
-                    "--requests-per-minute", "60", "--poll-fallback-after", "1s", "--poll-interval", "500ms",
+                    "--requests-per-minute", "60",
                     // batches recorded but not yet accepted when the kill came wait this long for a webhook
                     "--in-doubt-wait", "3s");
 

@@ -42,12 +42,8 @@ class KillsDuringPostsUnderFaultsTest {
                 .responseLatency(Duration.ofMillis(300)).processingLatency(Duration.ofMillis(200))
                 // webhooks outlive a restart of the job
                 .webhookRetryInterval(Duration.ofMillis(500)).webhookMaxRetries(40).seed(11).build())) {
-            List<String> args = List.of("--input", JobFixtures.sample().toString(), "--output", output.toString(),
-                    "--work-dir", dir.resolve("work").toString(), "--api-key", JobFixtures.API_KEY,
-                    "--base-url", simulator.baseUrl(), "--http-port", Integer.toString(port),
-                    "--callback-url", "http://127.0.0.1:" + port + "/deepenrich/results",
-                    "--requests-per-minute", "600", "--poll-fallback-after", "1s", "--poll-interval", "500ms",
-                    "--in-doubt-wait", "6s");
+            List<String> args = JobFixtures.restartableJob(dir, output, port, simulator.baseUrl(),
+                    "--requests-per-minute", "600", "--in-doubt-wait", "6s");
             List<String> banners = new ArrayList<>();
             for (int kill = 1; kill <= KILLS; kill++) {
                 JobProcess run = JobProcess.start(args);
