@@ -45,6 +45,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "callbackToken": target.getConfiguration().setCallbackToken(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "claimlease":
+        case "claimLease": target.getConfiguration().setClaimLease(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -56,6 +58,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "fingerprintwindow":
         case "fingerprintWindow": target.getConfiguration().setFingerprintWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "firstreadafter":
+        case "firstReadAfter": target.getConfiguration().setFirstReadAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "forceresults":
         case "forceResults": target.getConfiguration().setForceResults(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
@@ -70,6 +74,10 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "ledger": target.getConfiguration().setLedger(property(camelContext, com.deepenrich.camel.ledger.DeepEnrichLedger.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxreadinterval":
+        case "maxReadInterval": target.getConfiguration().setMaxReadInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxreadsperpoll":
+        case "maxReadsPerPoll": target.getConfiguration().setMaxReadsPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -133,6 +141,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "callbackToken": return java.lang.String.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
+        case "claimlease":
+        case "claimLease": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "delay": return long.class;
@@ -144,6 +154,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "fingerprintwindow":
         case "fingerprintWindow": return long.class;
+        case "firstreadafter":
+        case "firstReadAfter": return long.class;
         case "forceresults":
         case "forceResults": return boolean.class;
         case "greedy": return boolean.class;
@@ -158,6 +170,10 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "ledger": return com.deepenrich.camel.ledger.DeepEnrichLedger.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
+        case "maxreadinterval":
+        case "maxReadInterval": return long.class;
+        case "maxreadsperpoll":
+        case "maxReadsPerPoll": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -222,6 +238,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "callbackToken": return target.getConfiguration().getCallbackToken();
         case "callbackurl":
         case "callbackUrl": return target.getConfiguration().getCallbackUrl();
+        case "claimlease":
+        case "claimLease": return target.getConfiguration().getClaimLease();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "delay": return target.getDelay();
@@ -233,6 +251,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": return target.getExchangePattern();
         case "fingerprintwindow":
         case "fingerprintWindow": return target.getConfiguration().getFingerprintWindow();
+        case "firstreadafter":
+        case "firstReadAfter": return target.getConfiguration().getFirstReadAfter();
         case "forceresults":
         case "forceResults": return target.getConfiguration().isForceResults();
         case "greedy": return target.isGreedy();
@@ -247,6 +267,10 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "ledger": return target.getConfiguration().getLedger();
         case "maxbodysize":
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
+        case "maxreadinterval":
+        case "maxReadInterval": return target.getConfiguration().getMaxReadInterval();
+        case "maxreadsperpoll":
+        case "maxReadsPerPoll": return target.getConfiguration().getMaxReadsPerPoll();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrydelay":

@@ -23,7 +23,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(48);
         props.add("apiKey");
         props.add("awaitPollInterval");
         props.add("awaitResult");
@@ -35,12 +35,14 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("bridgeErrorHandler");
         props.add("callbackToken");
         props.add("callbackUrl");
+        props.add("claimLease");
         props.add("connectTimeout");
         props.add("delay");
         props.add("enrichFields");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("fingerprintWindow");
+        props.add("firstReadAfter");
         props.add("forceResults");
         props.add("greedy");
         props.add("idempotentRepository");
@@ -49,6 +51,8 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("lazyStartProducer");
         props.add("ledger");
         props.add("maxBodySize");
+        props.add("maxReadInterval");
+        props.add("maxReadsPerPoll");
         props.add("maxRetries");
         props.add("maxRetryDelay");
         props.add("name");

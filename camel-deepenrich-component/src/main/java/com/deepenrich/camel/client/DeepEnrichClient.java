@@ -59,7 +59,7 @@ public final class DeepEnrichClient {
 
     /** POST /contact/enrich/bulk with the request already written as {@code body}. */
     public CompletableFuture<String> submit(BulkRequest request, byte[] body) {
-        return send("POST", "/contact/enrich/bulk", body, request.name(), 0,
+        return send("POST", "/contact/enrich/bulk", body, request.name(), RateLimiter.Turn.CALL, 0,
                 response -> requiredText(response, "enrichment_id", request.name()));
     }
 
@@ -68,8 +68,18 @@ public final class DeepEnrichClient {
      * answers 200 or 400 error.enrichment.in_progress.
      */
     public CompletableFuture<EnrichmentResult> getResult(String enrichmentId, boolean forceResults) {
+        return getResult(enrichmentId, forceResults, RateLimiter.Turn.CALL);
+    }
+
+    /**
+     * {@link #getResult(String, boolean)} in the limiter's lane of {@code turn}; each attempt (retries too) asks
+     * {@link RateLimiter.Turn#whenHandedOut} when its turn comes, and a declined one fails with
+     * {@link RateLimiter.TurnDeclined}, unsent.
+     */
+    public CompletableFuture<EnrichmentResult> getResult(String enrichmentId, boolean forceResults,
+                                                         RateLimiter.Turn turn) {
         String path = "/contact/enrich/bulk/" + pathSegment(enrichmentId) + (forceResults ? "?forceResults=true" : "");
-        return send("GET", path, null, enrichmentId, 0, response -> {
+        return send("GET", path, null, enrichmentId, turn, 0, response -> {
             if (response.status() == 400 && IN_PROGRESS_CODE.equals(ApiErrors.code(response))) {
                 return inProgress(enrichmentId);
             }
@@ -79,7 +89,7 @@ public final class DeepEnrichClient {
 
     /** GET /account/credits; completes with the balance. */
     public CompletableFuture<Long> getCredits() {
-        return send("GET", "/account/credits", null, null, 0, response -> {
+        return send("GET", "/account/credits", null, null, RateLimiter.Turn.CALL, 0, response -> {
             JsonNode balance = parse(response, null, DeepEnrichJson::tree).get("balance");
             if (balance == null || !balance.isNumber()) {
                 throw unexpected("no numeric 'balance' in " + new String(response.body()), null, null);
@@ -90,13 +100,13 @@ public final class DeepEnrichClient {
 
     /** GET /account/keys/verify; completes with the workspace id the key belongs to. */
     public CompletableFuture<String> verifyKey() {
-        return send("GET", "/account/keys/verify", null, null, 0,
+        return send("GET", "/account/keys/verify", null, null, RateLimiter.Turn.CALL, 0,
                 response -> requiredText(response, "workspace_id", null));
     }
 
     /** Sends through the limiter, retrying as the policy says; {@code handler} gets the first answer not retried. */
-    private <T> CompletableFuture<T> send(String method, String path, byte[] body, String requestName, int retry,
-                                          Function<ApiResponse, T> handler) {
+    private <T> CompletableFuture<T> send(String method, String path, byte[] body, String requestName,
+                                          RateLimiter.Turn turn, int retry, Function<ApiResponse, T> handler) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + path))
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Bearer " + settings.apiKey())
@@ -105,17 +115,20 @@ public final class DeepEnrichClient {
                 .method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return limiter.acquire()
+        return limiter.acquire(turn)
                 .thenApplyAsync(ready -> exchange(request), senders)
                 .handle((httpResponse, failure) -> {
                     RetryPolicy policy = settings.retryPolicy();
                     boolean canRetry = retry < policy.maxRetries();
                     if (failure != null) {
                         Throwable cause = Futures.unwrap(failure);
+                        if (cause instanceof RateLimiter.TurnDeclined) {
+                            return CompletableFuture.<T> failedFuture(cause);
+                        }
                         if (canRetry && cause instanceof IOException) {
                             long delay = policy.backoffMillis(retry + 1);
                             LOG.debug("{} {} failed ({}), retry {} in {} ms", method, path, cause, retry + 1, delay);
-                            return Futures.after(scheduler, delay, () -> send(method, path, body, requestName, retry + 1, handler));
+                            return Futures.after(scheduler, delay, () -> send(method, path, body, requestName, turn, retry + 1, handler));
                         }
                         return CompletableFuture.<T> failedFuture(connectionFailure(cause, requestName, retry));
                     }
@@ -129,7 +142,7 @@ public final class DeepEnrichClient {
                         }
                         LOG.debug("{} {} answered {}, retry {} in {} ms", method, path, response.status(), retry + 1,
                                 delay);
-                        return Futures.after(scheduler, delay, () -> send(method, path, body, requestName, retry + 1, handler));
+                        return Futures.after(scheduler, delay, () -> send(method, path, body, requestName, turn, retry + 1, handler));
                     }
                     try {
                         return CompletableFuture.completedFuture(handler.apply(response));
