@@ -71,21 +71,28 @@ public final class PendingPoller {
     }
 
     /**
-     * Queues a read of every selected pending id that is due, not handled by this poller already, oldest first, until
-     * {@code maxReadsPerPoll} reads wait for their turn.
+     * Queues a read of every selected pending id that is due and not handled by this poller already, oldest first, until
+     * this poll started {@code maxReadsPerPoll} reads or as many wait for their turn.
      */
     public void readPending(Predicate<PendingEnrichment> select) {
         List<PendingEnrichment> pending = endpoint.getLedger().pending();
         schedule.retainOnly(pending.stream().map(PendingEnrichment::enrichmentId).collect(Collectors.toSet()));
         Instant now = Instant.now();
+        int started = 0;
         for (PendingEnrichment p : pending) {
-            if (stopped || paused || (policy.maxReadsPerPoll() > 0 && queued.get() >= policy.maxReadsPerPoll())) {
+            if (stopped || paused || isCapped(started)) {
                 return;
             }
             if (select.test(p) && schedule.isDue(p, now) && inFlight.add(p.enrichmentId())) {
                 new Read(p).start();
+                started++;
             }
         }
+    }
+
+    private boolean isCapped(int startedThisPoll) {
+        int cap = policy.maxReadsPerPoll();
+        return cap > 0 && (startedThisPoll >= cap || queued.get() >= cap);
     }
 
     /** One read of one id, from its queuing to its answer; retries of its request are part of it. */

@@ -58,8 +58,4 @@ final class ReadSchedule {
     void retainOnly(Set<String> pendingIds) {
         next.keySet().retainAll(pendingIds);
     }
-
-    int size() {
-        return next.size();
-    }
 }
