@@ -34,7 +34,8 @@ public final class JobOptions {
               --requests-per-minute N     client-side limit (default 60 with a key, 6000 offline)
               --poll-fallback-after TIME  poll an enrichment whose webhook is this late (default 30s)
               --poll-interval TIME        how often pending enrichments are read: all of them without a
-                                          callback URL, the late ones with (default 30s)
+                                          callback URL (each first this long after its submission, then
+                                          less and less often while it runs), the late ones with (default 30s)
             """;
 
     private final Map<String, String> values;

@@ -69,7 +69,7 @@ class CreditsRunOutTest {
                             .aggregate(constant(true), new DeepEnrichAggregationStrategy())
                             .completionSize(100).completionTimeout(2000).forceCompletionOnStop()
                             .to("deepenrich:bulk");
-                    from("deepenrich:results?delay=100")
+                    from("deepenrich:results?delay=100&firstReadAfter=200")
                             .process(e -> accounting.emitted(e.getMessage().getBody(EnrichmentResult.class)));
                 }
             });
