@@ -52,6 +52,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "callbackUrl": getOrCreateConfiguration(target).setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackurlallowlist":
         case "callbackUrlAllowList": getOrCreateConfiguration(target).setCallbackUrlAllowList(property(camelContext, java.lang.String.class, value)); return true;
+        case "claimlease":
+        case "claimLease": getOrCreateConfiguration(target).setClaimLease(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "configuration": target.setConfiguration(property(camelContext, com.deepenrich.camel.DeepEnrichConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -61,6 +63,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "enrichFields": getOrCreateConfiguration(target).setEnrichFields(property(camelContext, java.lang.String.class, value)); return true;
         case "fingerprintwindow":
         case "fingerprintWindow": getOrCreateConfiguration(target).setFingerprintWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "firstreadafter":
+        case "firstReadAfter": getOrCreateConfiguration(target).setFirstReadAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "forceresults":
         case "forceResults": getOrCreateConfiguration(target).setForceResults(property(camelContext, boolean.class, value)); return true;
         case "foreignresults":
@@ -84,6 +88,10 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConcurrentRequests": target.setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxpendingbatches":
         case "maxPendingBatches": target.setMaxPendingBatches(property(camelContext, int.class, value)); return true;
+        case "maxreadinterval":
+        case "maxReadInterval": getOrCreateConfiguration(target).setMaxReadInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxreadsperpoll":
+        case "maxReadsPerPoll": getOrCreateConfiguration(target).setMaxReadsPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -142,6 +150,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "callbackUrl": return java.lang.String.class;
         case "callbackurlallowlist":
         case "callbackUrlAllowList": return java.lang.String.class;
+        case "claimlease":
+        case "claimLease": return long.class;
         case "configuration": return com.deepenrich.camel.DeepEnrichConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -151,6 +161,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "enrichFields": return java.lang.String.class;
         case "fingerprintwindow":
         case "fingerprintWindow": return long.class;
+        case "firstreadafter":
+        case "firstReadAfter": return long.class;
         case "forceresults":
         case "forceResults": return boolean.class;
         case "foreignresults":
@@ -174,6 +186,10 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConcurrentRequests": return int.class;
         case "maxpendingbatches":
         case "maxPendingBatches": return int.class;
+        case "maxreadinterval":
+        case "maxReadInterval": return long.class;
+        case "maxreadsperpoll":
+        case "maxReadsPerPoll": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -233,6 +249,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "callbackUrl": return getOrCreateConfiguration(target).getCallbackUrl();
         case "callbackurlallowlist":
         case "callbackUrlAllowList": return getOrCreateConfiguration(target).getCallbackUrlAllowList();
+        case "claimlease":
+        case "claimLease": return getOrCreateConfiguration(target).getClaimLease();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -242,6 +260,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "enrichFields": return getOrCreateConfiguration(target).getEnrichFields();
         case "fingerprintwindow":
         case "fingerprintWindow": return getOrCreateConfiguration(target).getFingerprintWindow();
+        case "firstreadafter":
+        case "firstReadAfter": return getOrCreateConfiguration(target).getFirstReadAfter();
         case "forceresults":
         case "forceResults": return getOrCreateConfiguration(target).isForceResults();
         case "foreignresults":
@@ -265,6 +285,10 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConcurrentRequests": return target.getMaxConcurrentRequests();
         case "maxpendingbatches":
         case "maxPendingBatches": return target.getMaxPendingBatches();
+        case "maxreadinterval":
+        case "maxReadInterval": return getOrCreateConfiguration(target).getMaxReadInterval();
+        case "maxreadsperpoll":
+        case "maxReadsPerPoll": return getOrCreateConfiguration(target).getMaxReadsPerPoll();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretrydelay":

@@ -49,6 +49,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackurlallowlist":
         case "callbackUrlAllowList": target.getConfiguration().setCallbackUrlAllowList(property(camelContext, java.lang.String.class, value)); return true;
+        case "claimlease":
+        case "claimLease": target.getConfiguration().setClaimLease(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "creditsbudget":
@@ -62,6 +64,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "fingerprintwindow":
         case "fingerprintWindow": target.getConfiguration().setFingerprintWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "firstreadafter":
+        case "firstReadAfter": target.getConfiguration().setFirstReadAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "forceresults":
         case "forceResults": target.getConfiguration().setForceResults(property(camelContext, boolean.class, value)); return true;
         case "foreignresults":
@@ -80,6 +84,10 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "ledger": target.getConfiguration().setLedger(property(camelContext, com.deepenrich.camel.ledger.DeepEnrichLedger.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxreadinterval":
+        case "maxReadInterval": target.getConfiguration().setMaxReadInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxreadsperpoll":
+        case "maxReadsPerPoll": target.getConfiguration().setMaxReadsPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -159,6 +167,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "callbackUrl": return java.lang.String.class;
         case "callbackurlallowlist":
         case "callbackUrlAllowList": return java.lang.String.class;
+        case "claimlease":
+        case "claimLease": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "creditsbudget":
@@ -172,6 +182,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "fingerprintwindow":
         case "fingerprintWindow": return long.class;
+        case "firstreadafter":
+        case "firstReadAfter": return long.class;
         case "forceresults":
         case "forceResults": return boolean.class;
         case "foreignresults":
@@ -190,6 +202,10 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "ledger": return com.deepenrich.camel.ledger.DeepEnrichLedger.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
+        case "maxreadinterval":
+        case "maxReadInterval": return long.class;
+        case "maxreadsperpoll":
+        case "maxReadsPerPoll": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -270,6 +286,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "callbackUrl": return target.getConfiguration().getCallbackUrl();
         case "callbackurlallowlist":
         case "callbackUrlAllowList": return target.getConfiguration().getCallbackUrlAllowList();
+        case "claimlease":
+        case "claimLease": return target.getConfiguration().getClaimLease();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "creditsbudget":
@@ -283,6 +301,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": return target.getExchangePattern();
         case "fingerprintwindow":
         case "fingerprintWindow": return target.getConfiguration().getFingerprintWindow();
+        case "firstreadafter":
+        case "firstReadAfter": return target.getConfiguration().getFirstReadAfter();
         case "forceresults":
         case "forceResults": return target.getConfiguration().isForceResults();
         case "foreignresults":
@@ -301,6 +321,10 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "ledger": return target.getConfiguration().getLedger();
         case "maxbodysize":
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
+        case "maxreadinterval":
+        case "maxReadInterval": return target.getConfiguration().getMaxReadInterval();
+        case "maxreadsperpoll":
+        case "maxReadsPerPoll": return target.getConfiguration().getMaxReadsPerPoll();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrydelay":

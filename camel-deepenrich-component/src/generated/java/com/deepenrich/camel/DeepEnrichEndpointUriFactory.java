@@ -23,7 +23,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(59);
         props.add("apiKey");
         props.add("awaitPollInterval");
         props.add("awaitResult");
@@ -37,6 +37,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("callbackToken");
         props.add("callbackUrl");
         props.add("callbackUrlAllowList");
+        props.add("claimLease");
         props.add("connectTimeout");
         props.add("creditsBudget");
         props.add("delay");
@@ -44,6 +45,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("fingerprintWindow");
+        props.add("firstReadAfter");
         props.add("forceResults");
         props.add("foreignResults");
         props.add("greedy");
@@ -54,6 +56,8 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("lazyStartProducer");
         props.add("ledger");
         props.add("maxBodySize");
+        props.add("maxReadInterval");
+        props.add("maxReadsPerPoll");
         props.add("maxRetries");
         props.add("maxRetryDelay");
         props.add("name");

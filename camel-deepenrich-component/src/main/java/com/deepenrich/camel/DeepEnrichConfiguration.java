@@ -136,6 +136,32 @@ public class DeepEnrichConfiguration implements Cloneable {
                             + "DeepEnrich stops delivering it).")
     private ForeignResultsPolicy foreignResults = ForeignResultsPolicy.emit;
 
+    @UriParam(label = "consumer", defaultValue = "60000", javaType = "java.time.Duration")
+    @Metadata(description = "Poll mode: an enrichment is first read this long after its submission, when its result "
+                            + "can be expected (DeepEnrich takes minutes per job); a read that finds it still running "
+                            + "is followed by the next one after this interval (at least the poll delay), doubling "
+                            + "each time up to maxReadInterval. 0 reads it at the next poll. The webhook's poll "
+                            + "fallback reads a late enrichment first at pollFallbackAfter.")
+    private long firstReadAfter = 60_000;
+
+    @UriParam(label = "consumer", defaultValue = "600000", javaType = "java.time.Duration")
+    @Metadata(description = "Poll mode: the longest interval between two reads of an enrichment still running.")
+    private long maxReadInterval = 600_000;
+
+    @UriParam(label = "consumer", defaultValue = "0")
+    @Metadata(description = "Poll mode: most reads one poll queues for the rate limiter (the oldest due enrichments "
+                            + "first; reads still waiting from earlier polls count against it). 0: as many turns as "
+                            + "requestsPerMinute gives in one poll delay (unbounded when requestsPerMinute is 0).")
+    private int maxReadsPerPoll;
+
+    @UriParam(label = "consumer", defaultValue = "600000", javaType = "java.time.Duration")
+    @Metadata(description = "Poll mode: how long the claim on an enrichment, taken when its read leaves (not when it "
+                            + "is queued), keeps other instances sharing the ledger from reading it; it covers the "
+                            + "read with its retries and the route's processing of the result. A crashed instance's "
+                            + "claims are taken over when they expire. It must exceed one read's worst case: "
+                            + "(maxRetries + 1) x requestTimeout + maxRetries x maxRetryDelay.")
+    private long claimLease = 600_000;
+
     @UriParam(label = "advanced")
     @Metadata(description = "Where submitted enrichment ids are kept until their result is emitted. Default: one "
                             + "in-memory ledger per component; use a FileDeepEnrichLedger to survive a restart, a "
@@ -388,6 +414,38 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     public void setForeignResults(ForeignResultsPolicy foreignResults) {
         this.foreignResults = foreignResults;
+    }
+
+    public long getFirstReadAfter() {
+        return firstReadAfter;
+    }
+
+    public void setFirstReadAfter(long firstReadAfter) {
+        this.firstReadAfter = firstReadAfter;
+    }
+
+    public long getMaxReadInterval() {
+        return maxReadInterval;
+    }
+
+    public void setMaxReadInterval(long maxReadInterval) {
+        this.maxReadInterval = maxReadInterval;
+    }
+
+    public int getMaxReadsPerPoll() {
+        return maxReadsPerPoll;
+    }
+
+    public void setMaxReadsPerPoll(int maxReadsPerPoll) {
+        this.maxReadsPerPoll = maxReadsPerPoll;
+    }
+
+    public long getClaimLease() {
+        return claimLease;
+    }
+
+    public void setClaimLease(long claimLease) {
+        this.claimLease = claimLease;
     }
 
     public DeepEnrichLedger getLedger() {

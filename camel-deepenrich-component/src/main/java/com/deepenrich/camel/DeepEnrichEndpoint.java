@@ -84,13 +84,21 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
             throw new IllegalArgumentException("deepenrich:" + configuration.getOperation()
                                                + " is a producer operation; consume from deepenrich:results");
         }
-        return createResultsConsumer(processor, pending -> true);
+        return createResultsConsumer(processor, pending -> true, Duration.ofMillis(configuration.getFirstReadAfter()));
     }
 
-    /** A poll consumer of the pending enrichments {@code select} accepts (the webhook's poll fallback takes late ones). */
+    /**
+     * A poll consumer of the pending enrichments {@code select} accepts, each read as soon as selected (the webhook's
+     * poll fallback takes late ones).
+     */
     public DeepEnrichResultsConsumer createResultsConsumer(Processor processor, Predicate<PendingEnrichment> select)
             throws Exception {
-        DeepEnrichResultsConsumer consumer = new DeepEnrichResultsConsumer(this, processor, select);
+        return createResultsConsumer(processor, select, Duration.ZERO);
+    }
+
+    private DeepEnrichResultsConsumer createResultsConsumer(Processor processor, Predicate<PendingEnrichment> select,
+                                                            Duration firstRead) throws Exception {
+        DeepEnrichResultsConsumer consumer = new DeepEnrichResultsConsumer(this, processor, select, firstRead);
         configureConsumer(consumer);
         return consumer;
     }

@@ -52,6 +52,8 @@ final class WireMockApi implements AutoCloseable {
         cfg.setRetryDelay(10);
         cfg.setMaxRetryDelay(50);
         cfg.setRequestsPerMinute(0);
+        // the stubs answer at once: read a pending id at the next poll
+        cfg.setFirstReadAfter(0);
         return component;
     }
 

@@ -71,7 +71,7 @@ public final class DeepEnrichClient {
      * instead of being retried, unless {@code retryInDoubtSubmissions} is set.
      */
     public CompletableFuture<String> submit(BulkRequest request, byte[] body) {
-        return send("POST", "/contact/enrich/bulk", body, request.name(),
+        return send("POST", "/contact/enrich/bulk", body, request.name(), RateLimiter.Turn.CALL,
                 response -> requiredText(response, "enrichment_id", request.name()));
     }
 
@@ -80,8 +80,18 @@ public final class DeepEnrichClient {
      * answers 200 or 400 error.enrichment.in_progress.
      */
     public CompletableFuture<EnrichmentResult> getResult(String enrichmentId, boolean forceResults) {
+        return getResult(enrichmentId, forceResults, RateLimiter.Turn.CALL);
+    }
+
+    /**
+     * {@link #getResult(String, boolean)} in the limiter's lane of {@code turn}; each attempt (retries too) asks
+     * {@link RateLimiter.Turn#whenHandedOut} when its turn comes, and a declined one fails with
+     * {@link RateLimiter.TurnDeclined}, unsent.
+     */
+    public CompletableFuture<EnrichmentResult> getResult(String enrichmentId, boolean forceResults,
+                                                         RateLimiter.Turn turn) {
         String path = "/contact/enrich/bulk/" + pathSegment(enrichmentId) + (forceResults ? "?forceResults=true" : "");
-        return send("GET", path, null, enrichmentId, response -> {
+        return send("GET", path, null, enrichmentId, turn, response -> {
             if (response.status() == 400 && IN_PROGRESS_CODE.equals(ApiErrors.code(response))) {
                 return inProgress(enrichmentId);
             }
@@ -91,7 +101,7 @@ public final class DeepEnrichClient {
 
     /** GET /account/credits; completes with the balance. */
     public CompletableFuture<Long> getCredits() {
-        return send("GET", "/account/credits", null, null, response -> {
+        return send("GET", "/account/credits", null, null, RateLimiter.Turn.CALL, response -> {
             JsonNode balance = parse(response, null, DeepEnrichJson::tree).get("balance");
             if (balance == null || !balance.isNumber()) {
                 throw unexpected("no numeric 'balance' in " + new String(response.body()), null, null);
@@ -102,13 +112,13 @@ public final class DeepEnrichClient {
 
     /** GET /account/keys/verify; completes with the workspace id the key belongs to. */
     public CompletableFuture<String> verifyKey() {
-        return send("GET", "/account/keys/verify", null, null,
+        return send("GET", "/account/keys/verify", null, null, RateLimiter.Turn.CALL,
                 response -> requiredText(response, "workspace_id", null));
     }
 
     /** Sends through the limiter, retrying as the policy says; {@code handler} gets the first answer not retried. */
     private <T> CompletableFuture<T> send(String method, String path, byte[] body, String requestName,
-                                          Function<ApiResponse, T> handler) {
+                                          RateLimiter.Turn turn, Function<ApiResponse, T> handler) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + path))
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Bearer " + settings.apiKey())
@@ -117,7 +127,7 @@ public final class DeepEnrichClient {
                 .method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        Call<T> call = new Call<>(request, body != null, requestName, handler);
+        Call<T> call = new Call<>(request, body != null, requestName, turn, handler);
         call.attempt(0);
         return call.result;
     }
@@ -131,18 +141,21 @@ public final class DeepEnrichClient {
         private final HttpRequest request;
         private final boolean submission;
         private final String requestName;
+        private final RateLimiter.Turn turn;
         private final Function<ApiResponse, T> handler;
         private final CompletableFuture<T> result = new CompletableFuture<>();
 
-        Call(HttpRequest request, boolean submission, String requestName, Function<ApiResponse, T> handler) {
+        Call(HttpRequest request, boolean submission, String requestName, RateLimiter.Turn turn,
+             Function<ApiResponse, T> handler) {
             this.request = request;
             this.submission = submission;
             this.requestName = requestName;
+            this.turn = turn;
             this.handler = handler;
         }
 
         void attempt(int retry) {
-            limiter.acquire()
+            limiter.acquire(turn)
                     .thenApplyAsync(ready -> exchange(request), senders)
                     .whenComplete((response, failure) -> {
                         try {
@@ -161,7 +174,9 @@ public final class DeepEnrichClient {
         /** No answer came: a submission that may have reached the API is in doubt; else retried, else failed. */
         private void noAnswer(int retry, Throwable cause) {
             RetryPolicy policy = settings.retryPolicy();
-            if (submission && !settings.retryInDoubtSubmissions() && mayHaveReachedTheApi(cause)) {
+            if (cause instanceof RateLimiter.TurnDeclined) {
+                result.completeExceptionally(cause); // a poll read whose id another owner holds: not sent
+            } else if (submission && !settings.retryInDoubtSubmissions() && mayHaveReachedTheApi(cause)) {
                 result.completeExceptionally(new DeepEnrichInDoubtException("the request was sent but no answer came ("
                         + cause + "): DeepEnrich may have accepted it", requestName, cause));
             } else if (retry < policy.maxRetries() && cause instanceof IOException) {

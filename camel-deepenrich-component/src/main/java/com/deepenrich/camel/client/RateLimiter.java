@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Spaces requests so that at most {@code requestsPerMinute} leave per minute, without blocking a thread: a caller
@@ -14,16 +15,57 @@ import java.util.concurrent.TimeUnit;
  * The spacing keeps a {@value #MARGIN_PERCENT}% margin under the limit: at exactly the limit, a request that
  * reaches the server a little sooner after leaving than the one a window before it (that one opened the connection)
  * lands on the edge of a sliding-window limit and is refused (measured: 1 to 3 429s per 100 requests without it).
+ * <p>
+ * Two lanes share the limit: {@link Lane#CALLS} (submissions and every request a caller waits for) and
+ * {@link Lane#POLL_READS} (the results consumer's reads of pending enrichments). A lane alone gets every turn; while
+ * both wait, turns alternate, so a backlog of reads never takes more than half the limit from submissions, nor
+ * submissions more than half from reads. A poll read may be declined when its turn comes ({@link Turn#whenHandedOut}):
+ * it is not sent and the turn goes to the next request waiting, unspent.
  */
 public final class RateLimiter {
 
     static final int MARGIN_PERCENT = 2;
 
+    /** Which share of the limit a request draws on. */
+    public enum Lane {
+        CALLS,
+        POLL_READS
+    }
+
+    /**
+     * What a request asks for: a turn in {@code lane}; {@code whenHandedOut} runs when the turn comes, before the
+     * request leaves, and answers whether it still should (a claim taken at the last moment). It runs on the thread
+     * handing out turns: keep it short.
+     */
+    public record Turn(Lane lane, BooleanSupplier whenHandedOut) {
+
+        /** A turn among the calls, always taken. */
+        public static final Turn CALL = new Turn(Lane.CALLS, () -> true);
+
+        public static Turn pollRead(BooleanSupplier whenHandedOut) {
+            return new Turn(Lane.POLL_READS, whenHandedOut);
+        }
+    }
+
+    /** The request's turn came but it did not take it ({@link Turn#whenHandedOut} said no, or failed: the cause). */
+    public static final class TurnDeclined extends RuntimeException {
+
+        TurnDeclined(Throwable cause) {
+            super(cause == null ? "turn declined" : "turn declined: " + cause.getMessage(), cause);
+        }
+    }
+
+    private record Waiter(Turn turn, CompletableFuture<Void> future) {
+    }
+
     private final long intervalNanos;
     private final ScheduledExecutorService scheduler;
-    private final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
+    private final Deque<Waiter> calls = new ArrayDeque<>();
+    private final Deque<Waiter> pollReads = new ArrayDeque<>();
     private long nextTurn = System.nanoTime();
-    private boolean handOutScheduled;
+    private boolean lastTurnWasPollRead;
+    /** A thread is handing out turns, or a hand-out is scheduled: nobody else starts one. */
+    private boolean handingOut;
 
     public RateLimiter(int requestsPerMinute, ScheduledExecutorService scheduler) {
         this.intervalNanos = requestsPerMinute <= 0
@@ -32,15 +74,25 @@ public final class RateLimiter {
     }
 
     public CompletableFuture<Void> acquire() {
+        return acquire(Turn.CALL);
+    }
+
+    public CompletableFuture<Void> acquire(Turn turn) {
+        CompletableFuture<Void> future = new CompletableFuture<>();
         if (intervalNanos == 0) {
-            return CompletableFuture.completedFuture(null);
+            take(new Waiter(turn, future));
+            return future;
         }
-        CompletableFuture<Void> turn = new CompletableFuture<>();
+        boolean startHandOut;
         synchronized (this) {
-            waiting.add(turn);
+            (turn.lane() == Lane.POLL_READS ? pollReads : calls).add(new Waiter(turn, future));
+            startHandOut = !handingOut;
+            handingOut = true;
         }
-        handOut();
-        return turn;
+        if (startHandOut) {
+            handOut();
+        }
+        return future;
     }
 
     /** No request leaves before {@code delayMillis} from now (the server asked us to wait). */
@@ -48,40 +100,75 @@ public final class RateLimiter {
         nextTurn = Math.max(nextTurn, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis));
     }
 
-    /** Gives the first waiter its turn if its time has come, and schedules the next hand-out while any wait. */
+    /** Requests of {@code lane} waiting for their turn. */
+    public synchronized int waiting(Lane lane) {
+        return (lane == Lane.POLL_READS ? pollReads : calls).size();
+    }
+
+    /**
+     * Hands out every turn whose time has come, then schedules itself for the next one while any request waits.
+     * Only one thread runs it at a time ({@link #handingOut}).
+     */
     private void handOut() {
-        CompletableFuture<Void> turn = null;
-        synchronized (this) {
-            if (handOutScheduled || waiting.isEmpty()) {
-                return;
-            }
-            long now = System.nanoTime();
-            if (now - nextTurn >= 0) {
-                turn = waiting.poll();
+        while (true) {
+            Waiter next;
+            long turnTaken;
+            long advancedTo;
+            synchronized (this) {
+                if (calls.isEmpty() && pollReads.isEmpty()) {
+                    handingOut = false;
+                    return;
+                }
+                long now = System.nanoTime();
+                if (now - nextTurn < 0) {
+                    scheduler.schedule(this::handOut, nextTurn - now, TimeUnit.NANOSECONDS);
+                    return;
+                }
+                next = nextWaiter();
+                turnTaken = nextTurn;
                 // turns stay on their grid: the scheduler's small lateness does not add up (at 500 requests a
                 // second it cost 20% of the rate); after a pause of a turn or more the grid starts again from now
                 nextTurn = (now - nextTurn < intervalNanos ? nextTurn : now) + intervalNanos;
+                advancedTo = nextTurn;
             }
-            if (!waiting.isEmpty()) {
-                handOutScheduled = true;
-                scheduler.schedule(this::scheduledHandOut, nextTurn - now, TimeUnit.NANOSECONDS);
+            if (!take(next)) {
+                synchronized (this) {
+                    // unspent: the next request waiting may have it, unless the server asked to wait meanwhile
+                    if (nextTurn == advancedTo) {
+                        nextTurn = turnTaken;
+                    }
+                }
             }
-        }
-        if (turn != null) {
-            turn.complete(null);
         }
     }
 
-    private void scheduledHandOut() {
-        synchronized (this) {
-            handOutScheduled = false;
+    /** The first waiter of the lane whose turn it is: alternate lanes while both wait. */
+    private Waiter nextWaiter() {
+        boolean pollRead = calls.isEmpty() || (!pollReads.isEmpty() && !lastTurnWasPollRead);
+        lastTurnWasPollRead = pollRead;
+        return pollRead ? pollReads.poll() : calls.poll();
+    }
+
+    /** Completes the waiter's future if it takes its turn; false when it declined. */
+    private static boolean take(Waiter waiter) {
+        boolean taken;
+        try {
+            taken = waiter.turn().whenHandedOut().getAsBoolean();
+        } catch (RuntimeException e) {
+            waiter.future().completeExceptionally(new TurnDeclined(e));
+            return false;
         }
-        handOut();
+        if (taken) {
+            waiter.future().complete(null);
+        } else {
+            waiter.future().completeExceptionally(new TurnDeclined(null));
+        }
+        return taken;
     }
 
     /** Requests waiting for their turn (read by the dev console). */
     public synchronized int getWaiting() {
-        return waiting.size();
+        return calls.size() + pollReads.size();
     }
 
     /** Milliseconds until the next request may leave; 0 when one may leave now. */

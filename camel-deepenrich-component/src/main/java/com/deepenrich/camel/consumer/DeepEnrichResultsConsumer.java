@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
+import com.deepenrich.camel.DeepEnrichConfiguration;
 import com.deepenrich.camel.DeepEnrichEndpoint;
 import com.deepenrich.camel.ForeignResultsPolicy;
 import com.deepenrich.camel.ledger.PendingEnrichment;
@@ -18,7 +19,7 @@ import org.apache.camel.support.ScheduledPollConsumer;
 
 /**
  * {@code from("deepenrich:results")}: every {@code delay}, starts reading the pending enrichments of the ledger (those
- * of other instances sharing it too). Each result read final is emitted at once, exactly once, on the thread that
+ * of other instances sharing it too) whose result can be expected ({@link PendingPoller}). Each result read final is emitted at once, exactly once, on the thread that
  * completed its read, and its id then removed from the ledger. {@code poll()} never waits for the API; it returns
  * how many results were emitted since the previous poll (for the scheduler's idle backoff). Camel's graceful shutdown
  * waits for the ids it is reading or emitting ({@link #getPendingExchangesSize}) before it stops the route.
@@ -27,16 +28,18 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer implements 
 
     private final DeepEnrichEndpoint endpoint;
     private final Predicate<PendingEnrichment> select;
+    private final Duration firstRead;
     private final AtomicLong emitted = new AtomicLong();
     private final AtomicInteger emittedSinceLastPoll = new AtomicInteger();
     private ResultEmitter emitter;
     private PendingPoller poller;
 
     public DeepEnrichResultsConsumer(DeepEnrichEndpoint endpoint, Processor processor,
-                                     Predicate<PendingEnrichment> select) {
+                                     Predicate<PendingEnrichment> select, Duration firstRead) {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.select = select;
+        this.firstRead = firstRead;
     }
 
     @Override
@@ -44,9 +47,45 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer implements 
         String owner = "poll-" + UUID.randomUUID();
         emitter = new ResultEmitter(endpoint.getLedger(), endpoint.getIdempotentRepository(), getAsyncProcessor(),
                 owner, ForeignResultsPolicy.emit, endpoint::resultEmitted);
-        poller = new PendingPoller(endpoint, owner, getExceptionHandler(),
-                Duration.ofMillis(endpoint.getConfiguration().getStaleAfter()), this::emit);
+        poller = new PendingPoller(endpoint, owner, getExceptionHandler(), readPolicy(), this::emit);
         super.doStart();
+    }
+
+    private PendingPoller.ReadPolicy readPolicy() {
+        DeepEnrichConfiguration cfg = endpoint.getConfiguration();
+        Duration claimLease = Duration.ofMillis(cfg.getClaimLease());
+        Duration oneRead = Duration.ofMillis(cfg.getRequestTimeout()).multipliedBy(cfg.getMaxRetries() + 1L)
+                .plus(Duration.ofMillis(cfg.getMaxRetryDelay()).multipliedBy(cfg.getMaxRetries()));
+        if (claimLease.compareTo(oneRead) <= 0) {
+            throw new IllegalArgumentException("claimLease (" + claimLease.toMillis() + " ms) must exceed one read "
+                                               + "with its retries, (maxRetries + 1) x requestTimeout + maxRetries x "
+                                               + "maxRetryDelay = " + oneRead.toMillis() + " ms");
+        }
+        int maxReadsPerPoll = cfg.getMaxReadsPerPoll();
+        if (maxReadsPerPoll <= 0 && cfg.getRequestsPerMinute() > 0) {
+            // the turns the limiter has in one poll delay: more would wait for the next poll anyway
+            maxReadsPerPoll = (int) Math.max(1, cfg.getRequestsPerMinute() * getDelay() / 60_000);
+        }
+        Duration interval = Duration.ofMillis(Math.max(firstRead.toMillis(), getDelay()));
+        return new PendingPoller.ReadPolicy(firstRead, interval, Duration.ofMillis(cfg.getMaxReadInterval()),
+                maxReadsPerPoll, claimLease, Duration.ofMillis(cfg.getStaleAfter()));
+    }
+
+    /** A suspended consumer queues no reads, and its reads waiting for a turn pass it on. */
+    @Override
+    protected void doSuspend() throws Exception {
+        if (poller != null) {
+            poller.pause();
+        }
+        super.doSuspend();
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        if (poller != null) {
+            poller.resume();
+        }
+        super.doResume();
     }
 
     @Override

@@ -1,16 +1,27 @@
 package com.deepenrich.camel.client;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Turns are handed out one at a time: a server's "wait" holds back the requests already waiting too. */
+/**
+ * Turns are handed out one at a time: a server's "wait" holds back the requests already waiting too; the two lanes
+ * alternate while both wait; a declined turn goes to the next request unspent.
+ */
 class RateLimiterTurnsTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -46,5 +57,49 @@ class RateLimiterTurnsTest {
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(elapsedMillis >= 2 * 102, "600 a minute with a 2% margin is one turn every 102 ms, but 3 turns took "
                                              + elapsedMillis + " ms");
+    }
+
+    @Test
+    void whileBothLanesWaitTheirTurnsAlternate() throws Exception {
+        RateLimiter limiter = new RateLimiter(6_000, scheduler);
+        limiter.deferAll(200); // everyone below is waiting when the first turn comes
+        List<String> order = new CopyOnWriteArrayList<>();
+        List<CompletableFuture<Void>> turns = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            String read = "read" + i;
+            turns.add(limiter.acquire(RateLimiter.Turn.pollRead(() -> true)).thenRun(() -> order.add(read)));
+        }
+        for (int i = 1; i <= 5; i++) {
+            String call = "call" + i;
+            turns.add(limiter.acquire().thenRun(() -> order.add(call)));
+        }
+
+        CompletableFuture.allOf(turns.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+
+        assertEquals(List.of("read1", "call1", "read2", "call2", "read3", "call3", "call4", "call5"), order);
+    }
+
+    @Test
+    void aDeclinedTurnIsPassedOnUnspent() throws Exception {
+        RateLimiter limiter = new RateLimiter(600, scheduler);
+        limiter.acquire().get(5, TimeUnit.SECONDS); // the next turn is 102 ms away
+        long start = System.nanoTime();
+        AtomicInteger asked = new AtomicInteger();
+        List<CompletableFuture<Void>> declined = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            declined.add(limiter.acquire(RateLimiter.Turn.pollRead(() -> asked.incrementAndGet() < 0)));
+        }
+        CompletableFuture<Void> taken = limiter.acquire(RateLimiter.Turn.pollRead(() -> true));
+
+        taken.get(5, TimeUnit.SECONDS);
+
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(20, asked.get());
+        for (CompletableFuture<Void> d : declined) {
+            ExecutionException e = assertThrows(ExecutionException.class, d::get);
+            assertInstanceOf(RateLimiter.TurnDeclined.class, e.getCause());
+        }
+        // 20 turns spent would be 2,040 ms; passed on, the 21st read leaves at the first turn, 102 ms away
+        assertTrue(waitedMillis < 1_500, "the read waited " + waitedMillis + " ms behind 20 declined turns");
     }
 }

@@ -34,6 +34,7 @@ public final class BenchmarkMain {
         BENCHMARKS.put("B2", RateLimitBenchmark::run);
         BENCHMARKS.put("B3", WebhookIngestionBenchmark::run);
         BENCHMARKS.put("B4", MemoryBenchmark::run);
+        BENCHMARKS.put("B5", PollModeBenchmark::run);
     }
 
     private BenchmarkMain() {

@@ -13,12 +13,14 @@ import java.time.Duration;
  * @param rateWindow      B2: the simulator's window for its 60 requests (1 minute in production)
  * @param deliveries      B3: distinct webhook deliveries of 100 contacts (10% more are duplicates)
  * @param streamedContacts B4: CSV rows streamed in the child JVM
+ * @param pendingJobs     B5: enrichments pending when new submissions start (B5 shares B2's rateWindow)
  */
 public record Scale(String name, int submitContacts, int warmupRounds, int measuredRounds, int limitedContacts,
-                    Duration rateWindow, int deliveries, int streamedContacts) {
+                    Duration rateWindow, int deliveries, int streamedContacts, int pendingJobs) {
 
     public static final Scale FULL = new Scale("full", 100_000, 3, 5, 10_000, Duration.ofSeconds(6), 1_000,
-            1_000_000);
+            1_000_000, 1_000);
 
-    public static final Scale QUICK = new Scale("quick", 5_000, 1, 1, 2_000, Duration.ofSeconds(1), 100, 20_000);
+    public static final Scale QUICK = new Scale("quick", 5_000, 1, 1, 2_000, Duration.ofSeconds(1), 100, 20_000,
+            200);
 }

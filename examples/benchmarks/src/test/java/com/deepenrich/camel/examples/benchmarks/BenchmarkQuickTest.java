@@ -20,7 +20,8 @@ class BenchmarkQuickTest {
         System.out.println(report.render());
 
         assertEquals(List.of(SubmitThroughputBenchmark.TITLE, RequestCountBenchmark.TITLE, RateLimitBenchmark.TITLE,
-                WebhookIngestionBenchmark.TITLE, MemoryBenchmark.TITLE), List.copyOf(report.benchmarks()));
+                WebhookIngestionBenchmark.TITLE, MemoryBenchmark.TITLE, PollModeBenchmark.TITLE),
+                List.copyOf(report.benchmarks()));
         report.benchmarks().forEach(b -> report.rows(b).forEach(row -> {
             assertFalse(row.figures().isEmpty(), b + " / " + row.variant());
             row.figures().forEach((figure, value) -> assertFalse(value.isBlank(), b + " / " + row.variant() + " / "
@@ -40,5 +41,11 @@ class BenchmarkQuickTest {
                         .allMatch(row -> "completed".equals(row.figures().get("outcome"))
                                          && "20,000".equals(row.figures().get("contacts at API"))),
                 () -> "B4 runs at quick scale: " + report.rows(MemoryBenchmark.TITLE));
+        assertEquals(3, report.rows(PollModeBenchmark.TITLE).size(), "B5 variants");
+        report.rows(PollModeBenchmark.TITLE).forEach(row -> {
+            assertEquals("200 + 600", row.figures().get("jobs (pending + new)"), row.variant());
+            assertEquals("800", row.figures().get("results emitted"), "B5 every result emitted: " + row.variant());
+            assertEquals("0", row.figures().get("emitted twice"), "B5 none twice: " + row.variant());
+        });
     }
 }

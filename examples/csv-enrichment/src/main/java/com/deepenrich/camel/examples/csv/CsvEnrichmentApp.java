@@ -140,7 +140,9 @@ public final class CsvEnrichmentApp {
     }
 
     private Endpoints pollEndpoints() {
-        return new Endpoints("deepenrich:bulk", "deepenrich:results?delay=" + options.pollInterval().toMillis(), null);
+        long interval = options.pollInterval().toMillis();
+        return new Endpoints("deepenrich:bulk", "deepenrich:results?delay=" + interval + "&firstReadAfter=" + interval,
+                null);
     }
 
     /** Results by webhook on camel-main's HTTP server (the port kept in the work dir, for the same reason). */

@@ -34,7 +34,8 @@ public final class JobOptions {
               --requests-per-minute N     client-side limit (default 60 with a key, 6000 offline)
               --poll-fallback-after TIME  poll an enrichment whose webhook is this late (default 30s)
               --poll-interval TIME        how often pending enrichments are read: all of them without a
-                                          callback URL, the late ones with (default 30s)
+                                          callback URL (each first this long after its submission, then
+                                          less and less often while it runs), the late ones with (default 30s)
               --in-doubt-wait TIME        a batch sent whose answer was lost (DeepEnrich may have accepted it)
                                           waits this long for its results by webhook before its rows without
                                           one are sent again (default 10m)

@@ -71,7 +71,7 @@ class CreditsRunOutTest {
                             .completionSize(100).completionTimeout(2000).forceCompletionOnStop()
                             .to("deepenrich:bulk")
                             .process(e -> accounting.receipt(e.getMessage().getBody(SubmissionReceipt.class)));
-                    from("deepenrich:results?delay=100")
+                    from("deepenrich:results?delay=100&firstReadAfter=200")
                             .process(e -> accounting.emitted(e.getMessage().getBody(EnrichmentResult.class)));
                 }
             });

@@ -177,7 +177,7 @@ class SharedApiKeyTest {
                                     firstSubmittedAt = System.nanoTime();
                                 }
                             });
-                    from("deepenrich:results?delay=300").routeId("results-" + name).routePolicy(onLeaderOnly())
+                    from("deepenrich:results?delay=300&firstReadAfter=200").routeId("results-" + name).routePolicy(onLeaderOnly())
                             .process(e -> accounting.emitted(e.getMessage().getBody(EnrichmentResult.class)));
                 }
             });
