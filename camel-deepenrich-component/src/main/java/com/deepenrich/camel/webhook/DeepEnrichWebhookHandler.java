@@ -181,7 +181,10 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
      * header {@code token} or a parameter {@code TOKEN}, shows as more than one value there, and is refused.
      */
     private boolean authenticated(Message in) {
-        List<String> fromQuery = CallbackToken.fromQuery(in.getHeader(Exchange.HTTP_RAW_QUERY, String.class));
+        // Vert.x platform-http sets the raw query; the Spring Boot (servlet) one only the query, as received
+        String query = in.getHeader(Exchange.HTTP_RAW_QUERY, in.getHeader(Exchange.HTTP_QUERY, String.class),
+                String.class);
+        List<String> fromQuery = CallbackToken.fromQuery(query);
         Object merged = in.getHeader(CallbackToken.PARAMETER);
         int mergedValues = merged == null ? 0 : merged instanceof Collection<?> values ? values.size() : 1;
         return fromQuery.size() == 1 && mergedValues <= 1 && CallbackToken.matches(fromQuery.get(0), token);
