@@ -36,8 +36,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.support.service.ServiceHelper;
@@ -342,10 +340,7 @@ class TwoNodesOnPostgresTest {
 
             CamelContext context = new DefaultCamelContext();
             context.addComponent("deepenrich", component);
-            VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-            server.setBindHost("127.0.0.1");
-            server.setBindPort(port);
-            context.addService(new VertxPlatformHttpServer(server));
+            LocalHttpServer.addTo(context, port);
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
