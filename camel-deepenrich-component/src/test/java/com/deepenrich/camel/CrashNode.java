@@ -12,8 +12,6 @@ import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
 import com.deepenrich.camel.model.EnrichmentResult;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 
@@ -50,10 +48,7 @@ public final class CrashNode {
 
         CamelContext context = new DefaultCamelContext();
         context.addComponent("deepenrich", component);
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(Integer.parseInt(args[2]));
-        context.addService(new VertxPlatformHttpServer(server));
+        LocalHttpServer.addTo(context, Integer.parseInt(args[2]));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -20,8 +20,6 @@ import com.deepenrich.camel.model.EnrichmentStatus;
 import com.deepenrich.camel.callback.CallbackToken;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.support.service.ServiceHelper;
@@ -136,10 +134,7 @@ class GracefulStopTest {
             component.getConfiguration().setLedger(new JdbcDeepEnrichLedger(database));
             component.getConfiguration().setIdempotentRepository(repository());
             context.addComponent("deepenrich", component);
-            VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-            server.setBindHost("127.0.0.1");
-            server.setBindPort(port);
-            context.addService(new VertxPlatformHttpServer(server));
+            LocalHttpServer.addTo(context, port);
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
