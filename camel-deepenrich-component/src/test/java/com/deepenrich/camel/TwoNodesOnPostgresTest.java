@@ -31,7 +31,7 @@ import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
 import com.deepenrich.camel.postgres.PostgresDatabase;
-import com.deepenrich.camel.webhook.CallbackToken;
+import com.deepenrich.camel.callback.CallbackToken;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -47,6 +47,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.ResultStubs.finished;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -101,7 +102,7 @@ class TwoNodesOnPostgresTest {
     void everyResultIsEmittedOnceAcrossTwoNodesOneStoppedAndAKilledOne() throws Exception {
         allPendingWithTheirResultsFinished();
         try (Node a = new Node("A", HELD_BY_STOPPING_A); Node b = new Node("B", null)) {
-            Await.until("the lost webhooks' results polled and emitted", () -> LOST.stream().noneMatch(this::pending));
+            await("the lost webhooks' results polled and emitted").until(() -> LOST.stream().noneMatch(this::pending));
 
             for (int i = 0; i < SPREAD.size(); i++) {
                 expect(200, "emitted", (i % 2 == 0 ? a : b).deliver(SPREAD.get(i)));
@@ -153,8 +154,7 @@ class TwoNodesOnPostgresTest {
     private static void stopWhileInRoute(Node a) throws Exception {
         assertTrue(a.inRoute.await(10, TimeUnit.SECONDS), "the result reached A's route");
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(a.context::stop);
-        Await.until("A's webhook consumer stopped",
-                () -> ServiceHelper.isStopped(a.context.getRoute(PostgresNode.ROUTE).getConsumer()));
+        await("A's webhook consumer stopped").until(() -> ServiceHelper.isStopped(a.context.getRoute(PostgresNode.ROUTE).getConsumer()));
         a.release.countDown();
         stopped.get(20, TimeUnit.SECONDS);
     }
