@@ -148,6 +148,9 @@ class PollResultsTest extends ResultsTestSupport {
 
         assertTrue(ledger().find("id-proxy").isPresent(), "a wrong baseUrl must not empty the ledger");
         assertEquals(0, resultsConsumer().getPoller().getNotFound());
+        // poll() reports the failed reads through Camel's poll strategy, which hands them to the exception handler
+        await("the failed reads reported by a poll").until(() -> reported.causes.stream()
+                .anyMatch(c -> c instanceof DeepEnrichException e && "read.failed".equals(e.getCode())));
     }
 
     @Test

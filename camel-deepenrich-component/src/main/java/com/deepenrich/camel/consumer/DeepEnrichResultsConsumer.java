@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 
 import com.deepenrich.camel.DeepEnrichConfiguration;
 import com.deepenrich.camel.DeepEnrichEndpoint;
+import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.ForeignResultsPolicy;
 import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.EnrichmentResult;
@@ -96,9 +97,17 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer implements 
         }
     }
 
+    /**
+     * Starts the reads that are due and returns the results emitted since the previous poll; reads that failed since
+     * then are thrown, so that Camel's poll strategy reports them and {@code backoffErrorThreshold} reacts.
+     */
     @Override
-    protected int poll() {
+    protected int poll() throws Exception {
+        DeepEnrichException failedReads = poller.takeReadFailures();
         poller.readPending(select);
+        if (failedReads != null) {
+            throw failedReads;
+        }
         return emittedSinceLastPoll.getAndSet(0);
     }
 

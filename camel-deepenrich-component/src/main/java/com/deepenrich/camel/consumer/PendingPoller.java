@@ -9,11 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.deepenrich.camel.DeepEnrichEndpoint;
+import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.DeepEnrichNotFoundException;
 import com.deepenrich.camel.DeepEnrichTimeoutException;
 import com.deepenrich.camel.client.Futures;
@@ -57,6 +59,8 @@ public final class PendingPoller {
     private final AtomicLong notFound = new AtomicLong();
     private final AtomicLong stale = new AtomicLong();
     private final AtomicLong readFailures = new AtomicLong();
+    private final AtomicReference<Throwable> lastReadFailure = new AtomicReference<>();
+    private final AtomicLong readFailuresSinceTaken = new AtomicLong();
     private volatile boolean paused;
     private volatile boolean stopped;
 
@@ -207,9 +211,25 @@ public final class PendingPoller {
             return;
         }
         readFailures.incrementAndGet();
+        readFailuresSinceTaken.incrementAndGet();
+        lastReadFailure.set(cause);
         release(p.enrichmentId());
         schedule.readRunning(p.enrichmentId(), Instant.now());
-        LOG.warn("Reading enrichment {} failed, it is read again later: {}", p.enrichmentId(), cause.getMessage());
+        LOG.debug("Reading enrichment {} failed, it is read again later: {}", p.enrichmentId(), cause.getMessage());
+    }
+
+    /**
+     * The reads that failed since the last call, as one exception for the consumer's poll strategy (null when none
+     * failed): the ids stay pending and are read again later.
+     */
+    public DeepEnrichException takeReadFailures() {
+        long failed = readFailuresSinceTaken.getAndSet(0);
+        Throwable last = lastReadFailure.getAndSet(null);
+        if (failed == 0 || last == null) {
+            return null;
+        }
+        return DeepEnrichException.local("read.failed", failed + " read(s) of pending enrichments failed since the "
+                + "previous poll; they are read again later. The last: " + last.getMessage(), null, last);
     }
 
     private void reportIfStale(PendingEnrichment p) {
