@@ -2,6 +2,7 @@ package com.deepenrich.camel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -76,7 +77,7 @@ class BackPressureTest extends ProducerTestSupport {
     @Test
     void aFileSplitInStreamingModeIsSlowedDown() throws Exception {
         api.acceptBulkWithIdOfFirstSeq();
-        writeLeadsFile();
+        writeLeadsFile(CONTACTS);
         context.getRouteController().startRoute("file");
         await("every contact at the API").until(() -> api.seqsReceived().size() >= CONTACTS);
         assertAllReceivedOnceInOrder();
@@ -126,21 +127,23 @@ class BackPressureTest extends ProducerTestSupport {
 
     @Test
     void aGracefulStopMidFileSendsEveryContactTheSourceHandedOver() throws Exception {
+        int contacts = 5 * CONTACTS; // 1.5 s of rate limit: the stop lands well inside the file
         api.acceptBulkWithIdOfFirstSeq();
-        writeLeadsFile();
+        writeLeadsFile(contacts);
         context.getRouteController().startRoute("file");
-        await("the file's reading is held back").until(() -> gate().getWaits() > 0);
-        int atStop = api.seqsReceived().size();
+        await("the file's reading is held back").pollInterval(Duration.ofMillis(5))
+                .until(() -> gate().getWaits() > 0);
+        int atStop = api.bulkRequests().size() * 100;
         context.stop(); // graceful: the file's exchange finishes, the open group is completed and sent
-        assertTrue(atStop < CONTACTS, "the stop landed mid-file (" + atStop + " contacts sent before it)");
-        assertTrue(IntStream.range(0, CONTACTS).boxed().toList().equals(api.seqsReceived()),
-                () -> "every contact of the file reached the API once; missing: " + IntStream.range(0, CONTACTS)
+        assertTrue(atStop < contacts, "the stop landed mid-file (" + atStop + " contacts sent before it)");
+        assertTrue(IntStream.range(0, contacts).boxed().toList().equals(api.seqsReceived()),
+                () -> "every contact of the file reached the API once; missing: " + IntStream.range(0, contacts)
                         .filter(i -> !api.seqsReceived().contains(i)).boxed().toList());
     }
 
-    private void writeLeadsFile() throws java.io.IOException {
+    private void writeLeadsFile(int contacts) throws java.io.IOException {
         Files.createDirectories(dir.resolve("in"));
-        Files.writeString(dir.resolve("in/leads.jsonl"), IntStream.range(0, CONTACTS)
+        Files.writeString(dir.resolve("in/leads.jsonl"), IntStream.range(0, contacts)
                 .mapToObj(i -> context.getTypeConverter().convertTo(String.class, contact(i)))
                 .collect(Collectors.joining("\n")));
     }
