@@ -43,7 +43,8 @@ class BenchmarkQuickTest {
                 () -> "B4 runs at quick scale: " + report.rows(MemoryBenchmark.TITLE));
         assertTrue(report.rows(MemoryBenchmark.TITLE).stream()
                         .allMatch(row -> Integer.parseInt(row.figures().get("peak pending batches")) <= 4 + 1),
-                () -> "B4 holds at most maxPendingBatches (4) unanswered batches, plus a timeout completion that never waits: " + report.rows(MemoryBenchmark.TITLE));
+                () -> "B4 holds at most maxPendingBatches (4) unanswered batches, plus a timeout completion that "
+                      + "never waits: " + report.rows(MemoryBenchmark.TITLE));
         assertEquals(3, report.rows(PollModeBenchmark.TITLE).size(), "B5 variants");
         report.rows(PollModeBenchmark.TITLE).forEach(row -> {
             assertEquals("200 + 600", row.figures().get("jobs (pending + new)"), row.variant());
