@@ -109,7 +109,7 @@ class KameletSecurityTest {
                 @Override
                 public void configure() {
                     from("direct:leads").to("kamelet:deepenrich-sink?batchTimeout=100&baseUrl=" + simulator.baseUrl());
-                    from("kamelet:deepenrich-poll-source?pollInterval=200&baseUrl=" + simulator.baseUrl())
+                    from("kamelet:deepenrich-poll-source?pollInterval=200&firstReadAfter=0&baseUrl=" + simulator.baseUrl())
                             .process(e -> received.add(e.getMessage().getBody(String.class)));
                 }
             });
