@@ -3,6 +3,8 @@ package com.deepenrich.camel.ledger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +15,8 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
 
     private final Map<String, PendingEnrichment> pending = new ConcurrentHashMap<>();
     private final LeaseTable leases = new LeaseTable();
-    private final Map<String, AcceptedSubmission> submissions = new ConcurrentHashMap<>();
+    /** In the order they were accepted, so that forgetting the old ones stops at the first young one. */
+    private final LinkedHashMap<String, AcceptedSubmission> submissions = new LinkedHashMap<>();
 
     /** An accepted request's enrichment id, by fingerprint. */
     protected record AcceptedSubmission(String enrichmentId, Instant acceptedAt) {
@@ -60,14 +63,19 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
     }
 
     @Override
-    public void recordSubmission(String fingerprint, String enrichmentId, Instant acceptedAt, Duration keep) {
-        Instant forgetBefore = acceptedAt.minus(keep);
-        submissions.values().removeIf(s -> s.acceptedAt().isBefore(forgetBefore));
+    public synchronized void recordSubmission(String fingerprint, String enrichmentId, Instant acceptedAt,
+                                              Duration keep) {
+        submissions.remove(fingerprint);
         submissions.put(fingerprint, new AcceptedSubmission(enrichmentId, acceptedAt));
+        Instant forgetBefore = acceptedAt.minus(keep);
+        Iterator<AcceptedSubmission> oldestFirst = submissions.values().iterator();
+        while (oldestFirst.hasNext() && oldestFirst.next().acceptedAt().isBefore(forgetBefore)) {
+            oldestFirst.remove();
+        }
     }
 
     @Override
-    public Optional<String> findSubmission(String fingerprint, Instant acceptedSince) {
+    public synchronized Optional<String> findSubmission(String fingerprint, Instant acceptedSince) {
         AcceptedSubmission s = submissions.get(fingerprint);
         return s == null || s.acceptedAt().isBefore(acceptedSince) ? Optional.empty() : Optional.of(s.enrichmentId());
     }

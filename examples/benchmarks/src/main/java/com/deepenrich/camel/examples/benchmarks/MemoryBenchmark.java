@@ -94,9 +94,15 @@ final class MemoryBenchmark {
             double bound = figures.get("requests").asLong() * 60.0 / requestsPerMinute;
             row.put("bound s (requests / rate)", Stats.decimal(bound));
             row.put("wall vs bound", String.format("%+.1f%%", (seconds / bound - 1) * 100));
+            double span = figures.get("spanSeconds").asDouble();
+            double spanBound = (figures.get("requests").asLong() - 1) * 60.0 / requestsPerMinute;
+            row.put("first..last answer s", Stats.decimal(span));
+            row.put("span vs bound ((requests - 1) / rate)", String.format("%+.1f%%", (span / spanBound - 1) * 100));
         } else {
             row.put("bound s (requests / rate)", "-");
             row.put("wall vs bound", "-");
+            row.put("first..last answer s", "-");
+            row.put("span vs bound ((requests - 1) / rate)", "-");
         }
         row.put("peak pending batches", Stats.integer(figures.get("peakPendingBatches").asLong()));
         row.put("peak heap used MB", megabytes(figures.get("peakUsedBytes")));
