@@ -68,7 +68,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     private boolean useGlobalSslContextParameters;
 
     private final Map<LimiterKey, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
-    private final Map<String, AccountCredits> accountCredits = new ConcurrentHashMap<>();
+    private final Map<CreditsKey, AccountCredits> accountCredits = new ConcurrentHashMap<>();
     private final Set<DeepEnrichEndpoint> endpoints = ConcurrentHashMap.newKeySet();
     private final Map<HttpTransport, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<String, DeepEnrichHealthCheck> healthChecks = new ConcurrentHashMap<>();
@@ -143,8 +143,9 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     /** One limiter per account and limit: the API's limit is per account, whatever endpoint sends. */
     /** The credits of an account (base URL and key) under one budget: the 402 memory and the budget's reservations. */
     AccountCredits accountCredits(DeepEnrichConfiguration cfg) {
-        return accountCredits.computeIfAbsent(cfg.getBaseUrl() + "|" + cfg.getApiKey() + "|" + cfg.getCreditsBudget(),
-                k -> new AccountCredits(cfg.getCreditsBudget()));
+        return accountCredits.computeIfAbsent(
+                new CreditsKey(cfg.getBaseUrl(), cfg.getApiKey(), cfg.getCreditsBudget()),
+                k -> new AccountCredits(k.creditsBudget()));
     }
 
     RateLimiter rateLimiter(DeepEnrichConfiguration cfg) {
@@ -226,6 +227,10 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     }
 
     /** What a rate limiter is shared by; its text names the base URL and the limit, never the key. */
+    /** One account under one budget. */
+    private record CreditsKey(String baseUrl, String apiKey, long creditsBudget) {
+    }
+
     public record LimiterKey(String baseUrl, String apiKey, int requestsPerMinute) {
         @Override
         public String toString() {

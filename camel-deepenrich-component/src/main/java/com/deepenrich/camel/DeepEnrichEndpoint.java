@@ -58,6 +58,7 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
 
     private WebhookConfiguration webhookConfiguration;
     private DeepEnrichClient client;
+    private AccountCredits accountCredits;
     private final DeepEnrichMetrics metrics = new DeepEnrichMetrics();
     private AutoCloseable meters = () -> { };
 
@@ -158,6 +159,7 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
         ClientSettings settings = new ClientSettings(URI.create(configuration.getBaseUrl()), configuration.getApiKey(),
                 Duration.ofMillis(configuration.getRequestTimeout()), retry,
                 configuration.isRetryInDoubtSubmissions());
+        accountCredits = getComponent().accountCredits(configuration);
         client = new DeepEnrichClient(getComponent().httpClient(configuration),
                 getComponent().senders(), settings,
                 getComponent().rateLimiter(configuration), getComponent().scheduler(), metrics);
@@ -180,9 +182,9 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
         return EndpointNames.withoutSecrets(getEndpointUri());
     }
 
-    /** The credits of this endpoint's account: the 402 memory and the creditsBudget reservations. */
+    /** The credits of this endpoint's account, resolved when it starts: 402 memory and creditsBudget reservations. */
     public AccountCredits getAccountCredits() {
-        return getComponent().accountCredits(configuration);
+        return accountCredits;
     }
 
     /** A final result reached the route: its credits are counted and settle the reservation of its request. */

@@ -78,12 +78,11 @@ final class BulkSubmission {
                 : send(request, body, fingerprint).handle((id, failure) -> {
                     if (failure != null) {
                         Throwable cause = Futures.unwrap(failure);
-                        int firstUnsent = cause instanceof UnrecordedException ? i + 1 : i;
-                        if (cause instanceof UnrecordedException unrecorded) {
+                        if (cause instanceof UnrecordedException unrecorded) { // accepted: the next chunk is unsent
                             ids.add(unrecorded.id);
-                            cause = unrecorded.getCause();
+                            throw withProgress((DeepEnrichException) unrecorded.getCause(), batch, i + 1, ids);
                         }
-                        throw withProgress(DeepEnrichException.of(cause, chunkName), batch, firstUnsent, ids);
+                        throw withProgress(DeepEnrichException.of(cause, chunkName), batch, i, ids);
                     }
                     return id;
                 });
@@ -109,12 +108,13 @@ final class BulkSubmission {
                 .thenCompose(ready -> client.submit(request, body))
                 .handle((id, failure) -> {
                     if (failure != null) {
+                        Throwable cause = Futures.unwrap(failure);
                         credits.cancel(worstCase);
-                        if (Futures.unwrap(failure) instanceof DeepEnrichInsufficientCreditsException refused
+                        if (cause instanceof DeepEnrichInsufficientCreditsException refused
                             && refused.getHttpStatus() == 402) {
                             credits.exhausted();
                         }
-                        throw new CompletionException(Futures.unwrap(failure));
+                        throw new CompletionException(cause);
                     }
                     credits.accepted(id, worstCase);
                     record(id, request, fingerprint);
