@@ -44,12 +44,8 @@ public final class AggregationNode {
         dataSource.setURL(args[2]);
         dataSource.setUser(args[3]);
 
-        DeepEnrichComponent component = new DeepEnrichComponent();
+        DeepEnrichComponent component = WireMockApi.component(args[1]);
         DeepEnrichConfiguration cfg = component.getConfiguration();
-        cfg.setApiKey(WireMockApi.API_KEY);
-        cfg.setBaseUrl(args[1]);
-        cfg.setRetryDelay(10);
-        cfg.setRequestsPerMinute(0);
         cfg.setFingerprintWindow(Long.parseLong(args[4]));
         cfg.setLedger(new JdbcDeepEnrichLedger(dataSource));
         cfg.setIdempotentRepository(new JdbcMessageIdRepository(dataSource, "aggregation-kill"));

@@ -37,12 +37,8 @@ public final class CrashNode {
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
-        DeepEnrichComponent component = new DeepEnrichComponent();
+        DeepEnrichComponent component = WireMockApi.component(args[1]);
         DeepEnrichConfiguration cfg = component.getConfiguration();
-        cfg.setApiKey(WireMockApi.API_KEY);
-        cfg.setBaseUrl(args[1]);
-        cfg.setRetryDelay(10);
-        cfg.setRequestsPerMinute(0);
         cfg.setLedger(new WaitingLedger(work));
         cfg.setIdempotentRepository(FileIdempotentRepository.fileIdempotentRepository(work.resolve("seen.txt").toFile()));
 

@@ -329,12 +329,8 @@ class TwoNodesOnPostgresTest {
         }
 
         static CamelContext start(String baseUrl, DataSource db, int port, Processor step) throws Exception {
-            DeepEnrichComponent component = new DeepEnrichComponent();
+            DeepEnrichComponent component = WireMockApi.component(baseUrl);
             DeepEnrichConfiguration cfg = component.getConfiguration();
-            cfg.setApiKey(WireMockApi.API_KEY);
-            cfg.setBaseUrl(baseUrl);
-            cfg.setRetryDelay(10);
-            cfg.setRequestsPerMinute(0);
             cfg.setLedger(new JdbcDeepEnrichLedger(db));
             cfg.setIdempotentRepository(new JdbcMessageIdRepository(db, REPOSITORY));
 

@@ -45,14 +45,21 @@ final class WireMockApi implements AutoCloseable {
      * fast (tests of those features set them on their endpoint).
      */
     DeepEnrichComponent component() {
+        return component(baseUrl());
+    }
+
+    /**
+     * A component for the API at {@code baseUrl} (this one's, or one a child JVM is given), with short retry delays,
+     * no client-side rate limit, and pending ids read at the next poll (the stubs answer at once).
+     */
+    static DeepEnrichComponent component(String baseUrl) {
         DeepEnrichComponent component = new DeepEnrichComponent();
         DeepEnrichConfiguration cfg = component.getConfiguration();
         cfg.setApiKey(API_KEY);
-        cfg.setBaseUrl(baseUrl());
+        cfg.setBaseUrl(baseUrl);
         cfg.setRetryDelay(10);
         cfg.setMaxRetryDelay(50);
         cfg.setRequestsPerMinute(0);
-        // the stubs answer at once: read a pending id at the next poll
         cfg.setFirstReadAfter(0);
         return component;
     }
