@@ -37,7 +37,8 @@ public class DeepEnrichException extends RuntimeCamelException implements HttpRe
 
     /** {@code cause} as a DeepEnrichException: itself when it is one, else wrapped with its text as message. */
     public static DeepEnrichException of(Throwable cause, String requestName) {
-        return cause instanceof DeepEnrichException error ? error : local(null, String.valueOf(cause), requestName, cause);
+        return cause instanceof DeepEnrichException error
+                ? error : local(null, String.valueOf(cause), requestName, cause);
     }
 
     private static String describe(String code, String apiMessage, int httpStatus, String requestName) {

@@ -81,7 +81,10 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
         save();
     }
 
-    /** Reads the file: an object of pending enrichments and accepted submissions (or, as first written, an array of pending ones). */
+    /**
+     * Reads the file: an object of pending enrichments and accepted submissions (or, as first written, an array of
+     * pending ones).
+     */
     private void load() throws IOException {
         JsonNode root = DeepEnrichJson.mapper().readTree(file.toFile());
         JsonNode entries = root != null && root.isObject() ? root.path("pending") : root;

@@ -199,7 +199,8 @@ public final class CsvEnrichmentApp {
         if (!state.isFresh()) {
             out.println("  resuming " + state.resolved() + " rows done, " + state.submitted()
                         + " contacts submitted before; " + interrupted
-                        + " interrupted batches waiting in doubt for their results (work dir " + options.workDir().toAbsolutePath() + ")");
+                        + " interrupted batches waiting in doubt for their results (work dir "
+                        + options.workDir().toAbsolutePath() + ")");
         }
     }
 
