@@ -84,6 +84,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         OptionValues.checkNumbers(uri, parameters);
+        OptionValues.inheritEmptySecrets(parameters);
         DeepEnrichConfiguration cfg = configuration.copy();
         DeepEnrichEndpoint endpoint = new DeepEnrichEndpoint(uri, this, cfg);
         cfg.setOperation(getCamelContext().getTypeConverter().mandatoryConvertTo(DeepEnrichOperation.class, remaining));

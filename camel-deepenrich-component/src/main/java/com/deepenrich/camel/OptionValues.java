@@ -1,5 +1,6 @@
 package com.deepenrich.camel;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,7 @@ import org.apache.camel.util.TimeUtils;
 final class OptionValues {
 
     private static final Pattern INTEGER = Pattern.compile("\\d+");
+    private static final List<String> SECRETS = List.of("apiKey", "callbackToken");
     private static final DeepEnrichEndpointConfigurer OPTIONS = new DeepEnrichEndpointConfigurer();
 
     private OptionValues() {
@@ -35,6 +37,20 @@ final class OptionValues {
                                                    + " is not a duration (milliseconds, or 10s, 5m, 1h30m)");
             }
         });
+    }
+
+    /**
+     * An empty {@code apiKey} or {@code callbackToken} on an endpoint means the component's. A Kamelet passes a secret
+     * it was not given as an empty {@code RAW()}: its optional form, {@code RAW({{?apiKey}})}, cannot be used, since
+     * an unresolved optional placeholder makes Camel re-encode the whole URI, which the webhook component, reading
+     * its URI raw, then passes on still encoded (its path loses its leading slash).
+     */
+    static void inheritEmptySecrets(Map<String, Object> parameters) {
+        for (String secret : SECRETS) {
+            if (parameters.get(secret) instanceof String text && text.isEmpty()) {
+                parameters.remove(secret);
+            }
+        }
     }
 
     /** A number, or a text Camel reads as a duration of more than 0 ms ({@code 10s}, {@code 5m}, {@code 1m30s}). */

@@ -68,6 +68,21 @@ class StartupChecksTest {
     }
 
     @Test
+    void anEmptySecretOnAnEndpointLeavesTheComponentsInPlace() {
+        camel.getComponent("deepenrich", DeepEnrichComponent.class).getConfiguration().setCallbackToken("component-token");
+
+        DeepEnrichEndpoint endpoint = camel.getEndpoint("deepenrich:results?apiKey=RAW()&callbackToken=RAW()",
+                DeepEnrichEndpoint.class);
+        DeepEnrichEndpoint own = camel.getEndpoint("deepenrich:results?apiKey=RAW(own+key)&callbackToken=own",
+                DeepEnrichEndpoint.class);
+
+        assertEquals(WireMockApi.API_KEY, endpoint.getConfiguration().getApiKey());
+        assertEquals("component-token", endpoint.getConfiguration().getCallbackToken());
+        assertEquals("own+key", own.getConfiguration().getApiKey());
+        assertEquals("own", own.getConfiguration().getCallbackToken());
+    }
+
+    @Test
     void eachEndpointLogsTheOptionsThatTookEffectOnOneLine() throws Exception {
         try (LogCapture log = new LogCapture()) {
             camel.addRoutes(new RouteBuilder() {

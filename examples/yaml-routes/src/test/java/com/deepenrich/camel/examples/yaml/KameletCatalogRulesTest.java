@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KameletCatalogRulesTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\??([A-Za-z0-9]+)}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\??([A-Za-z0-9]+):?}}");
 
     @ParameterizedTest
     @CsvSource({ "deepenrich-sink, sink, kamelet:source", "deepenrich-source, source, kamelet:sink",
@@ -95,7 +95,7 @@ class KameletCatalogRulesTest {
     /** Every use of placeholder {@code name} in the template is wrapped in RAW(...). */
     private static boolean secretOnlyRaw(String template, String name) {
         int all = placeholders(template).stream().filter(name::equals).toList().size();
-        Matcher raw = Pattern.compile("RAW\\(\\{\\{\\??" + name + "}}\\)").matcher(template);
+        Matcher raw = Pattern.compile("RAW\\(\\{\\{\\??" + name + ":?}}\\)").matcher(template);
         int wrapped = 0;
         while (raw.find()) {
             wrapped++;

@@ -128,6 +128,37 @@ class KameletSecurityTest {
         }
     }
 
+    @Test
+    void theWebhookSourceAndTheSinkTakeTheComponentsKeyWhenGivenNoSecrets() throws Exception {
+        int port = freePort();
+        try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(SimulatorConfig.builder()
+                .apiKeys(Set.of(API_KEY)).processingLatency(Duration.ofMillis(100)).requestsPerMinute(0).build());
+             CamelContext context = context(port)) {
+            DeepEnrichComponent deepenrich = new DeepEnrichComponent();
+            deepenrich.getConfiguration().setApiKey(API_KEY);
+            deepenrich.getConfiguration().setRequestsPerMinute(0);
+            context.addComponent("deepenrich", deepenrich);
+            String callbackUrl = "http://127.0.0.1:" + port + "/deepenrich/results";
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:leads").to("kamelet:deepenrich-sink?batchTimeout=100&baseUrl=" + simulator.baseUrl()
+                                            + "&callbackUrl=" + callbackUrl);
+                    from("kamelet:deepenrich-source?pollFallbackAfter=60000&baseUrl=" + simulator.baseUrl())
+                            .process(e -> received.add(e.getMessage().getBody(String.class)));
+                }
+            });
+            context.start();
+
+            context.createProducerTemplate().sendBody("direct:leads",
+                    Map.of("first_name", "Ada", "last_name", "Lovelace", "domain", "analytical.engines", "lead_id", "L-2"));
+
+            awaitReceived(1);
+            assertTrue(received.get(0).contains("L-2"), received.get(0));
+            assertEquals(0, simulator.stats().webhookFailures(), "delivered by webhook, with the token derived from the key");
+        }
+    }
+
     private static CamelContext context(int port) throws Exception {
         CamelContext context = new DefaultCamelContext();
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
