@@ -50,6 +50,18 @@ class DeepEnrichComponentAutoConfigurationTest {
     }
 
     @Test
+    void camelPlaceholdersInAValueAreResolvedAsInCamelMain() {
+        System.setProperty("deepenrich.test.key", "key-from-sys");
+        try {
+            runner.withPropertyValues("camel.component.deepenrich.api-key={{sys:deepenrich.test.key}}")
+                    .run(context -> assertThat(component(context.getBean(CamelContext.class)).getConfiguration()
+                            .getApiKey()).isEqualTo("key-from-sys"));
+        } finally {
+            System.clearProperty("deepenrich.test.key");
+        }
+    }
+
+    @Test
     void disabledLeavesTheComponentAlone() {
         runner.withPropertyValues("camel.component.deepenrich.enabled=false",
                         "camel.component.deepenrich.api-key=the-key")
