@@ -107,6 +107,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimitwindow":
+        case "rateLimitWindow": getOrCreateConfiguration(target).setRateLimitWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestsperminute":
@@ -205,6 +207,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "proxyPort": return java.lang.Integer.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "ratelimitwindow":
+        case "rateLimitWindow": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requestsperminute":
@@ -304,6 +308,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "proxyusername":
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
+        case "ratelimitwindow":
+        case "rateLimitWindow": return getOrCreateConfiguration(target).getRateLimitWindow();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "requestsperminute":

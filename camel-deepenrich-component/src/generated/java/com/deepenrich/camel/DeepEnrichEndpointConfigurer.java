@@ -105,6 +105,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimitwindow":
+        case "rateLimitWindow": target.getConfiguration().setRateLimitWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
@@ -223,6 +225,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "proxyPort": return java.lang.Integer.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
+        case "ratelimitwindow":
+        case "rateLimitWindow": return long.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requesttimeout":
@@ -342,6 +346,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "proxyusername":
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
+        case "ratelimitwindow":
+        case "rateLimitWindow": return target.getConfiguration().getRateLimitWindow();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":

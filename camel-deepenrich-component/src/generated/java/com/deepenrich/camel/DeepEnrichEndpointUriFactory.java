@@ -23,7 +23,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(60);
         props.add("apiKey");
         props.add("awaitPollInterval");
         props.add("awaitResult");
@@ -68,6 +68,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("proxyPassword");
         props.add("proxyPort");
         props.add("proxyUsername");
+        props.add("rateLimitWindow");
         props.add("repeatCount");
         props.add("requestTimeout");
         props.add("requestsPerMinute");

@@ -150,8 +150,10 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     }
 
     RateLimiter rateLimiter(DeepEnrichConfiguration cfg) {
-        LimiterKey key = new LimiterKey(cfg.getBaseUrl(), cfg.getApiKey(), cfg.getRequestsPerMinute());
-        return rateLimiters.computeIfAbsent(key, k -> new RateLimiter(cfg.getRequestsPerMinute(), scheduler));
+        LimiterKey key = new LimiterKey(cfg.getBaseUrl(), cfg.getApiKey(), cfg.getRequestsPerMinute(),
+                OptionValues.positive("rateLimitWindow", cfg.getRateLimitWindow()));
+        return rateLimiters.computeIfAbsent(key,
+                k -> new RateLimiter(k.requestsPerMinute(), k.rateLimitWindow(), scheduler));
     }
 
     /**
@@ -232,10 +234,11 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     private record CreditsKey(String baseUrl, String apiKey, long creditsBudget) {
     }
 
-    public record LimiterKey(String baseUrl, String apiKey, int requestsPerMinute) {
+    public record LimiterKey(String baseUrl, String apiKey, int requestsPerMinute, long rateLimitWindow) {
         @Override
         public String toString() {
-            return baseUrl + " at " + requestsPerMinute + "/min";
+            return baseUrl + " at " + requestsPerMinute + "/min"
+                   + (rateLimitWindow == 60_000 ? "" : " over " + rateLimitWindow + " ms");
         }
     }
 

@@ -193,6 +193,14 @@ public class DeepEnrichConfiguration implements Cloneable {
                             + "with the same API key and base URL (DeepEnrich documents 60 per account). 0 disables.")
     private int requestsPerMinute = 60;
 
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    @Metadata(description = "The span over which the API counts requestsPerMinute (DeepEnrich: one minute). At most "
+                            + "requestsPerMinute x rateLimitWindow / 1 min requests leave in any such span, counted "
+                            + "from their answers: a request leaves no sooner than one window after the answer to "
+                            + "the request that many places before it, so a delay on the way to the API cannot "
+                            + "crowd a window. Shorter only for a test API with a shortened window.")
+    private long rateLimitWindow = 60_000;
+
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
     @Metadata(description = "Timeout to open a connection to the API.")
     private long connectTimeout = 10_000;
@@ -486,6 +494,14 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     public void setRequestsPerMinute(int requestsPerMinute) {
         this.requestsPerMinute = requestsPerMinute;
+    }
+
+    public long getRateLimitWindow() {
+        return rateLimitWindow;
+    }
+
+    public void setRateLimitWindow(long rateLimitWindow) {
+        this.rateLimitWindow = rateLimitWindow;
     }
 
     public long getConnectTimeout() {

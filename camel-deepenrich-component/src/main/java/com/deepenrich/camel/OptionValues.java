@@ -65,11 +65,10 @@ final class OptionValues {
         }
     }
 
-    /** A component option that must be at least 1. */
-    static int positive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException("The deepenrich component option " + name + " must be 1 or more, not "
-                                               + value);
+    /** An option that must be at least 1. */
+    static <N extends Number> N positive(String name, N value) {
+        if (value.longValue() < 1) {
+            throw new IllegalArgumentException("The deepenrich option " + name + " must be 1 or more, not " + value);
         }
         return value;
     }

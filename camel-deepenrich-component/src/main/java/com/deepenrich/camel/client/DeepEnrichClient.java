@@ -156,7 +156,7 @@ public final class DeepEnrichClient {
 
         void attempt(int retry) {
             limiter.acquire(turn)
-                    .thenApplyAsync(ready -> exchange(request), senders)
+                    .thenApplyAsync(this::exchange, senders)
                     .whenComplete((response, failure) -> {
                         try {
                             if (failure != null) {
@@ -169,6 +169,15 @@ public final class DeepEnrichClient {
                             result.completeExceptionally(e);
                         }
                     });
+        }
+
+        /** The exchange on its turn; the permit learns when the answer came, or that none will. */
+        private HttpResponse<byte[]> exchange(RateLimiter.Permit permit) {
+            try {
+                return DeepEnrichClient.this.exchange(request);
+            } finally {
+                permit.answered();
+            }
         }
 
         /** No answer came: a submission that may have reached the API is in doubt; else retried, else failed. */

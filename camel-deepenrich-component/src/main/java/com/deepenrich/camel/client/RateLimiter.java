@@ -1,6 +1,7 @@
 package com.deepenrich.camel.client;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +16,11 @@ import java.util.function.BooleanSupplier;
  * The spacing keeps a {@value #MARGIN_PERCENT}% margin under the limit: at exactly the limit, a request that
  * reaches the server a little sooner after leaving than the one a window before it (that one opened the connection)
  * lands on the edge of a sliding-window limit and is refused (measured: 1 to 3 429s per 100 requests without it).
+ * The margin covers small delays only. What makes a 429 impossible, whatever delays a request between its turn and
+ * the server (a busy sender pool, a loaded machine, the network), is the answer: the API counted a request before it
+ * answered it, so a request leaves no sooner than one window after the answer to the request as many places before
+ * it as the window allows ({@code perWindow}). A turn hands out a {@link Permit}; the caller tells it when the
+ * answer (or the failure) came.
  * <p>
  * Two lanes share the limit: {@link Lane#CALLS} (submissions and every request a caller waits for) and
  * {@link Lane#POLL_READS} (the results consumer's reads of pending enrichments). A lane alone gets every turn; while
@@ -55,10 +61,38 @@ public final class RateLimiter {
         }
     }
 
-    private record Waiter(Turn turn, CompletableFuture<Void> future) {
+    /**
+     * A request's place among the last {@code perWindow} ones: {@link #answered()} when its answer or failure came
+     * (always, exactly once), so that the request {@code perWindow} places later may leave a window after it.
+     */
+    public final class Permit {
+
+        private final int slot;
+
+        private Permit(int slot) {
+            this.slot = slot;
+        }
+
+        public void answered() {
+            if (slot >= 0) {
+                release(slot);
+            }
+        }
     }
 
+    private record Waiter(Turn turn, CompletableFuture<Permit> future) {
+    }
+
+    /** An answered-at time meaning: that request has not been answered yet. */
+    private static final long IN_FLIGHT = Long.MAX_VALUE;
+
+    private final Permit unlimited = new Permit(-1);
     private final long intervalNanos;
+    private final long windowNanos;
+    /** When each of the last {@code perWindow} requests was answered ({@link #IN_FLIGHT} until then), in a ring. */
+    private final long[] answeredAt;
+    /** Sequence number of the next request to leave; its place in {@link #answeredAt} is {@code sent % perWindow}. */
+    private long sent;
     private final ScheduledExecutorService scheduler;
     private final Deque<Waiter> calls = new ArrayDeque<>();
     private final Deque<Waiter> pollReads = new ArrayDeque<>();
@@ -67,20 +101,33 @@ public final class RateLimiter {
     /** A thread is handing out turns, or a hand-out is scheduled: nobody else starts one. */
     private boolean handingOut;
 
+    /** A limit counted over one minute. */
     public RateLimiter(int requestsPerMinute, ScheduledExecutorService scheduler) {
+        this(requestsPerMinute, TimeUnit.MINUTES.toMillis(1), scheduler);
+    }
+
+    /**
+     * {@code requestsPerMinute} counted by the API over a sliding window of {@code windowMillis}: at most
+     * {@code requestsPerMinute x windowMillis / 1 min} requests (at least 1) in any window.
+     */
+    public RateLimiter(int requestsPerMinute, long windowMillis, ScheduledExecutorService scheduler) {
         this.intervalNanos = requestsPerMinute <= 0
                 ? 0 : TimeUnit.MINUTES.toNanos(1) * (100 + MARGIN_PERCENT) / 100 / requestsPerMinute;
+        this.windowNanos = TimeUnit.MILLISECONDS.toNanos(windowMillis);
+        long perWindow = requestsPerMinute <= 0 ? 1 : Math.max(1, requestsPerMinute * windowMillis / 60_000);
+        this.answeredAt = new long[(int) Math.min(perWindow, 100_000)];
+        Arrays.fill(answeredAt, Long.MIN_VALUE / 2);
         this.scheduler = scheduler;
     }
 
-    public CompletableFuture<Void> acquire() {
+    public CompletableFuture<Permit> acquire() {
         return acquire(Turn.CALL);
     }
 
-    public CompletableFuture<Void> acquire(Turn turn) {
-        CompletableFuture<Void> future = new CompletableFuture<>();
+    public CompletableFuture<Permit> acquire(Turn turn) {
+        CompletableFuture<Permit> future = new CompletableFuture<>();
         if (intervalNanos == 0) {
-            take(new Waiter(turn, future));
+            take(new Waiter(turn, future), unlimited);
             return future;
         }
         boolean startHandOut;
@@ -106,22 +153,33 @@ public final class RateLimiter {
     }
 
     /**
-     * Hands out every turn whose time has come, then schedules itself for the next one while any request waits.
-     * Only one thread runs it at a time ({@link #handingOut}).
+     * Hands out every turn whose time has come, then schedules itself for the next one while any request waits. Only
+     * one thread runs it at a time ({@link #handingOut}). A turn's time is the later of its place on the grid and one
+     * window after the answer to the request {@code perWindow} places before it; while that request is still
+     * unanswered, its answer ({@link #release}) starts the hand-out again.
      */
     private void handOut() {
         while (true) {
             Waiter next;
             long turnTaken;
             long advancedTo;
+            int slot;
+            long slotBefore;
             synchronized (this) {
                 if (calls.isEmpty() && pollReads.isEmpty()) {
                     handingOut = false;
                     return;
                 }
+                slot = (int) (sent % answeredAt.length);
+                slotBefore = answeredAt[slot];
+                if (slotBefore == IN_FLIGHT) {
+                    handingOut = false;
+                    return;
+                }
                 long now = System.nanoTime();
-                if (now - nextTurn < 0) {
-                    scheduler.schedule(this::handOut, nextTurn - now, TimeUnit.NANOSECONDS);
+                long due = Math.max(nextTurn, slotBefore + windowNanos);
+                if (now - due < 0) {
+                    scheduler.schedule(this::handOut, due - now, TimeUnit.NANOSECONDS);
                     return;
                 }
                 next = nextWaiter();
@@ -130,15 +188,31 @@ public final class RateLimiter {
                 // second it cost 20% of the rate); after a pause of a turn or more the grid starts again from now
                 nextTurn = (now - nextTurn < intervalNanos ? nextTurn : now) + intervalNanos;
                 advancedTo = nextTurn;
+                answeredAt[slot] = IN_FLIGHT;
+                sent++;
             }
-            if (!take(next)) {
+            if (!take(next, new Permit(slot))) {
                 synchronized (this) {
                     // unspent: the next request waiting may have it, unless the server asked to wait meanwhile
+                    answeredAt[slot] = slotBefore;
+                    sent--;
                     if (nextTurn == advancedTo) {
                         nextTurn = turnTaken;
                     }
                 }
             }
+        }
+    }
+
+    private void release(int slot) {
+        boolean startHandOut;
+        synchronized (this) {
+            answeredAt[slot] = System.nanoTime();
+            startHandOut = !handingOut && (!calls.isEmpty() || !pollReads.isEmpty());
+            handingOut |= startHandOut;
+        }
+        if (startHandOut) {
+            handOut();
         }
     }
 
@@ -150,7 +224,7 @@ public final class RateLimiter {
     }
 
     /** Completes the waiter's future if it takes its turn; false when it declined. */
-    private static boolean take(Waiter waiter) {
+    private static boolean take(Waiter waiter, Permit permit) {
         boolean taken;
         try {
             taken = waiter.turn().whenHandedOut().getAsBoolean();
@@ -159,7 +233,7 @@ public final class RateLimiter {
             return false;
         }
         if (taken) {
-            waiter.future().complete(null);
+            waiter.future().complete(permit);
         } else {
             waiter.future().completeExceptionally(new TurnDeclined(null));
         }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,8 +35,8 @@ class RateLimiterTurnsTest {
     @Test
     void deferAllHoldsBackRequestsAlreadyWaiting() throws Exception {
         RateLimiter limiter = new RateLimiter(6_000, scheduler);
-        CompletableFuture<Void> first = limiter.acquire();
-        CompletableFuture<Void> waiting = limiter.acquire();
+        CompletableFuture<RateLimiter.Permit> first = limiter.acquire();
+        CompletableFuture<RateLimiter.Permit> waiting = limiter.acquire();
         long deferredAt = System.nanoTime();
         limiter.deferAll(300);
 
@@ -85,21 +86,60 @@ class RateLimiterTurnsTest {
         limiter.acquire().get(5, TimeUnit.SECONDS); // the next turn is 102 ms away
         long start = System.nanoTime();
         AtomicInteger asked = new AtomicInteger();
-        List<CompletableFuture<Void>> declined = new ArrayList<>();
+        List<CompletableFuture<RateLimiter.Permit>> declined = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             declined.add(limiter.acquire(RateLimiter.Turn.pollRead(() -> asked.incrementAndGet() < 0)));
         }
-        CompletableFuture<Void> taken = limiter.acquire(RateLimiter.Turn.pollRead(() -> true));
+        CompletableFuture<RateLimiter.Permit> taken = limiter.acquire(RateLimiter.Turn.pollRead(() -> true));
 
         taken.get(5, TimeUnit.SECONDS);
 
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertEquals(20, asked.get());
-        for (CompletableFuture<Void> d : declined) {
+        for (CompletableFuture<RateLimiter.Permit> d : declined) {
             ExecutionException e = assertThrows(ExecutionException.class, d::get);
             assertInstanceOf(RateLimiter.TurnDeclined.class, e.getCause());
         }
         // 20 turns spent would be 2,040 ms; passed on, the 21st read leaves at the first turn, 102 ms away
         assertTrue(waitedMillis < 1_500, "the read waited " + waitedMillis + " ms behind 20 declined turns");
+    }
+
+    @Test
+    void aRequestLeavesAWindowAfterTheAnswerToTheOneAWindowBeforeIt() throws Exception {
+        // 6,000 a minute over a 100 ms window: 10 per window, a turn every 10.2 ms
+        RateLimiter limiter = new RateLimiter(6_000, 100, scheduler);
+        List<RateLimiter.Permit> window = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            window.add(limiter.acquire().get(5, TimeUnit.SECONDS));
+        }
+        CompletableFuture<RateLimiter.Permit> eleventh = limiter.acquire();
+        Thread.sleep(300); // three windows: the grid alone would have let it go long ago
+
+        assertFalse(eleventh.isDone(), "the 11th request left while the first of its window was still unanswered");
+        window.get(1).answered();
+        Thread.sleep(150);
+        assertFalse(eleventh.isDone(), "the 11th request took the place of the second, not of the first");
+
+        long answeredAt = System.nanoTime();
+        window.get(0).answered();
+        eleventh.get(5, TimeUnit.SECONDS);
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answeredAt);
+        assertTrue(waitedMillis >= 100, "the 11th request left " + waitedMillis
+                                        + " ms after the answer to the first, within its 100 ms window");
+    }
+
+    @Test
+    void aDeclinedTurnGivesItsPlaceInTheWindowBack() throws Exception {
+        RateLimiter limiter = new RateLimiter(6_000, 100, scheduler); // 10 per window
+        for (int i = 0; i < 9; i++) {
+            limiter.acquire().get(5, TimeUnit.SECONDS).answered();
+        }
+        CompletableFuture<RateLimiter.Permit> declined = limiter.acquire(RateLimiter.Turn.pollRead(() -> false));
+        assertThrows(ExecutionException.class, () -> declined.get(5, TimeUnit.SECONDS));
+
+        // the declined read held no place: had it kept one, unanswered, the 11th request below would wait forever
+        for (int i = 0; i < 11; i++) {
+            limiter.acquire().get(5, TimeUnit.SECONDS).answered();
+        }
     }
 }

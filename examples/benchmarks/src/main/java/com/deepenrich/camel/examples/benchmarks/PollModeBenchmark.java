@@ -121,6 +121,7 @@ final class PollModeBenchmark {
                 deepenrich.getConfiguration().setApiKey(BenchmarkMain.API_KEY);
                 deepenrich.getConfiguration().setBaseUrl(simulator.baseUrl());
                 deepenrich.getConfiguration().setRequestsPerMinute(perMinute);
+                deepenrich.getConfiguration().setRateLimitWindow(window.toMillis());
                 deepenrich.getConfiguration().setMaxRetryDelay(window.toMillis());
                 deepenrich.getConfiguration().setLedger(ledger);
                 deepenrich.getConfiguration().setFirstReadAfter(firstReadAfter.toMillis());

@@ -33,7 +33,8 @@ final class RateLimitBenchmark {
                 .processingLatency(Duration.ofMinutes(10))
                 .build();
         // a 429 makes the client wait what the API asks ("try again in 1m"), capped like in production at one window
-        String options = "requestsPerMinute=" + perMinute + "&maxRetryDelay=" + window.toMillis();
+        String options = "requestsPerMinute=" + perMinute + "&rateLimitWindow=" + window.toMillis()
+                         + "&maxRetryDelay=" + window.toMillis();
         // warm-up (class loading, JIT) against a simulator of its own: its requests stay out of the measured window
         try (DeepEnrichSimulator warmup = DeepEnrichSimulator.start(config);
              ComponentSubmit ours = new ComponentSubmit(warmup.baseUrl(), options)) {
