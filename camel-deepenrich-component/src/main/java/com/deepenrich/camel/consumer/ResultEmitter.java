@@ -84,41 +84,13 @@ public final class ResultEmitter {
             return;
         }
         String key = deliveryKey(result);
-        boolean holdsClaim = claimed;
-        boolean pending;
-        try {
-            pending = claimed || ledger.find(id).isPresent();
-            if (pending && !claimed) {
-                if (!ledger.claim(id, owner, CLAIM_LEASE)) {
-                    finish(id, done, Outcome.BUSY);
-                    return;
-                }
-                holdsClaim = true;
-            }
-            if (!pending && foreign == ForeignResultsPolicy.drop) {
-                LOG.info("Result of enrichment {} dropped: the ledger does not hold its id (foreignResults=drop)", id);
-                finish(id, done, Outcome.DROPPED);
-                return;
-            }
-            if (!seen.add(exchange, key) && !pending) {
-                finish(id, done, Outcome.DUPLICATE);
-                return;
-            }
-            if (!pending) {
-                LOG.info("Result of enrichment {} emitted with header {}=true: the ledger does not hold its id (not "
-                         + "submitted through this ledger, or emitted before and forgotten)", id,
-                        DeepEnrichConstants.FOREIGN);
-            }
-        } catch (RuntimeException e) {
-            exchange.setException(e);
-            if (holdsClaim) {
-                undo(id, null, exchange);
-            }
-            finish(id, done, Outcome.FAILED);
+        Admission admission = admit(exchange, id, key, claimed);
+        if (admission.stop() != null) {
+            finish(id, done, admission.stop());
             return;
         }
         DeepEnrichMessageHelper.setResult(exchange.getMessage(), result);
-        exchange.getMessage().setHeader(DeepEnrichConstants.FOREIGN, !pending);
+        exchange.getMessage().setHeader(DeepEnrichConstants.FOREIGN, !admission.pending());
         processor.process(exchange, doneSync -> {
             if (interruptedByShutdown(exchange)) {
                 LOG.warn("Camel stopped the route while it processed enrichment {}; it stays pending and is emitted "
@@ -133,6 +105,43 @@ public final class ResultEmitter {
                 finish(id, done, Outcome.EMITTED);
             }
         });
+    }
+
+    /** Whether the result goes to the route ({@code stop} null) and whether the ledger holds its id. */
+    private record Admission(Outcome stop, boolean pending) {
+    }
+
+    /** Claims a pending id (unless {@code claimed}), applies the foreign policy, and checks for a duplicate. */
+    private Admission admit(Exchange exchange, String id, String key, boolean claimed) {
+        boolean holdsClaim = claimed;
+        try {
+            boolean pending = claimed || ledger.find(id).isPresent();
+            if (pending && !claimed) {
+                if (!ledger.claim(id, owner, CLAIM_LEASE)) {
+                    return new Admission(Outcome.BUSY, true);
+                }
+                holdsClaim = true;
+            }
+            if (!pending && foreign == ForeignResultsPolicy.drop) {
+                LOG.info("Result of enrichment {} dropped: the ledger does not hold its id (foreignResults=drop)", id);
+                return new Admission(Outcome.DROPPED, false);
+            }
+            if (!seen.add(exchange, key) && !pending) {
+                return new Admission(Outcome.DUPLICATE, false);
+            }
+            if (!pending) {
+                LOG.info("Result of enrichment {} emitted with header {}=true: the ledger does not hold its id (not "
+                         + "submitted through this ledger, or emitted before and forgotten)", id,
+                        DeepEnrichConstants.FOREIGN);
+            }
+            return new Admission(null, pending);
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            if (holdsClaim) {
+                undo(id, null, exchange);
+            }
+            return new Admission(Outcome.FAILED, false);
+        }
     }
 
     /**

@@ -86,38 +86,16 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Message in = exchange.getMessage();
-        DeepEnrichConfiguration cfg = endpoint.getConfiguration();
         if (token != null && !authenticated(in)) {
             return answer(exchange, callback, 401, "missing or wrong token (query parameter token only)");
         }
-        Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        if (declared != null && declared > cfg.getMaxBodySize()) {
-            return answer(exchange, callback, 413, "body over " + cfg.getMaxBodySize() + " bytes");
-        }
         byte[] body;
-        try {
-            body = BoundedBody.read(in.getBody(InputStream.class), cfg.getMaxBodySize());
-        } catch (IOException e) {
-            return answer(exchange, callback, 400, "body unreadable: " + e.getMessage());
-        }
-        if (body == null) {
-            return answer(exchange, callback, 413, "body over " + cfg.getMaxBodySize() + " bytes");
-        }
-        if (body.length == 0) {
-            return answer(exchange, callback, 400, "empty body");
-        }
         EnrichmentResult result;
         try {
-            result = DeepEnrichJson.mapper().readValue(body, EnrichmentResult.class);
-        } catch (IOException e) {
-            return answer(exchange, callback, 400, "not a DeepEnrich result: " + whatIsWrong(e));
-        }
-        if (result == null) {
-            return answer(exchange, callback, 400, "not a DeepEnrich result: the body is JSON null");
-        }
-        result.withOutcomes();
-        if (result.getId() == null || result.getId().isBlank()) {
-            return answer(exchange, callback, 400, "result without id");
+            body = readBody(in);
+            result = readResult(body);
+        } catch (Refused refused) {
+            return answer(exchange, callback, refused.status, refused.getMessage());
         }
         if (result.getStatus() == EnrichmentStatus.UNKNOWN) {
             String what = "status " + rawStatus(body) + " is unknown to this version, not emitted; "
@@ -132,24 +110,76 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
         }
         in.removeHeaders("*");
         emitter.emit(exchange, result, false, outcome -> {
-            switch (outcome) {
-                case EMITTED, DUPLICATE -> finish(exchange, 200, outcome.name().toLowerCase());
-                case DROPPED -> finish(exchange, 200, "dropped: not an enrichment of this application");
-                case BUSY -> finish(exchange, 503, "being processed, deliver again later");
-                case INTERRUPTED -> {
-                    exchange.setException(null);
-                    finish(exchange, 503, "stopping, deliver again later");
-                }
-                default -> {
-                    LOG.warn("Route failed on webhook for enrichment {}; answered 500 so DeepEnrich delivers again",
-                            result.getId(), exchange.getException());
-                    exchange.setException(null);
-                    finish(exchange, 500, "route failed, deliver again");
-                }
-            }
+            answerEmitted(exchange, result.getId(), outcome);
             callback.done(false);
         });
         return false;
+    }
+
+    /** The body, read no further than maxBodySize. */
+    private byte[] readBody(Message in) throws Refused {
+        int max = endpoint.getConfiguration().getMaxBodySize();
+        Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        byte[] body;
+        try {
+            body = declared != null && declared > max ? null : BoundedBody.read(in.getBody(InputStream.class), max);
+        } catch (IOException e) {
+            throw new Refused(400, "body unreadable: " + e.getMessage());
+        }
+        if (body == null) {
+            throw new Refused(413, "body over " + max + " bytes");
+        }
+        if (body.length == 0) {
+            throw new Refused(400, "empty body");
+        }
+        return body;
+    }
+
+    private static EnrichmentResult readResult(byte[] body) throws Refused {
+        EnrichmentResult result;
+        try {
+            result = DeepEnrichJson.mapper().readValue(body, EnrichmentResult.class);
+        } catch (IOException e) {
+            throw new Refused(400, "not a DeepEnrich result: " + whatIsWrong(e));
+        }
+        if (result == null) {
+            throw new Refused(400, "not a DeepEnrich result: the body is JSON null");
+        }
+        result.withOutcomes();
+        if (result.getId() == null || result.getId().isBlank()) {
+            throw new Refused(400, "result without id");
+        }
+        return result;
+    }
+
+    /** 2xx once the route has the result (or had it before); 5xx asks DeepEnrich to deliver again. */
+    private static void answerEmitted(Exchange exchange, String id, ResultEmitter.Outcome outcome) {
+        switch (outcome) {
+            case EMITTED, DUPLICATE -> finish(exchange, 200, outcome.name().toLowerCase());
+            case DROPPED -> finish(exchange, 200, "dropped: not an enrichment of this application");
+            case BUSY -> finish(exchange, 503, "being processed, deliver again later");
+            case INTERRUPTED -> {
+                exchange.setException(null);
+                finish(exchange, 503, "stopping, deliver again later");
+            }
+            default -> {
+                LOG.warn("Route failed on webhook for enrichment {}; answered 500 so DeepEnrich delivers again", id,
+                        exchange.getException());
+                exchange.setException(null);
+                finish(exchange, 500, "route failed, deliver again");
+            }
+        }
+    }
+
+    /** A delivery answered before it reaches the route: its status and why. */
+    private static final class Refused extends Exception {
+
+        private final int status;
+
+        Refused(int status, String why) {
+            super(why, null, false, false);
+            this.status = status;
+        }
     }
 
     /** Jackson's own words, without the source excerpt, and where in the body: "datas: Cannot deserialize ...". */
