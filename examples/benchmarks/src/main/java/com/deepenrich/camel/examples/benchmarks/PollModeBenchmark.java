@@ -23,6 +23,7 @@ import java.util.stream.IntStream;
 
 import com.deepenrich.camel.DeepEnrichComponent;
 import com.deepenrich.camel.DeepEnrichConstants;
+import com.deepenrich.camel.callback.CallbackUrl;
 import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.SubmissionReceipt;
@@ -149,7 +150,9 @@ final class PollModeBenchmark {
                 deepenrich.getConfiguration().setCallbackUrl(callbackUrl);
 
                 warmUp(context);
-                seed(simulator.baseUrl(), seedKeys, callbackUrl);
+                // the backlog's webhooks carry the token the component's own requests carry (derived from its key)
+                seed(simulator.baseUrl(), seedKeys,
+                        callbackUrl == null ? null : CallbackUrl.forRequest(null, deepenrich.getConfiguration(), null));
                 SimulatorStats stats = simulator.stats();
                 long seedSubmissions = stats.submissions();
                 double submitSeconds = submitAtTheLimit(context, perMinute);
