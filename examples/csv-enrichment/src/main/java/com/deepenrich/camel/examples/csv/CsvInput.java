@@ -52,7 +52,7 @@ public final class CsvInput {
         URL url = CsvInput.class.getClassLoader().getResource(SAMPLE);
         if (url == null || !"file".equals(url.getProtocol())) {
             throw new IllegalStateException("The bundled " + SAMPLE + " is not a file on the classpath (" + url
-                                            + "); pass --input");
+                                            + "); set the option input");
         }
         try {
             return Path.of(url.toURI());

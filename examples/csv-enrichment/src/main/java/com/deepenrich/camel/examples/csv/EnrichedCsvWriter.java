@@ -27,7 +27,7 @@ public final class EnrichedCsvWriter {
     }
 
     /** Writes {@code output}; returns the number of rows written. */
-    public static long write(CsvInput input, JobState state, Path output) {
+    static long write(CsvInput input, JobJournal journal, Path output) {
         Path target = output.toAbsolutePath();
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         long written = 0;
@@ -40,7 +40,7 @@ public final class EnrichedCsvWriter {
                 printer.printRecord(outputHeader(header));
                 while (rows.hasNext()) {
                     CsvRow row = rows.next();
-                    RowResult result = state.result(row.id());
+                    RowResult result = journal.result(row.id());
                     if (result == null) {
                         throw new IllegalStateException("Row " + row.id() + " has no result yet");
                     }
