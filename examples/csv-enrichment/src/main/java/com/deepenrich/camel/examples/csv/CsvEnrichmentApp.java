@@ -5,15 +5,11 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.UUID;
 
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
 import com.deepenrich.camel.examples.simulator.SimulatorConfig;
@@ -25,6 +21,7 @@ import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.main.MainSupport;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.util.FileUtil;
 import org.apache.camel.util.TimeUtils;
 
 /**
@@ -82,7 +79,7 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
         String inputOption = option(properties, "input");
         input = CsvInput.of(inputOption == null ? null : Path.of(inputOption));
         ColumnMapping mapping = ColumnMapping.of(input.header(), field -> option(properties, field.option()));
-        long totalRows = input.countRows();
+        long totalRows = input.rowCount();
         workDir = Path.of(option(properties, "work-dir"));
         output = Path.of(option(properties, "output")).toAbsolutePath();
         boolean offline = option(properties, "api-key") == null;
@@ -106,7 +103,7 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
         }
         // kept in the work dir: the webhooks of batches a killed run sent carry it
         properties.addOverrideProperty("camel.component.deepenrich.callback-token",
-                journal.setting("callbackToken", () -> HexFormat.of().formatHex(randomBytes())));
+                journal.setting("callbackToken", () -> UUID.randomUUID().toString()));
         FileDeepEnrichLedger ledger = new FileDeepEnrichLedger(workDir);
         context.getRegistry().bind("ledger", ledger);
         context.getRegistry().bind("deliveries", FileIdempotentRepository.fileIdempotentRepository(
@@ -125,7 +122,7 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
             // the enrichments of an earlier offline run lived in its simulator, which ended with it
             out.println("An earlier offline run stopped before the end; its simulator is gone: this run starts over");
             journal.close();
-            deleteRecursively(workDir);
+            FileUtil.removeDir(workDir.toFile());
             journal = JobJournal.open(workDir, input.fingerprint());
         }
         simulator = DeepEnrichSimulator.start(SimulatorConfig.builder().apiKeys(Set.of(OFFLINE_API_KEY))
@@ -155,10 +152,10 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
                         + workDir.toAbsolutePath() + ")");
             return null;
         }
-        JobSummary summary = job.summary(EnrichedCsvWriter.write(input, journal, output), output);
+        JobSummary summary = job.summary(input.writeEnriched(output, journal::result), output);
         journal.close();
         journal = null;
-        deleteRecursively(workDir);
+        FileUtil.removeDir(workDir.toFile());
         summary.print(out);
         return summary;
     }
@@ -189,30 +186,11 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
         return properties.resolveProperty(name).map(String::trim).filter(value -> !value.isEmpty()).orElse(null);
     }
 
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
-    }
-
     private static int freePort(String host) {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free port on " + host, e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir, e);
         }
     }
 }

@@ -3,49 +3,59 @@ package com.deepenrich.camel.examples.csv;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.function.LongFunction;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
- * The input CSV (UTF-8, header line first), read as a stream of records: memory does not grow with the file. It is
- * read once to submit and once more to write the output, so every input column comes back without being stored.
+ * The input CSV (UTF-8, header line first), read as a stream: memory does not grow with the file. It is read to
+ * submit its rows and once more to write the output, so every input column comes back without being stored.
  */
-public final class CsvInput {
+final class CsvInput {
 
     static final String SAMPLE = "sample-contacts.csv";
 
-    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
-            .setAllowMissingColumnNames(true)
-            .setIgnoreEmptyLines(true)
-            .get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setAllowMissingColumnNames(true)
+            .setIgnoreEmptyLines(true).get();
+    private static final CSVFormat OUTPUT_FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
     private final Path file;
+    private final List<String> header;
+    private final long rowCount;
 
     private CsvInput(Path file) {
         this.file = file;
+        try (Rows rows = rows()) {
+            this.header = rows.parser.getHeaderNames();
+            long count = 0;
+            for (; rows.hasNext(); rows.next()) {
+                count++;
+            }
+            this.rowCount = count;
+        }
     }
 
     /** The given file, or the bundled sample of 1,000 contacts when {@code file} is null. */
-    public static CsvInput of(Path file) {
-        return new CsvInput(file == null ? bundledSample() : file);
+    static CsvInput of(Path file) {
+        return new CsvInput(file != null ? file : bundledSample());
     }
 
     private static Path bundledSample() {
@@ -61,12 +71,20 @@ public final class CsvInput {
         }
     }
 
-    public Path file() {
+    Path file() {
         return file;
     }
 
+    List<String> header() {
+        return header;
+    }
+
+    long rowCount() {
+        return rowCount;
+    }
+
     /** Identifies this input's content, so a work dir is never resumed with another file. */
-    public String fingerprint() {
+    String fingerprint() {
         try {
             return file.toAbsolutePath().normalize() + " " + Files.size(file) + " bytes, modified "
                    + Files.getLastModifiedTime(file);
@@ -75,43 +93,60 @@ public final class CsvInput {
         }
     }
 
-    public List<String> header() {
-        try (Rows rows = rows()) {
-            return rows.header();
-        }
-    }
-
-    public long countRows() {
-        try (Rows rows = rows()) {
-            long count = 0;
-            for (; rows.hasNext(); rows.next()) {
-                count++;
-            }
-            return count;
-        }
-    }
-
-    /** Every data record in file order; close it when done. */
-    public Rows rows() {
+    /** Every data row in file order; Camel's streaming splitter closes it. */
+    Rows rows() {
         try {
-            return new Rows(FORMAT.parse(reader()));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                    StandardCharsets.UTF_8));
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            return new Rows(FORMAT.parse(reader));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
 
-    private Reader reader() throws IOException {
-        InputStream in = Files.newInputStream(file);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
+    /**
+     * Writes every input row with all its columns and then its result's, in input order, to a temporary file moved
+     * into place: the output is whole or absent, with every input row exactly once. An enrichment column whose name
+     * the input already uses gets a prefix.
+     */
+    long writeEnriched(Path output, LongFunction<RowResult> results) {
+        Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
+        long written = 0;
+        try {
+            Files.createDirectories(output.getParent());
+            try (Rows rows = rows();
+                 Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                 CSVPrinter printer = OUTPUT_FORMAT.print(writer)) {
+                List<String> columns = new ArrayList<>(header);
+                for (String column : RowResult.COLUMNS) {
+                    columns.add(header.contains(column) ? "deepenrich_" + column : column);
+                }
+                printer.printRecord(columns);
+                for (; rows.hasNext(); written++) {
+                    CsvRow row = rows.next();
+                    RowResult result = results.apply(row.id());
+                    if (result == null) {
+                        throw new IllegalStateException("Row " + row.id() + " has no result yet");
+                    }
+                    List<String> values = new ArrayList<>(row.values());
+                    values.addAll(Collections.nCopies(Math.max(0, header.size() - values.size()), ""));
+                    values.addAll(List.of(result.columns()));
+                    printer.printRecord(values);
+                }
+            }
+            Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + output, e);
         }
-        return reader;
+        return written;
     }
 
-    /** A closeable iterator of rows, so Camel's streaming splitter closes the file when done. */
-    public static final class Rows implements Iterator<CsvRow>, Closeable {
+    /** The rows, numbered from 1 in file order (the same in every run); closeable, so the file is closed. */
+    static final class Rows implements Iterator<CsvRow>, Closeable {
 
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
@@ -122,10 +157,6 @@ public final class CsvInput {
             this.records = parser.iterator();
         }
 
-        public List<String> header() {
-            return parser.getHeaderNames();
-        }
-
         @Override
         public boolean hasNext() {
             return records.hasNext();
@@ -133,9 +164,6 @@ public final class CsvInput {
 
         @Override
         public CsvRow next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
             return new CsvRow(next++, records.next().toList());
         }
 

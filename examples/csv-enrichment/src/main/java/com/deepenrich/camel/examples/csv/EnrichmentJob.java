@@ -7,10 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import com.deepenrich.camel.DeepEnrichConstants;
 import com.deepenrich.camel.DeepEnrichException;
@@ -162,8 +163,9 @@ final class EnrichmentJob {
                 continue;
             }
             blocks.add((Long.parseLong(rowId) - 1) / BLOCK_SIZE);
-            journal.resolve(Long.parseLong(rowId), new RowResult(text(contact.getMostProbableEmail()),
-                    text(contact.getMostProbableEmailStatus()), text(contact.getMostProbablePhone()),
+            journal.resolve(Long.parseLong(rowId), new RowResult(Objects.toString(contact.getMostProbableEmail(), ""),
+                    Objects.toString(contact.getMostProbableEmailStatus(), ""),
+                    Objects.toString(contact.getMostProbablePhone(), ""),
                     contact.getOutcome().name(), ""));
         }
         for (long block : blocks) {
@@ -232,10 +234,10 @@ final class EnrichmentJob {
         return new JobSummary(rows, submitted(), journal.outcomes(), journal.creditsSpent(), elapsedSeconds(), output);
     }
 
-    /** Contacts DeepEnrich accepted: those it answered, and those of the enrichments pending in the ledger. */
+    /** Contacts DeepEnrich accepted: those it answered, and those of the enrichments it has not answered yet. */
     private long submitted() {
-        return enriched() - journal.count(ContactOutcome.CREDITS_INSUFFICIENT.name())
-               + ledger.pending().stream().mapToLong(PendingEnrichment::contactCount).sum();
+        return enriched() - journal.count(ContactOutcome.CREDITS_INSUFFICIENT.name()) + ledger.pending().stream()
+                .filter(p -> !journal.answered(p.enrichmentId())).mapToLong(PendingEnrichment::contactCount).sum();
     }
 
     /** Rows with a result from DeepEnrich, as opposed to those refused before sending. */
@@ -269,15 +271,7 @@ final class EnrichmentJob {
 
     /** The component's rejections by contact index: one per contact, its reason naming every problem found. */
     private static Map<Integer, String> reasonsByIndex(List<?> rejections) {
-        Map<Integer, String> reasons = new TreeMap<>();
-        for (Object o : rejections) {
-            Rejection r = (Rejection) o;
-            reasons.put(r.getIndex(), r.getReason());
-        }
-        return reasons;
-    }
-
-    private static String text(String s) {
-        return s == null ? "" : s;
+        return rejections.stream().map(Rejection.class::cast)
+                .collect(Collectors.toMap(Rejection::getIndex, Rejection::getReason));
     }
 }

@@ -118,6 +118,11 @@ final class JobJournal implements AutoCloseable {
         return out;
     }
 
+    /** Whether the result of this enrichment was recorded. */
+    boolean answered(String enrichmentId) {
+        return credits.containsKey(enrichmentId);
+    }
+
     long creditsSpent() {
         return credits.values().stream().mapToLong(Long::longValue).sum();
     }
