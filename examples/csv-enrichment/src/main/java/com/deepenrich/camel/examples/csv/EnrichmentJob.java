@@ -56,6 +56,8 @@ final class EnrichmentJob {
     private volatile boolean outOfCredits;
     /** When a block skipped by the last reading may be sent; 0: as soon as nothing else is awaited. */
     private volatile long nextReadAt;
+    /** The blocks pending in the ledger when the reading started (those it sends are read once). */
+    private volatile Set<String> pendingBlocks = Set.of();
 
     EnrichmentJob(JobJournal journal, DeepEnrichLedger ledger, long totalRows, String prefix, Duration inDoubtWait,
                   PrintStream out) {
@@ -71,6 +73,7 @@ final class EnrichmentJob {
     void readingStarted() {
         reading = true;
         nextReadAt = 0;
+        pendingBlocks = ledger.pending().stream().map(PendingEnrichment::name).collect(Collectors.toSet());
     }
 
     void readingDone() {
@@ -84,9 +87,8 @@ final class EnrichmentJob {
         long block = block(contacts);
         List<?> unresolved = contacts.stream().filter(c -> !journal.hasResult(rowId(c))).toList();
         long waitsUntil = journal.waitsUntil(block);
-        boolean pending = ledger.pending().stream().anyMatch(p -> p.name().equals(name(block)));
         exchange.setRouteStop(true);
-        if (unresolved.isEmpty() || pending) {
+        if (unresolved.isEmpty() || pendingBlocks.contains(name(block))) {
             return;
         }
         if (waitsUntil > System.currentTimeMillis()) {

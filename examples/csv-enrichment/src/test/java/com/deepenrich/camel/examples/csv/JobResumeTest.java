@@ -60,13 +60,15 @@ class JobResumeTest {
         journal = null;
     }
 
-    /** The block of rows {@code from}-{@code to} as the aggregator hands it over; null when it is not sent. */
+    /** A reading of the block of rows {@code from}-{@code to}: what goes to DeepEnrich, null when it is not sent. */
     private List<?> prepare(EnrichmentJob job, long from, long to) {
         Exchange exchange = new DefaultExchange(camel);
         exchange.getMessage().setBody(LongStream.rangeClosed(from, to)
                 .mapToObj(row -> Map.of("firstname", "Ada", "custom", Map.of("row_id", Long.toString(row))))
                 .toList());
+        job.readingStarted();
         job.prepare(exchange);
+        job.readingDone();
         return exchange.isRouteStop() ? null : exchange.getMessage().getBody(List.class);
     }
 
