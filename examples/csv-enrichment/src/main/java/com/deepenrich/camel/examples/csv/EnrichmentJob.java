@@ -40,6 +40,8 @@ final class EnrichmentJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichmentJob.class);
     private static final String CONTACTS = "deepenrichContacts";
+    private static final RowResult OUT_OF_CREDITS = new RowResult("", "", "",
+            ContactOutcome.CREDITS_INSUFFICIENT.name(), "the DeepEnrich account is out of credits: not sent");
     static final int BLOCK_SIZE = 100;
 
     private final JobJournal journal;
@@ -94,8 +96,7 @@ final class EnrichmentJob {
         if (waitsUntil > System.currentTimeMillis()) {
             nextReadAt = nextReadAt == 0 ? waitsUntil : Math.min(nextReadAt, waitsUntil);
         } else if (outOfCredits) {
-            resolveAll(unresolved, new RowResult("", "", "", ContactOutcome.CREDITS_INSUFFICIENT.name(),
-                    "the DeepEnrich account is out of credits: not sent"));
+            resolveAll(unresolved, OUT_OF_CREDITS);
         } else {
             exchange.setRouteStop(false);
             batchesInFlight.incrementAndGet();
@@ -140,8 +141,7 @@ final class EnrichmentJob {
                      + "results before sending its rows again", name(block), inDoubtWait.toSeconds());
         } else if (cause instanceof DeepEnrichInsufficientCreditsException) {
             outOfCredits = true;
-            resolveAll(contacts, new RowResult("", "", "", ContactOutcome.CREDITS_INSUFFICIENT.name(),
-                    "the DeepEnrich account is out of credits: not sent"));
+            resolveAll(contacts, OUT_OF_CREDITS);
         } else {
             finished.completeExceptionally(cause instanceof DeepEnrichException ? cause
                     : new IllegalStateException("Sending " + name(block) + " failed", cause));
@@ -247,7 +247,7 @@ final class EnrichmentJob {
         return journal.resolved() - journal.count(RowResult.REJECTED);
     }
 
-    double elapsedSeconds() {
+    private double elapsedSeconds() {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
