@@ -87,20 +87,7 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
         if (offline) {
             startOffline(properties);
         }
-        String callbackUrl = option(properties, "callback-url");
-        boolean webhook = offline || callbackUrl != null;
-        if (webhook) {
-            String host = option(properties, "http-host");
-            String port = "0".equals(option(properties, "http-port"))
-                    ? journal.setting("httpPort", () -> Integer.toString(freePort(host))) // webhooks sent carry it
-                    : option(properties, "http-port");
-            properties.addOverrideProperty("camel.server.enabled", "true");
-            properties.addOverrideProperty("camel.server.port", port);
-            if (callbackUrl == null) {
-                properties.addOverrideProperty("callback-url",
-                        "http://" + host + ":" + port + EnrichmentRoutes.WEBHOOK_PATH);
-            }
-        }
+        boolean webhook = serveWebhook(properties, offline);
         // kept in the work dir: the webhooks of batches a killed run sent carry it
         properties.addOverrideProperty("camel.component.deepenrich.callback-token",
                 journal.setting("callbackToken", () -> UUID.randomUUID().toString()));
@@ -114,6 +101,27 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
                 ((MainSupport) main)::completed));
         printBanner(properties, mapping, totalRows);
         job.checkFinished();
+    }
+
+    /**
+     * Results by webhook (offline, or with a callback URL) on camel-main's HTTP server, on a port kept in the work
+     * dir, since the webhooks of batches sent carry it; false: results are polled.
+     */
+    private boolean serveWebhook(PropertiesComponent properties, boolean offline) {
+        String callbackUrl = option(properties, "callback-url");
+        if (!offline && callbackUrl == null) {
+            return false;
+        }
+        String host = option(properties, "http-host");
+        String port = "0".equals(option(properties, "http-port"))
+                ? journal.setting("httpPort", () -> Integer.toString(freePort(host))) : option(properties, "http-port");
+        properties.addOverrideProperty("camel.server.enabled", "true");
+        properties.addOverrideProperty("camel.server.port", port);
+        if (callbackUrl == null) {
+            properties.addOverrideProperty("callback-url",
+                    "http://" + host + ":" + port + EnrichmentRoutes.WEBHOOK_PATH);
+        }
+        return true;
     }
 
     /** No API key: the embedded simulator, and the offline defaults. */

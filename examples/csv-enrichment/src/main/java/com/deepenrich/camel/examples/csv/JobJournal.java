@@ -43,7 +43,8 @@ final class JobJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the work dir " + workDir, e);
         }
-        JobJournal journal = new JobJournal(new MVStore.Builder().fileName(workDir.resolve("job.mv").toString()).open());
+        MVStore store = new MVStore.Builder().fileName(workDir.resolve("job.mv").toString()).open();
+        JobJournal journal = new JobJournal(store);
         String recorded = journal.setting("input", () -> inputFingerprint);
         if (!recorded.equals(inputFingerprint)) {
             journal.close();
