@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.apache.commons.csv.CSVRecord;
+
 /**
  * Which CSV column holds which contact field, and the contact a row becomes: only those fields and the row id
  * (sent as custom {@code row_id}) go to DeepEnrich; the other columns stay in the input file.
@@ -54,15 +56,18 @@ public final class ColumnMapping {
     }
 
     /** The contact to submit for a row: its mapped, non-blank fields and custom {@code row_id}. */
-    public Map<String, Object> contact(CsvRow row) {
+    public Map<String, Object> contact(CSVRecord row) {
+        return contact(row.getRecordNumber(), row.toList());
+    }
+
+    Map<String, Object> contact(long rowId, List<String> values) {
         Map<String, Object> contact = new LinkedHashMap<>();
         columns.forEach((field, index) -> {
-            String value = row.value(index);
-            if (!value.isBlank()) {
-                contact.put(field.apiName(), value.trim());
+            if (index < values.size() && !values.get(index).isBlank()) {
+                contact.put(field.apiName(), values.get(index).trim());
             }
         });
-        contact.put("custom", Map.of(ROW_ID, Long.toString(row.id())));
+        contact.put("custom", Map.of(ROW_ID, Long.toString(rowId)));
         return contact;
     }
 

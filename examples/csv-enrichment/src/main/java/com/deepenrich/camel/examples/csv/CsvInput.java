@@ -1,7 +1,6 @@
 package com.deepenrich.camel.examples.csv;
 
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.LongFunction;
 
@@ -43,13 +41,11 @@ final class CsvInput {
 
     private CsvInput(Path file) {
         this.file = file;
-        try (Rows rows = rows()) {
-            this.header = rows.parser.getHeaderNames();
-            long count = 0;
-            for (; rows.hasNext(); rows.next()) {
-                count++;
-            }
-            this.rowCount = count;
+        try (CSVParser rows = rows()) {
+            this.header = rows.getHeaderNames();
+            this.rowCount = rows.stream().count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
 
@@ -93,8 +89,11 @@ final class CsvInput {
         }
     }
 
-    /** Every data row in file order; Camel's streaming splitter closes it. */
-    Rows rows() {
+    /**
+     * Every data record in file order, numbered from 1 ({@link CSVRecord#getRecordNumber()}, the row's id, the same in
+     * every run); Camel's streaming splitter closes it.
+     */
+    CSVParser rows() {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
                     StandardCharsets.UTF_8));
@@ -102,7 +101,7 @@ final class CsvInput {
             if (reader.read() != '\uFEFF') {
                 reader.reset();
             }
-            return new Rows(FORMAT.parse(reader));
+            return FORMAT.parse(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
@@ -118,7 +117,7 @@ final class CsvInput {
         long written = 0;
         try {
             Files.createDirectories(output.getParent());
-            try (Rows rows = rows();
+            try (CSVParser rows = rows();
                  Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                  CSVPrinter printer = OUTPUT_FORMAT.print(writer)) {
                 List<String> columns = new ArrayList<>(header);
@@ -126,16 +125,16 @@ final class CsvInput {
                     columns.add(header.contains(column) ? "deepenrich_" + column : column);
                 }
                 printer.printRecord(columns);
-                for (; rows.hasNext(); written++) {
-                    CsvRow row = rows.next();
-                    RowResult result = results.apply(row.id());
+                for (CSVRecord row : rows) {
+                    RowResult result = results.apply(row.getRecordNumber());
                     if (result == null) {
-                        throw new IllegalStateException("Row " + row.id() + " has no result yet");
+                        throw new IllegalStateException("Row " + row.getRecordNumber() + " has no result yet");
                     }
-                    List<String> values = new ArrayList<>(row.values());
+                    List<String> values = new ArrayList<>(row.toList());
                     values.addAll(Collections.nCopies(Math.max(0, header.size() - values.size()), ""));
                     values.addAll(List.of(result.columns()));
                     printer.printRecord(values);
+                    written++;
                 }
             }
             Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -143,37 +142,5 @@ final class CsvInput {
             throw new UncheckedIOException("Cannot write " + output, e);
         }
         return written;
-    }
-
-    /** The rows, numbered from 1 in file order (the same in every run); closeable, so the file is closed. */
-    static final class Rows implements Iterator<CsvRow>, Closeable {
-
-        private final CSVParser parser;
-        private final Iterator<CSVRecord> records;
-        private long next = 1;
-
-        private Rows(CSVParser parser) {
-            this.parser = parser;
-            this.records = parser.iterator();
-        }
-
-        @Override
-        public boolean hasNext() {
-            return records.hasNext();
-        }
-
-        @Override
-        public CsvRow next() {
-            return new CsvRow(next++, records.next().toList());
-        }
-
-        @Override
-        public void close() {
-            try {
-                parser.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

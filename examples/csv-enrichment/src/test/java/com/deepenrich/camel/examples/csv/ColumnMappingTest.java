@@ -28,8 +28,8 @@ class ColumnMappingTest {
         List<String> header = List.of("Lead Id", "First Name", "LAST_NAME", "Company", "Website", "LinkedIn", "Notes");
         ColumnMapping mapping = ColumnMapping.of(header, options());
 
-        Map<String, Object> contact = mapping.contact(new CsvRow(12, List.of("L-1", "Ada", "Lovelace",
-                "Analytical Engines", "analytical.io", "", "met at a conference")));
+        Map<String, Object> contact = mapping.contact(12, List.of("L-1", "Ada", "Lovelace", "Analytical Engines",
+                "analytical.io", "", "met at a conference"));
 
         assertEquals(Map.of("firstname", "Ada", "lastname", "Lovelace", "company_name", "Analytical Engines",
                 "domain", "analytical.io", "custom", Map.of("row_id", "12")), contact);
@@ -41,7 +41,7 @@ class ColumnMappingTest {
                 options("first-name-column", "Given", "last-name-column", "Family", "company-column", "Org"));
 
         assertEquals(Map.of("firstname", "Grace", "lastname", "Hopper", "company_name", "Navy",
-                "custom", Map.of("row_id", "1")), mapping.contact(new CsvRow(1, List.of("Grace", "Hopper", "Navy"))));
+                "custom", Map.of("row_id", "1")), mapping.contact(1, List.of("Grace", "Hopper", "Navy")));
     }
 
     @Test
