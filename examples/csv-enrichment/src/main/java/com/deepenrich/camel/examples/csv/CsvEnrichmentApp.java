@@ -100,7 +100,6 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
         main.configure().addRoutesBuilder(new EnrichmentRoutes(job, input, mapping, webhook,
                 ((MainSupport) main)::completed));
         printBanner(properties, mapping, totalRows);
-        job.checkFinished();
     }
 
     /**

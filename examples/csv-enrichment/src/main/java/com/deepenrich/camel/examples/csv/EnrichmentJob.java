@@ -54,7 +54,8 @@ final class EnrichmentJob {
     private final long enrichedAtStart;
     private final AtomicInteger batchesInFlight = new AtomicInteger();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
-    private volatile boolean reading;
+    /** A reading of the input is due (the first, which the app starts once Camel has started) or under way. */
+    private volatile boolean reading = true;
     private volatile boolean outOfCredits;
     /** When a block skipped by the last reading may be sent; 0: as soon as nothing else is awaited. */
     private volatile long nextReadAt;
@@ -190,8 +191,8 @@ final class EnrichmentJob {
         boolean again = !reading && batchesInFlight.get() == 0 && journal.resolved() < totalRows
                         && System.currentTimeMillis() >= nextReadAt && ledger.pending().isEmpty();
         if (again) {
-            out.println((totalRows - journal.resolved()) + " rows have no result and none is awaited: reading the "
-                        + "input again to send them");
+            out.println((totalRows - journal.resolved()) + " rows still without a result and none awaited: reading "
+                        + "the input again to send those whose wait is over");
         }
         return again;
     }
@@ -201,7 +202,7 @@ final class EnrichmentJob {
         checkFinished();
     }
 
-    void checkFinished() {
+    private void checkFinished() {
         if (journal.resolved() >= totalRows && batchesInFlight.get() == 0 && !reading) {
             finished.complete(null);
         }

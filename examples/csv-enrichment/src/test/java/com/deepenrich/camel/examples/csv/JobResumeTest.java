@@ -98,9 +98,7 @@ class JobResumeTest {
         journal.commit();
         restart();
 
-        job = job(Duration.ofMinutes(10));
-        assertTrue(job.mustReadAgain());
-        List<?> again = prepare(job, 101, 150);
+        List<?> again = prepare(job(Duration.ofMinutes(10)), 101, 150);
         assertEquals(49, again.size());
         assertEquals(Map.of("row_id", "102"), ((Map<?, ?>) again.get(0)).get("custom"));
     }
@@ -108,7 +106,9 @@ class JobResumeTest {
     @Test
     void rowsOfAnEnrichmentTheLedgerDroppedAreReadAgainOnceNothingElseIsAwaited() throws Exception {
         EnrichmentJob job = job(Duration.ZERO);
+        assertFalse(job.mustReadAgain(), "the first reading is due");
         ledger.record(new PendingEnrichment("still-pending", "job rows 101-150", Instant.now(), 50));
+        assertNull(prepare(job, 101, 150), "pending in the ledger");
         assertFalse(job.mustReadAgain(), "an enrichment is pending");
 
         ledger.complete("still-pending"); // DeepEnrich answered 404: the component dropped it
