@@ -4,6 +4,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Which CSV column holds which contact field, and the contact a row becomes: only those fields and the row id
@@ -19,14 +22,15 @@ public final class ColumnMapping {
         this.columns = columns;
     }
 
-    /** Maps each field to the column the options name, or else to the first header that names it. */
-    public static ColumnMapping of(List<String> header, JobOptions options) {
+    /** Maps each field to the column {@code named} gives it (null: none), or else to the first header naming it. */
+    public static ColumnMapping of(List<String> header, Function<ContactField, String> named) {
         Map<ContactField, Integer> columns = new EnumMap<>(ContactField.class);
         for (ContactField field : ContactField.values()) {
-            String named = options.column(field);
-            int index = named != null ? header.indexOf(named) : findHeader(header, field);
-            if (named != null && index < 0) {
-                throw new IllegalArgumentException("No column '" + named + "' in the CSV header " + header);
+            String column = named.apply(field);
+            int index = column != null ? header.indexOf(column) : findHeader(header, field);
+            if (column != null && index < 0) {
+                throw new IllegalArgumentException("No column '" + column + "' (" + field.option() + ") in the CSV "
+                                                   + "header " + header);
             }
             if (index >= 0) {
                 columns.put(field, index);
@@ -36,8 +40,8 @@ public final class ColumnMapping {
                 || !columns.containsKey(ContactField.COMPANY) && !columns.containsKey(ContactField.DOMAIN)) {
             throw new IllegalArgumentException("The CSV needs first name, last name, and company or domain columns; "
                                                + "found " + describe(columns, header) + " in " + header
-                                               + ". Name them with --first-name-column, --last-name-column, "
-                                               + "--company-column, --domain-column");
+                                               + ". Name them with the options first-name-column, "
+                                               + "last-name-column, company-column, domain-column");
         }
         return new ColumnMapping(columns);
     }
@@ -52,15 +56,18 @@ public final class ColumnMapping {
     }
 
     /** The contact to submit for a row: its mapped, non-blank fields and custom {@code row_id}. */
-    public Map<String, Object> contact(CsvRow row) {
+    public Map<String, Object> contact(CSVRecord row) {
+        return contact(row.getRecordNumber(), row.toList());
+    }
+
+    Map<String, Object> contact(long rowId, List<String> values) {
         Map<String, Object> contact = new LinkedHashMap<>();
         columns.forEach((field, index) -> {
-            String value = row.value(index);
-            if (!value.isBlank()) {
-                contact.put(field.apiName(), value.trim());
+            if (index < values.size() && !values.get(index).isBlank()) {
+                contact.put(field.apiName(), values.get(index).trim());
             }
         });
-        contact.put("custom", Map.of(ROW_ID, Long.toString(row.id())));
+        contact.put("custom", Map.of(ROW_ID, Long.toString(rowId)));
         return contact;
     }
 

@@ -25,6 +25,11 @@ public enum ContactField {
         return apiName;
     }
 
+    /** The job's option naming this field's column: {@code first-name-column} ... */
+    String option() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-') + "-column";
+    }
+
     /** Whether a CSV header names this field: case, spaces, dashes and underscores do not matter. */
     boolean matchesHeader(String header) {
         return headerAliases.contains(header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));

@@ -5,229 +5,199 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.UUID;
 
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
 import com.deepenrich.camel.examples.simulator.SimulatorConfig;
-import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.main.MainSupport;
+import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.util.FileUtil;
+import org.apache.camel.util.TimeUtils;
 
 /**
  * The main job: enriches a CSV of contacts with DeepEnrich and writes it back with email, email status, phone and
- * outcome columns. Without an API key it runs offline, against an embedded DeepEnrich simulator. Killed and run
- * again with the same work dir, it goes on where it stopped, and sends no contact twice.
+ * outcome columns. Its options are the properties of application.properties (override them with
+ * {@code -Dname=value}). Without an API key it runs offline, against an embedded DeepEnrich simulator. Killed and
+ * run again with the same work dir, it goes on where it stopped, and sends no contact twice.
  */
-public final class CsvEnrichmentApp {
+public final class CsvEnrichmentApp extends MainListenerSupport {
 
     static final String OFFLINE_API_KEY = "offline-demo-key";
 
-    private final JobOptions options;
+    private final Map<String, String> options;
     private final PrintStream out;
+    private DeepEnrichSimulator simulator;
+    private JobJournal journal;
+    private EnrichmentJob job;
+    private CsvInput input;
+    private Path workDir;
+    private Path output;
 
-    public CsvEnrichmentApp(JobOptions options, PrintStream out) {
+    /** {@code options}: properties that take precedence over application.properties and system properties. */
+    public CsvEnrichmentApp(Map<String, String> options, PrintStream out) {
         this.options = options;
         this.out = out;
     }
 
     public static void main(String[] args) throws Exception {
-        JobOptions options = JobOptions.parse(args);
-        if (options.help()) {
-            System.out.print(JobOptions.USAGE);
-            return;
-        }
-        new CsvEnrichmentApp(options, System.out).run();
+        new CsvEnrichmentApp(Map.of(), System.out).run();
     }
 
     /** Runs the job to its end; returns null when it was stopped before (Ctrl+C): run again to resume. */
     public JobSummary run() throws Exception {
-        CsvInput input = CsvInput.of(options.input());
-        List<String> header = input.header();
-        ColumnMapping mapping = ColumnMapping.of(header, options);
-        long totalRows = input.countRows();
-        JobSummary summary;
-        try (DeepEnrichSimulator simulator = options.offline() ? startSimulator() : null) {
-            JobState state = openState(input);
-            try {
-                summary = runCamel(input, mapping, totalRows, state, simulator);
-            } finally {
-                state.close();
+        Main main = new Main();
+        options.forEach(main::addOverrideProperty);
+        main.addMainListener(this);
+        try {
+            main.run();
+            return job == null ? null : finish();
+        } finally {
+            if (journal != null) {
+                journal.close();
+            }
+            if (simulator != null) {
+                simulator.close();
             }
         }
-        if (summary != null) {
-            deleteRecursively(options.workDir());
-            summary.print(out);
-        }
-        return summary;
     }
 
-    private JobSummary runCamel(CsvInput input, ColumnMapping mapping, long totalRows, JobState state,
-                                DeepEnrichSimulator simulator) throws Exception {
-        DeepEnrichLedger ledger = new FileDeepEnrichLedger(options.workDir());
-        JobRun run = new JobRun(totalRows, state, ledger, options.inDoubtWait());
-        int interrupted = state.settleInterruptedBatches(ledger, run.doubtDeadline());
+    /** Camel has read the properties, not yet configured the component: the job sets up what depends on them. */
+    @Override
+    public void beforeConfigure(BaseMainSupport main) {
+        CamelContext context = main.getCamelContext();
+        PropertiesComponent properties = context.getPropertiesComponent();
+        String inputOption = option(properties, "input");
+        input = CsvInput.of(inputOption == null ? null : Path.of(inputOption));
+        ColumnMapping mapping = ColumnMapping.of(input.header(), field -> option(properties, field.option()));
+        long totalRows = input.rowCount();
+        workDir = Path.of(option(properties, "work-dir"));
+        output = Path.of(option(properties, "output")).toAbsolutePath();
+        boolean offline = option(properties, "api-key") == null;
+        journal = JobJournal.open(workDir, input.fingerprint());
+        if (offline) {
+            startOffline(properties);
+        }
+        boolean webhook = serveWebhook(properties, offline);
+        // kept in the work dir: the webhooks of batches a killed run sent carry it
+        properties.addOverrideProperty("camel.component.deepenrich.callback-token",
+                journal.setting("callbackToken", () -> UUID.randomUUID().toString()));
+        FileDeepEnrichLedger ledger = new FileDeepEnrichLedger(workDir);
+        context.getRegistry().bind("ledger", ledger);
+        context.getRegistry().bind("deliveries", FileIdempotentRepository.fileIdempotentRepository(
+                workDir.resolve("webhook-deliveries.txt").toFile(), 10_000));
+        job = new EnrichmentJob(journal, ledger, totalRows, input.file().getFileName().toString(),
+                Duration.ofMillis(TimeUtils.toMilliSeconds(option(properties, "in-doubt-wait"))), out);
+        main.configure().addRoutesBuilder(new EnrichmentRoutes(job, input, mapping, webhook,
+                ((MainSupport) main)::completed));
+        printBanner(properties, mapping, totalRows);
+    }
 
-        Main main = new Main();
-        main.bind("ledger", ledger);
-        main.bind("deliveries", FileIdempotentRepository.fileIdempotentRepository(
-                options.workDir().resolve("webhook-deliveries.txt").toFile(), 10_000));
-        configureComponent(main, state, simulator);
-        Endpoints endpoints = simulator != null || options.callbackUrl() != null
-                ? webhookEndpoints(main, state) : pollEndpoints();
-        ProgressReporter progress = new ProgressReporter(run, out);
-        main.configure().addRoutesBuilder(new EnrichmentRoutes(run, new RowReader(input, mapping, state),
-                new BatchSubmitter(run, input.file().getFileName().toString()), new ResultRecorder(run), progress,
-                endpoints.bulk(), endpoints.results(), main::completed));
-        main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void afterStart(BaseMainSupport started) {
-                // not from a timer route: the last, partial batch can only be flushed once Camel has fully started
-                started.getCamelContext().createFluentProducerTemplate().to(EnrichmentRoutes.READ).asyncSend();
-            }
-        });
-        printBanner(input, mapping, totalRows, state, simulator, endpoints.callbackUrl(), interrupted);
-        run.checkFinished();
-        main.run();
+    /**
+     * Results by webhook (offline, or with a callback URL) on camel-main's HTTP server, on a port kept in the work
+     * dir, since the webhooks of batches sent carry it; false: results are polled.
+     */
+    private boolean serveWebhook(PropertiesComponent properties, boolean offline) {
+        String callbackUrl = option(properties, "callback-url");
+        if (!offline && callbackUrl == null) {
+            return false;
+        }
+        String host = option(properties, "http-host");
+        String port = "0".equals(option(properties, "http-port"))
+                ? journal.setting("httpPort", () -> Integer.toString(freePort(host))) : option(properties, "http-port");
+        properties.addOverrideProperty("camel.server.enabled", "true");
+        properties.addOverrideProperty("camel.server.port", port);
+        if (callbackUrl == null) {
+            properties.addOverrideProperty("callback-url",
+                    "http://" + host + ":" + port + EnrichmentRoutes.WEBHOOK_PATH);
+        }
+        return true;
+    }
 
-        out.println(progress.line());
-        if (run.finished().isCompletedExceptionally()) {
-            Throwable cause = run.finished().handle((done, failure) -> failure).join();
+    /** No API key: the embedded simulator, and the offline defaults. */
+    private void startOffline(PropertiesComponent properties) {
+        if (!journal.isFresh()) {
+            // the enrichments of an earlier offline run lived in its simulator, which ended with it
+            out.println("An earlier offline run stopped before the end; its simulator is gone: this run starts over");
+            journal.close();
+            FileUtil.removeDir(workDir.toFile());
+            journal = JobJournal.open(workDir, input.fingerprint());
+        }
+        simulator = DeepEnrichSimulator.start(SimulatorConfig.builder().apiKeys(Set.of(OFFLINE_API_KEY))
+                .processingLatency(Duration.ofSeconds(1)).requestsPerMinute(0)
+                .webhookRetryInterval(Duration.ofSeconds(2)).build());
+        properties.addOverrideProperty("api-key", OFFLINE_API_KEY);
+        properties.addOverrideProperty("base-url", simulator.baseUrl());
+        properties.addOverrideProperty("mode.enrich-fields", "{{offline.enrich-fields}}");
+        properties.addOverrideProperty("mode.requests-per-minute", "{{offline.requests-per-minute}}");
+    }
+
+    /** Not from a timer route: the last, partial block can only be flushed once Camel has fully started. */
+    @Override
+    public void afterStart(BaseMainSupport main) {
+        main.getCamelContext().createFluentProducerTemplate().to(EnrichmentRoutes.READ).asyncSend();
+    }
+
+    private JobSummary finish() {
+        out.println(job.progressLine());
+        if (job.finished().isCompletedExceptionally()) {
+            Throwable cause = job.finished().handle((done, failure) -> failure).join();
             throw new IllegalStateException("The job stopped: " + cause.getMessage() + ". Run it again to resume.",
                     cause);
         }
-        if (!run.finished().isDone()) {
+        if (!job.finished().isDone()) {
             out.println("Stopped before the end; run the same command again to resume (state in "
-                        + options.workDir().toAbsolutePath() + ")");
+                        + workDir.toAbsolutePath() + ")");
             return null;
         }
-        long written = EnrichedCsvWriter.write(input, state, options.output());
-        return new JobSummary(written, state.submitted(), state.outcomes(), state.creditsSpent(),
-                run.elapsedSeconds(), options.output().toAbsolutePath());
+        JobSummary summary = job.summary(input.writeEnriched(output, journal::result), output);
+        journal.close();
+        journal = null;
+        FileUtil.removeDir(workDir.toFile());
+        summary.print(out);
+        return summary;
     }
 
-    /** The component's options, as camel-main properties. */
-    private void configureComponent(Main main, JobState state, DeepEnrichSimulator simulator) {
-        String baseUrl = simulator != null ? simulator.baseUrl() : options.baseUrl();
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("api-key", simulator != null ? OFFLINE_API_KEY : options.apiKey());
-        if (baseUrl != null) {
-            settings.put("base-url", baseUrl);
-        }
-        // kept in the work dir: the webhooks of batches a killed run sent carry it
-        settings.put("callback-token",
-                state.jobSetting("callbackToken", () -> HexFormat.of().formatHex(randomBytes())));
-        settings.put("enrich-fields", options.enrichFields());
-        settings.put("requests-per-minute", Integer.toString(options.requestsPerMinute()));
-        settings.put("poll-fallback-after", Long.toString(options.pollFallbackAfter().toMillis()));
-        settings.forEach((name, value) -> main.addOverrideProperty("camel.component.deepenrich." + name, value));
-    }
-
-    /** Where batches go and where results come from; the callback URL is null when results are polled. */
-    private record Endpoints(String bulk, String results, String callbackUrl) {
-    }
-
-    private Endpoints pollEndpoints() {
-        long interval = options.pollInterval().toMillis();
-        return new Endpoints("deepenrich:bulk", "deepenrich:results?delay=" + interval + "&firstReadAfter=" + interval,
-                null);
-    }
-
-    /** Results by webhook on camel-main's HTTP server (the port kept in the work dir, for the same reason). */
-    private Endpoints webhookEndpoints(Main main, JobState state) {
-        int port = options.httpPort() != 0 ? options.httpPort()
-                : Integer.parseInt(state.jobSetting("httpPort", () -> Integer.toString(freePort())));
-        main.addOverrideProperty("camel.server.enabled", "true");
-        main.addOverrideProperty("camel.server.host", options.httpHost());
-        main.addOverrideProperty("camel.server.port", Integer.toString(port));
-        String callbackUrl = options.callbackUrl() != null ? options.callbackUrl()
-                : "http://" + options.httpHost() + ":" + port + EnrichmentRoutes.WEBHOOK_PATH;
-        return new Endpoints("deepenrich:bulk?callbackUrl=RAW(" + callbackUrl + ")",
-                "webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false&webhookPath="
-                + EnrichmentRoutes.WEBHOOK_PATH + "&delay=" + options.pollInterval().toMillis(),
-                callbackUrl);
-    }
-
-    private JobState openState(CsvInput input) {
-        JobState state = JobState.open(options.workDir(), input.fingerprint());
-        if (options.offline() && !state.isFresh()) {
-            // the enrichments of an earlier offline run lived in its simulator, which ended with it
-            out.println("An earlier offline run stopped before the end; its simulator is gone: this run starts over");
-            state.close();
-            deleteRecursively(options.workDir());
-            state = JobState.open(options.workDir(), input.fingerprint());
-        }
-        return state;
-    }
-
-    private static DeepEnrichSimulator startSimulator() {
-        return DeepEnrichSimulator.start(SimulatorConfig.builder()
-                .apiKeys(Set.of(OFFLINE_API_KEY))
-                .processingLatency(Duration.ofSeconds(1))
-                .requestsPerMinute(0)
-                .webhookRetryInterval(Duration.ofSeconds(2))
-                .build());
-    }
-
-    private void printBanner(CsvInput input, ColumnMapping mapping, long totalRows, JobState state,
-                             DeepEnrichSimulator simulator, String callbackUrl, int interrupted) {
+    private void printBanner(PropertiesComponent properties, ColumnMapping mapping, long totalRows) {
         out.println("DeepEnrich CSV enrichment");
         out.println("  input    " + input.file().toAbsolutePath() + " (" + totalRows + " rows; "
                     + mapping.describe(input.header()) + ")");
-        out.println("  output   " + options.output().toAbsolutePath());
-        out.println("  fields   " + options.enrichFields());
+        out.println("  output   " + output);
+        out.println("  fields   " + option(properties, "enrich-fields"));
         out.println("  API      " + (simulator != null
                 ? "offline: embedded DeepEnrich simulator at " + simulator.baseUrl()
                   + " (set DEEPENRICH_API_KEY to use the real API)"
-                : options.baseUrl() != null ? options.baseUrl() : "DeepEnrich"));
+                : option(properties, "base-url")));
+        String callbackUrl = option(properties, "callback-url");
         out.println("  results  " + (callbackUrl != null
-                ? "by webhook at " + callbackUrl + ", polled when " + options.pollFallbackAfter().toSeconds()
-                  + "s late"
-                : "by polling (pass --callback-url to receive them by webhook)"));
-        if (!state.isFresh()) {
-            out.println("  resuming " + state.resolved() + " rows done, " + state.submitted()
-                        + " contacts submitted before; " + interrupted
-                        + " interrupted batches waiting in doubt for their results (work dir "
-                        + options.workDir().toAbsolutePath() + ")");
+                ? "by webhook at " + callbackUrl + ", polled when " + option(properties, "poll-fallback-after")
+                  + " late"
+                : "by polling (set callback-url to receive them by webhook)"));
+        if (!journal.isFresh()) {
+            out.println("  resuming " + journal.resolved() + " rows done; the blocks sent before wait for their "
+                        + "results (work dir " + workDir.toAbsolutePath() + ")");
         }
     }
 
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
+    /** The option's value, trimmed; null when it is not set or blank. */
+    private static String option(PropertiesComponent properties, String name) {
+        return properties.resolveProperty(name).map(String::trim).filter(value -> !value.isEmpty()).orElse(null);
     }
 
-    private int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(options.httpHost()))) {
+    private static int freePort(String host) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("No free port on " + options.httpHost(), e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir, e);
+            throw new UncheckedIOException("No free port on " + host, e);
         }
     }
 }

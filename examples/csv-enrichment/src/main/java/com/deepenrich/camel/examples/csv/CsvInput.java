@@ -1,58 +1,64 @@
 package com.deepenrich.camel.examples.csv;
 
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.function.LongFunction;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
- * The input CSV (UTF-8, header line first), read as a stream of records: memory does not grow with the file. It is
- * read once to submit and once more to write the output, so every input column comes back without being stored.
+ * The input CSV (UTF-8, header line first), read as a stream: memory does not grow with the file. It is read to
+ * submit its rows and once more to write the output, so every input column comes back without being stored.
  */
-public final class CsvInput {
+final class CsvInput {
 
     static final String SAMPLE = "sample-contacts.csv";
 
-    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
-            .setAllowMissingColumnNames(true)
-            .setIgnoreEmptyLines(true)
-            .get();
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setAllowMissingColumnNames(true)
+            .setIgnoreEmptyLines(true).get();
+    private static final CSVFormat OUTPUT_FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
     private final Path file;
+    private final List<String> header;
+    private final long rowCount;
 
     private CsvInput(Path file) {
         this.file = file;
+        try (CSVParser rows = rows()) {
+            this.header = rows.getHeaderNames();
+            this.rowCount = rows.stream().count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
     }
 
     /** The given file, or the bundled sample of 1,000 contacts when {@code file} is null. */
-    public static CsvInput of(Path file) {
-        return new CsvInput(file == null ? bundledSample() : file);
+    static CsvInput of(Path file) {
+        return new CsvInput(file != null ? file : bundledSample());
     }
 
     private static Path bundledSample() {
         URL url = CsvInput.class.getClassLoader().getResource(SAMPLE);
         if (url == null || !"file".equals(url.getProtocol())) {
             throw new IllegalStateException("The bundled " + SAMPLE + " is not a file on the classpath (" + url
-                                            + "); pass --input");
+                                            + "); set the option input");
         }
         try {
             return Path.of(url.toURI());
@@ -61,12 +67,20 @@ public final class CsvInput {
         }
     }
 
-    public Path file() {
+    Path file() {
         return file;
     }
 
+    List<String> header() {
+        return header;
+    }
+
+    long rowCount() {
+        return rowCount;
+    }
+
     /** Identifies this input's content, so a work dir is never resumed with another file. */
-    public String fingerprint() {
+    String fingerprint() {
         try {
             return file.toAbsolutePath().normalize() + " " + Files.size(file) + " bytes, modified "
                    + Files.getLastModifiedTime(file);
@@ -75,77 +89,58 @@ public final class CsvInput {
         }
     }
 
-    public List<String> header() {
-        try (Rows rows = rows()) {
-            return rows.header();
-        }
-    }
-
-    public long countRows() {
-        try (Rows rows = rows()) {
-            long count = 0;
-            for (; rows.hasNext(); rows.next()) {
-                count++;
-            }
-            return count;
-        }
-    }
-
-    /** Every data record in file order; close it when done. */
-    public Rows rows() {
+    /**
+     * Every data record in file order, numbered from 1 ({@link CSVRecord#getRecordNumber()}, the row's id, the same in
+     * every run); Camel's streaming splitter closes it.
+     */
+    CSVParser rows() {
         try {
-            return new Rows(FORMAT.parse(reader()));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                    StandardCharsets.UTF_8));
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            return FORMAT.parse(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
 
-    private Reader reader() throws IOException {
-        InputStream in = Files.newInputStream(file);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
-        return reader;
-    }
-
-    /** A closeable iterator of rows, so Camel's streaming splitter closes the file when done. */
-    public static final class Rows implements Iterator<CsvRow>, Closeable {
-
-        private final CSVParser parser;
-        private final Iterator<CSVRecord> records;
-        private long next = 1;
-
-        private Rows(CSVParser parser) {
-            this.parser = parser;
-            this.records = parser.iterator();
-        }
-
-        public List<String> header() {
-            return parser.getHeaderNames();
-        }
-
-        @Override
-        public boolean hasNext() {
-            return records.hasNext();
-        }
-
-        @Override
-        public CsvRow next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
+    /**
+     * Writes every input row with all its columns and then its result's, in input order, to a temporary file moved
+     * into place: the output is whole or absent, with every input row exactly once. An enrichment column whose name
+     * the input already uses gets a prefix.
+     */
+    long writeEnriched(Path output, LongFunction<RowResult> results) {
+        Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
+        long written = 0;
+        try {
+            Files.createDirectories(output.getParent());
+            try (CSVParser rows = rows();
+                 Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                 CSVPrinter printer = OUTPUT_FORMAT.print(writer)) {
+                List<String> columns = new ArrayList<>(header);
+                for (String column : RowResult.COLUMNS) {
+                    columns.add(header.contains(column) ? "deepenrich_" + column : column);
+                }
+                printer.printRecord(columns);
+                for (CSVRecord row : rows) {
+                    RowResult result = results.apply(row.getRecordNumber());
+                    if (result == null) {
+                        throw new IllegalStateException("Row " + row.getRecordNumber() + " has no result yet");
+                    }
+                    List<String> values = new ArrayList<>(row.toList());
+                    values.addAll(Collections.nCopies(Math.max(0, header.size() - values.size()), ""));
+                    values.addAll(List.of(result.columns()));
+                    printer.printRecord(values);
+                    written++;
+                }
             }
-            return new CsvRow(next++, records.next().toList());
+            Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + output, e);
         }
-
-        @Override
-        public void close() {
-            try {
-                parser.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        return written;
     }
 }

@@ -5,73 +5,70 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * The job as Camel routes: read the CSV as a stream, keep the rows still to send, batch them by 100, submit each
- * batch, and record every result that comes back (by webhook, or by polling); print progress every second.
+ * The job as Camel routes: read the CSV as a stream, batch its rows by blocks of 100, submit each block that needs
+ * it, and record every result that comes back (by webhook with the poll fallback, or by polling); print progress
+ * every second. The options are placeholders of application.properties.
  */
-public final class EnrichmentRoutes extends RouteBuilder {
+final class EnrichmentRoutes extends RouteBuilder {
 
     static final String WEBHOOK_PATH = "/deepenrich/results";
     /** Reads the input once more and sends what still needs sending; the job starts it once Camel has started. */
     static final String READ = "direct:read";
 
-    private final JobRun run;
-    private final RowReader reader;
-    private final BatchSubmitter submitter;
-    private final ResultRecorder recorder;
-    private final ProgressReporter progress;
-    private final String bulkUri;
-    private final String resultsUri;
+    private final EnrichmentJob job;
+    private final CsvInput input;
+    private final ColumnMapping mapping;
+    private final boolean webhook;
     private final Runnable whenDone;
 
-    public EnrichmentRoutes(JobRun run, RowReader reader, BatchSubmitter submitter, ResultRecorder recorder,
-                            ProgressReporter progress, String bulkUri, String resultsUri, Runnable whenDone) {
-        this.run = run;
-        this.reader = reader;
-        this.submitter = submitter;
-        this.recorder = recorder;
-        this.progress = progress;
-        this.bulkUri = bulkUri;
-        this.resultsUri = resultsUri;
+    EnrichmentRoutes(EnrichmentJob job, CsvInput input, ColumnMapping mapping, boolean webhook, Runnable whenDone) {
+        this.job = job;
+        this.input = input;
+        this.mapping = mapping;
+        this.webhook = webhook;
         this.whenDone = whenDone;
     }
 
     @Override
     public void configure() {
         from(READ).routeId("read-csv")
-                .process(exchange -> run.readingStarted())
-                .split(method(reader, "rows")).streaming()
-                    .filter(method(reader, "needsSubmission"))
-                        .transform(method(reader, "contact"))
-                        .to("direct:batch")
-                    .end()
+                .process(exchange -> job.readingStarted())
+                .split(method(input, "rows")).streaming()
+                    .transform(method(mapping, "contact"))
+                    .to("direct:batch")
                 .end()
-                // the last, partial batch goes now rather than after a timeout
+                // the last, partial block goes now rather than after a timeout
                 .setHeader(Exchange.AGGREGATION_COMPLETE_ALL_GROUPS, constant(true))
                 .to("direct:batch")
-                .process(exchange -> run.readingDone());
+                .process(exchange -> job.readingDone());
 
         from("direct:batch").routeId("submit-batches")
-                .aggregate(constant(true), new DeepEnrichAggregationStrategy()).completionSize(100)
-                    .process(submitter::prepare)
+                .aggregate(constant(true), new DeepEnrichAggregationStrategy())
+                        .completionSize(EnrichmentJob.BLOCK_SIZE)
+                    .process(job::prepare)
                     .doTry()
-                        .to(bulkUri)
-                        .process(submitter::accepted)
+                        .to(webhook ? "deepenrich:bulk?callbackUrl=RAW({{callback-url}})" : "deepenrich:bulk")
+                        .process(job::accepted)
                     .doCatch(Exception.class)
-                        .process(submitter::failed)
+                        .process(job::failed)
                     .end()
                 .end();
 
-        from(resultsUri).routeId("results")
-                .process(recorder::record);
+        from(webhook
+                ? "webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false"
+                  + "&webhookPath=" + WEBHOOK_PATH + "&delay={{poll-interval}}"
+                : "deepenrich:results?delay={{poll-interval}}&firstReadAfter={{poll-interval}}")
+                .routeId("results")
+                .process(job::record);
 
         from("timer:progress?period=1000&delay=1000").routeId("progress")
-                .process(exchange -> progress.print())
-                .filter(method(progress, "releaseLostRows"))
+                .process(exchange -> job.printProgress())
+                .filter(method(job, "mustReadAgain"))
                     .to(READ);
 
         // ends the job once it is over and the last results' exchanges have completed (acknowledged, ledger updated)
         from("timer:done?period=100").routeId("done")
-                .filter(exchange -> run.isOver() && exchange.getContext().getInflightRepository().size("results") == 0)
+                .filter(exchange -> job.isOver() && exchange.getContext().getInflightRepository().size("results") == 0)
                 .process(exchange -> whenDone.run());
     }
 }

@@ -32,8 +32,10 @@ class CsvEnrichmentJobTest {
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-    private JobSummary run(String... args) throws Exception {
-        JobOptions options = JobOptions.parse(args, environmentVariable -> null);
+    /** Runs the job with these options (names and values); without api-key, offline whatever the environment. */
+    private JobSummary run(String... namesAndValues) throws Exception {
+        Map<String, String> options = JobFixtures.options("api-key", "");
+        options.putAll(JobFixtures.options(namesAndValues));
         return new CsvEnrichmentApp(options, new PrintStream(console, true, StandardCharsets.UTF_8)).run();
     }
 
@@ -42,11 +44,11 @@ class CsvEnrichmentJobTest {
         Path output = dir.resolve("enriched.csv");
         int port = JobFixtures.freePort();
         try (DeepEnrichSimulator simulator = JobFixtures.startSimulator()) {
-            JobSummary summary = run("--input", JobFixtures.sample().toString(), "--output", output.toString(),
-                    "--work-dir", dir.resolve("work").toString(), "--api-key", JobFixtures.API_KEY,
-                    "--base-url", simulator.baseUrl(), "--requests-per-minute", "6000",
-                    "--http-port", Integer.toString(port),
-                    "--callback-url", "http://127.0.0.1:" + port + "/deepenrich/results");
+            JobSummary summary = run("input", JobFixtures.sample().toString(), "output", output.toString(),
+                    "work-dir", dir.resolve("work").toString(), "api-key", JobFixtures.API_KEY,
+                    "base-url", simulator.baseUrl(), "requests-per-minute", "6000",
+                    "http-port", Integer.toString(port),
+                    "callback-url", "http://127.0.0.1:" + port + "/deepenrich/results");
 
             assertEquals(994, simulator.stats().contactsSubmitted());
             assertEquals(0, simulator.stats().duplicateContactSubmissions());
@@ -94,9 +96,9 @@ class CsvEnrichmentJobTest {
                 """);
         Path output = dir.resolve("out.csv");
 
-        JobSummary summary = run("--input", input.toString(), "--output", output.toString(),
-                "--work-dir", dir.resolve("work").toString(), "--first-name-column", "Given",
-                "--last-name-column", "Family", "--company-column", "Employer", "--domain-column", "Web");
+        JobSummary summary = run("input", input.toString(), "output", output.toString(),
+                "work-dir", dir.resolve("work").toString(), "first-name-column", "Given",
+                "last-name-column", "Family", "company-column", "Employer", "domain-column", "Web");
 
         assertEquals(5, summary.rows());
         assertEquals(3, summary.submitted());
@@ -118,9 +120,9 @@ class CsvEnrichmentJobTest {
         Files.writeString(input, "first_name,last_name,domain\nKatherine,Johnson,nasa.gov\nDorothy,Vaughan,nasa.gov\n");
         Path output = dir.resolve("out.csv");
         try (DeepEnrichSimulator simulator = JobFixtures.startSimulator()) {
-            JobSummary summary = run("--input", input.toString(), "--output", output.toString(),
-                    "--work-dir", dir.resolve("work").toString(), "--api-key", JobFixtures.API_KEY,
-                    "--base-url", simulator.baseUrl(), "--poll-interval", "100ms");
+            JobSummary summary = run("input", input.toString(), "output", output.toString(),
+                    "work-dir", dir.resolve("work").toString(), "api-key", JobFixtures.API_KEY,
+                    "base-url", simulator.baseUrl(), "poll-interval", "100ms");
 
             assertEquals(2, summary.rows());
             assertEquals(0, simulator.stats().webhookAttempts());
@@ -136,9 +138,9 @@ class CsvEnrichmentJobTest {
         Path workDir = dir.resolve("work");
         try (DeepEnrichSimulator simulator = JobFixtures.startSimulator()) {
             IllegalStateException stopped = assertThrows(IllegalStateException.class,
-                    () -> run("--input", JobFixtures.sample().toString(), "--output", dir.resolve("out.csv").toString(),
-                            "--work-dir", workDir.toString(), "--api-key", "not-a-key", "--base-url",
-                            simulator.baseUrl(), "--requests-per-minute", "6000"));
+                    () -> run("input", JobFixtures.sample().toString(), "output", dir.resolve("out.csv").toString(),
+                            "work-dir", workDir.toString(), "api-key", "not-a-key", "base-url",
+                            simulator.baseUrl(), "requests-per-minute", "6000"));
 
             assertTrue(stopped.getMessage().contains("error.api.key"), stopped.getMessage());
             assertEquals(0, simulator.stats().submissions());

@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
@@ -37,17 +38,26 @@ final class JobFixtures {
     }
 
     /**
-     * The arguments of a job on the sample that a child JVM can be killed and restarted with: same work dir, same
-     * webhook port, polls every 500 ms, then {@code more}.
+     * The options of a job on the sample that a child JVM can be killed and restarted with: same work dir, same
+     * webhook port, polls every 500 ms, then {@code more} (names and values).
      */
-    static List<String> restartableJob(Path dir, Path output, int port, String baseUrl, String... more) {
-        List<String> args = new ArrayList<>(List.of("--input", sample().toString(),
-                "--output", output.toString(), "--work-dir", dir.resolve("work").toString(), "--api-key", API_KEY,
-                "--base-url", baseUrl, "--http-port", Integer.toString(port),
-                "--callback-url", "http://127.0.0.1:" + port + "/deepenrich/results",
-                "--poll-fallback-after", "1s", "--poll-interval", "500ms"));
-        args.addAll(List.of(more));
-        return args;
+    static Map<String, String> restartableJob(Path dir, Path output, int port, String baseUrl, String... more) {
+        Map<String, String> options = options("input", sample().toString(), "output", output.toString(),
+                "work-dir", dir.resolve("work").toString(), "api-key", API_KEY, "base-url", baseUrl,
+                "http-port", Integer.toString(port), "callback-url",
+                "http://127.0.0.1:" + port + "/deepenrich/results", "poll-fallback-after", "1s",
+                "poll-interval", "500ms");
+        options.putAll(options(more));
+        return options;
+    }
+
+    /** Options from names and values. */
+    static Map<String, String> options(String... namesAndValues) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            options.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return options;
     }
 
     static Path sample() {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -25,13 +26,14 @@ final class JobProcess {
         reader.start();
     }
 
-    static JobProcess start(List<String> jobArgs) throws IOException {
+    /** The job with these options, as system properties. */
+    static JobProcess start(Map<String, String> options) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "-Dorg.slf4j.simpleLogger.log.com.deepenrich.camel.examples.csv=info",
-                CsvEnrichmentApp.class.getName()));
-        command.addAll(jobArgs);
+                "-Dorg.slf4j.simpleLogger.log.com.deepenrich.camel.examples.csv=info"));
+        options.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.add(CsvEnrichmentApp.class.getName());
         return new JobProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 

@@ -2,6 +2,7 @@ package com.deepenrich.camel.examples.csv;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
 import org.apache.commons.csv.CSVRecord;
@@ -30,11 +31,11 @@ class KillAndRestartTest {
         Path output = dir.resolve("enriched.csv");
         int port = JobFixtures.freePort();
         try (DeepEnrichSimulator simulator = JobFixtures.startSimulator()) {
-            List<String> args = JobFixtures.restartableJob(dir, output, port, simulator.baseUrl(),
+            Map<String, String> args = JobFixtures.restartableJob(dir, output, port, simulator.baseUrl(),
                     // one request a second: the kill lands between two submissions, never during one
-                    "--requests-per-minute", "60",
+                    "requests-per-minute", "60",
                     // batches recorded but not yet accepted when the kill came wait this long for a webhook
-                    "--in-doubt-wait", "3s");
+                    "in-doubt-wait", "3s");
 
             JobProcess first = JobProcess.start(args);
             first.await(() -> acceptedBatches(first) >= BATCHES_BEFORE_KILL);

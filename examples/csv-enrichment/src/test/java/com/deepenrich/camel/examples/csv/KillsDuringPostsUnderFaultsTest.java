@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
@@ -42,19 +43,19 @@ class KillsDuringPostsUnderFaultsTest {
                 .responseLatency(Duration.ofMillis(300)).processingLatency(Duration.ofMillis(200))
                 // webhooks outlive a restart of the job
                 .webhookRetryInterval(Duration.ofMillis(500)).webhookMaxRetries(40).seed(11).build())) {
-            List<String> args = JobFixtures.restartableJob(dir, output, port, simulator.baseUrl(),
-                    "--requests-per-minute", "600", "--in-doubt-wait", "6s");
+            Map<String, String> args = JobFixtures.restartableJob(dir, output, port, simulator.baseUrl(),
+                    "requests-per-minute", "600", "in-doubt-wait", "6s");
             List<String> banners = new ArrayList<>();
             for (int kill = 1; kill <= KILLS; kill++) {
                 JobProcess run = JobProcess.start(args);
                 long before = simulator.stats().requests("POST /contact/enrich/bulk");
                 run.await(() -> simulator.stats().requests("POST /contact/enrich/bulk") >= before + 2);
                 run.kill();
-                banners.addAll(run.lines().stream().filter(l -> l.contains("interrupted batches")).toList());
+                banners.addAll(run.lines().stream().filter(l -> l.contains("resuming")).toList());
             }
             JobProcess last = JobProcess.start(args);
             assertEquals(0, last.waitFor(), String.join("\n", last.lines()));
-            banners.addAll(last.lines().stream().filter(l -> l.contains("interrupted batches")).toList());
+            banners.addAll(last.lines().stream().filter(l -> l.contains("resuming")).toList());
 
             SimulatorStats stats = simulator.stats();
             System.out.println("kills during POSTs under faults: " + stats + "; " + banners);

@@ -1,0 +1,280 @@
+package com.deepenrich.camel.examples.csv;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import com.deepenrich.camel.DeepEnrichConstants;
+import com.deepenrich.camel.DeepEnrichException;
+import com.deepenrich.camel.DeepEnrichInDoubtException;
+import com.deepenrich.camel.DeepEnrichInsufficientCreditsException;
+import com.deepenrich.camel.DeepEnrichValidationException;
+import com.deepenrich.camel.ledger.DeepEnrichLedger;
+import com.deepenrich.camel.ledger.PendingEnrichment;
+import com.deepenrich.camel.model.ContactOutcome;
+import com.deepenrich.camel.model.EnrichedContact;
+import com.deepenrich.camel.model.EnrichmentResult;
+import com.deepenrich.camel.model.Rejection;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps the routes call, and what this process knows of the job. Rows go out in fixed blocks of 100 (rows
+ * 1-100, 101-200 ...), each block named after its rows, so the component's ledger tells which blocks DeepEnrich
+ * accepted and has not answered yet. A block is sent when some of its rows have no result, it is not pending in the
+ * ledger, and its wait is over: a block sent waits {@code in-doubt-wait} for its results (an answer lost, a kill
+ * during the request: DeepEnrich may have accepted it, and its webhook carries the rows' ids) before its rows
+ * without a result are sent again.
+ */
+final class EnrichmentJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichmentJob.class);
+    private static final String CONTACTS = "deepenrichContacts";
+    private static final RowResult OUT_OF_CREDITS = new RowResult("", "", "",
+            ContactOutcome.CREDITS_INSUFFICIENT.name(), "the DeepEnrich account is out of credits: not sent");
+    static final int BLOCK_SIZE = 100;
+
+    private final JobJournal journal;
+    private final DeepEnrichLedger ledger;
+    private final long totalRows;
+    private final String prefix;
+    private final Duration inDoubtWait;
+    private final PrintStream out;
+    private final long startNanos = System.nanoTime();
+    private final long enrichedAtStart;
+    private final AtomicInteger batchesInFlight = new AtomicInteger();
+    private final CompletableFuture<Void> finished = new CompletableFuture<>();
+    /** A reading of the input is due (the first, which the app starts once Camel has started) or under way. */
+    private volatile boolean reading = true;
+    private volatile boolean outOfCredits;
+    /** When a block skipped by the last reading may be sent; 0: as soon as nothing else is awaited. */
+    private volatile long nextReadAt;
+    /** The blocks pending in the ledger when the reading started (those it sends are read once). */
+    private volatile Set<String> pendingBlocks = Set.of();
+
+    EnrichmentJob(JobJournal journal, DeepEnrichLedger ledger, long totalRows, String prefix, Duration inDoubtWait,
+                  PrintStream out) {
+        this.journal = journal;
+        this.ledger = ledger;
+        this.totalRows = totalRows;
+        this.prefix = prefix;
+        this.inDoubtWait = inDoubtWait;
+        this.out = out;
+        this.enrichedAtStart = enriched();
+    }
+
+    void readingStarted() {
+        reading = true;
+        nextReadAt = 0;
+        pendingBlocks = ledger.pending().stream().map(PendingEnrichment::name).collect(Collectors.toSet());
+    }
+
+    void readingDone() {
+        reading = false;
+        checkFinished();
+    }
+
+    /** Before sending a block: keeps its rows without a result, or stops the exchange when it is not to be sent. */
+    void prepare(Exchange exchange) {
+        List<?> contacts = exchange.getMessage().getBody(List.class);
+        long block = block(contacts);
+        List<?> unresolved = contacts.stream().filter(c -> !journal.hasResult(rowId(c))).toList();
+        long waitsUntil = journal.waitsUntil(block);
+        exchange.setRouteStop(true);
+        if (unresolved.isEmpty() || pendingBlocks.contains(name(block))) {
+            return;
+        }
+        if (waitsUntil > System.currentTimeMillis()) {
+            nextReadAt = nextReadAt == 0 ? waitsUntil : Math.min(nextReadAt, waitsUntil);
+        } else if (outOfCredits) {
+            resolveAll(unresolved, OUT_OF_CREDITS);
+        } else {
+            exchange.setRouteStop(false);
+            batchesInFlight.incrementAndGet();
+            journal.sending(block, System.currentTimeMillis() + inDoubtWait.toMillis());
+            exchange.setProperty(CONTACTS, unresolved);
+            exchange.getMessage().setBody(unresolved);
+            exchange.getMessage().setHeader(DeepEnrichConstants.NAME, name(block));
+        }
+    }
+
+    /** DeepEnrich accepted the block: the contacts the component refused get their reason, the others wait. */
+    void accepted(Exchange exchange) {
+        List<?> contacts = exchange.getProperty(CONTACTS, List.class);
+        Map<Integer, String> refused = reasonsByIndex(exchange.getMessage().getHeader(DeepEnrichConstants.REJECTED,
+                List.of(), List.class));
+        refused.forEach((index, reason) -> journal.resolve(rowId(contacts.get(index)), RowResult.rejected(reason)));
+        journal.commit();
+        LOG.info("{}: {} contacts accepted as enrichment {}, {} refused", name(block(contacts)),
+                contacts.size() - refused.size(), exchange.getMessage().getHeader(DeepEnrichConstants.ENRICHMENT_ID),
+                refused.size());
+        batchDone();
+    }
+
+    /**
+     * The block was not accepted. Refused contacts and an exhausted account are answers for its rows; an answer lost
+     * makes the block wait for its webhook; anything else stops the job, and the next run goes on.
+     */
+    void failed(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        List<?> contacts = exchange.getProperty(CONTACTS, List.class);
+        long block = block(contacts);
+        if (cause instanceof DeepEnrichValidationException invalid) {
+            Map<Integer, String> refused = reasonsByIndex(invalid.getRejections());
+            for (int i = 0; i < contacts.size(); i++) {
+                String reason = refused.getOrDefault(i, "DeepEnrich refused the request: " + invalid.getApiMessage());
+                journal.resolve(rowId(contacts.get(i)), RowResult.rejected(reason));
+            }
+            journal.commit();
+        } else if (cause instanceof DeepEnrichInDoubtException) {
+            journal.sending(block, System.currentTimeMillis() + inDoubtWait.toMillis());
+            LOG.warn("{}: sent, but the answer was lost (DeepEnrich may have accepted it): waiting up to {} s for its "
+                     + "results before sending its rows again", name(block), inDoubtWait.toSeconds());
+        } else if (cause instanceof DeepEnrichInsufficientCreditsException) {
+            outOfCredits = true;
+            resolveAll(contacts, OUT_OF_CREDITS);
+        } else {
+            finished.completeExceptionally(cause instanceof DeepEnrichException ? cause
+                    : new IllegalStateException("Sending " + name(block) + " failed", cause));
+        }
+        batchDone();
+    }
+
+    /**
+     * A finished enrichment (by webhook, by polling, or a late webhook of a block whose answer was lost): each
+     * contact's result under its row id, durable before the route returns, so the component acknowledges it only
+     * then. Rows of its blocks still without a result were refused before sending, or dropped by DeepEnrich.
+     */
+    void record(Exchange exchange) throws Exception {
+        EnrichmentResult result = exchange.getMessage().getMandatoryBody(EnrichmentResult.class);
+        Set<Long> blocks = new HashSet<>();
+        for (EnrichedContact contact : result.getContacts()) {
+            String rowId = contact.getCustom().get(ColumnMapping.ROW_ID);
+            if (rowId == null || !rowId.matches("\\d+")) {
+                LOG.warn("Enrichment {} returned a contact without a row id ({}): ignored", result.getId(),
+                        contact.getCustom());
+                continue;
+            }
+            blocks.add((Long.parseLong(rowId) - 1) / BLOCK_SIZE);
+            journal.resolve(Long.parseLong(rowId), new RowResult(Objects.toString(contact.getMostProbableEmail(), ""),
+                    Objects.toString(contact.getMostProbableEmailStatus(), ""),
+                    Objects.toString(contact.getMostProbablePhone(), ""),
+                    contact.getOutcome().name(), ""));
+        }
+        for (long block : blocks) {
+            for (long row = block * BLOCK_SIZE + 1; row <= Math.min(totalRows, (block + 1) * BLOCK_SIZE); row++) {
+                journal.resolve(row, RowResult.rejected("absent from the result of enrichment " + result.getId()
+                                                        + ": refused before sending, or dropped by DeepEnrich"));
+            }
+        }
+        journal.recordCredits(result.getId(), result.getCredits());
+        journal.commit();
+        checkFinished();
+    }
+
+    /**
+     * True when the input must be read again: nothing is read, sent or pending, rows still wait, and a block's wait
+     * is over (an answer lost and no webhook came, or DeepEnrich answered 404 for an enrichment and the component
+     * dropped it from the ledger).
+     */
+    boolean mustReadAgain() {
+        boolean again = !reading && batchesInFlight.get() == 0 && journal.resolved() < totalRows
+                        && System.currentTimeMillis() >= nextReadAt && ledger.pending().isEmpty();
+        if (again) {
+            out.println((totalRows - journal.resolved()) + " rows still without a result and none awaited: reading "
+                        + "the input again to send those whose wait is over");
+        }
+        return again;
+    }
+
+    private void batchDone() {
+        batchesInFlight.decrementAndGet();
+        checkFinished();
+    }
+
+    private void checkFinished() {
+        if (journal.resolved() >= totalRows && batchesInFlight.get() == 0 && !reading) {
+            finished.complete(null);
+        }
+    }
+
+    /** Completes when every row has a result, or exceptionally when the job cannot go on. */
+    CompletableFuture<Void> finished() {
+        return finished;
+    }
+
+    /** The job is over and the component has settled its last results in the ledger (a failed job keeps them). */
+    boolean isOver() {
+        return finished.isCompletedExceptionally() || finished.isDone() && ledger.pending().isEmpty();
+    }
+
+    void printProgress() {
+        out.println(progressLine());
+    }
+
+    String progressLine() {
+        long remaining = totalRows - journal.resolved();
+        double rate = (enriched() - enrichedAtStart) / Math.max(elapsedSeconds(), 0.001);
+        String eta = remaining == 0 ? "done" : rate > 0 ? Math.round(remaining / rate) + "s" : "?";
+        return String.format(Locale.ROOT,
+                "[%5.1fs] rows %d | submitted %d | enriched %d | found %d | rejected %d | credits %d | %.0f rows/s"
+                                          + " | ETA %s",
+                elapsedSeconds(), totalRows, submitted(), enriched(), journal.count(ContactOutcome.FOUND.name()),
+                journal.count(RowResult.REJECTED), journal.creditsSpent(), rate, eta);
+    }
+
+    JobSummary summary(long rows, Path output) {
+        return new JobSummary(rows, submitted(), journal.outcomes(), journal.creditsSpent(), elapsedSeconds(), output);
+    }
+
+    /** Contacts DeepEnrich accepted: those it answered, and those of the enrichments it has not answered yet. */
+    private long submitted() {
+        return enriched() - journal.count(ContactOutcome.CREDITS_INSUFFICIENT.name()) + ledger.pending().stream()
+                .filter(p -> !journal.answered(p.enrichmentId())).mapToLong(PendingEnrichment::contactCount).sum();
+    }
+
+    /** Rows with a result from DeepEnrich, as opposed to those refused before sending. */
+    private long enriched() {
+        return journal.resolved() - journal.count(RowResult.REJECTED);
+    }
+
+    private double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** A block's name, which is also the name of its request: the ledger's pending enrichments carry it. */
+    private String name(long block) {
+        return prefix + " rows " + (block * BLOCK_SIZE + 1) + "-" + Math.min(totalRows, (block + 1) * BLOCK_SIZE);
+    }
+
+    private void resolveAll(List<?> contacts, RowResult result) {
+        contacts.forEach(contact -> journal.resolve(rowId(contact), result));
+        journal.commit();
+        checkFinished();
+    }
+
+    private static long block(List<?> contacts) {
+        return (rowId(contacts.get(0)) - 1) / BLOCK_SIZE;
+    }
+
+    private static long rowId(Object contact) {
+        Map<?, ?> custom = (Map<?, ?>) ((Map<?, ?>) contact).get("custom");
+        return Long.parseLong(String.valueOf(custom.get(ColumnMapping.ROW_ID)));
+    }
+
+    /** The component's rejections by contact index: one per contact, its reason naming every problem found. */
+    private static Map<Integer, String> reasonsByIndex(List<?> rejections) {
+        return rejections.stream().map(Rejection.class::cast)
+                .collect(Collectors.toMap(Rejection::getIndex, Rejection::getReason));
+    }
+}

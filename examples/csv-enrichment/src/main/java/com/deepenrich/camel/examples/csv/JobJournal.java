@@ -1,0 +1,135 @@
+package com.deepenrich.camel.examples.csv;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * What neither Camel nor the component keeps, in the work dir (H2 MVStore, which survives a kill at any moment): each
+ * row's result until the output is written in input order, and until when each block of rows sent waits for its
+ * results before it may be sent again. Which blocks DeepEnrich accepted is the component's ledger's business.
+ */
+final class JobJournal implements AutoCloseable {
+
+    private final MVStore store;
+    private final MVMap<String, String> settings;
+    private final MVMap<Long, String[]> results;
+    private final MVMap<Long, Long> waitsUntil;
+    private final MVMap<String, Long> credits;
+    private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+
+    private JobJournal(MVStore store) {
+        this.store = store;
+        this.settings = store.openMap("settings");
+        this.results = store.openMap("results");
+        this.waitsUntil = store.openMap("waitsUntil");
+        this.credits = store.openMap("credits");
+        results.values().forEach(r -> countOutcome(RowResult.ofColumns(r).outcome()));
+    }
+
+    /** Opens the work dir's journal; refuses one left by a run on another input, since row ids are positions. */
+    static JobJournal open(Path workDir, String inputFingerprint) {
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the work dir " + workDir, e);
+        }
+        MVStore store = new MVStore.Builder().fileName(workDir.resolve("job.mv").toString()).open();
+        JobJournal journal = new JobJournal(store);
+        String recorded = journal.setting("input", () -> inputFingerprint);
+        if (!recorded.equals(inputFingerprint)) {
+            journal.close();
+            throw new IllegalStateException("The work dir " + workDir + " holds a run on another input (" + recorded
+                                            + "); finish that run, or delete the work dir, or set work-dir");
+        }
+        return journal;
+    }
+
+    /** A value kept for the whole job, made on first use (the callback token and port that sent batches carry). */
+    String setting(String key, Supplier<String> initial) {
+        String value = settings.computeIfAbsent(key, k -> initial.get());
+        store.commit();
+        return value;
+    }
+
+    boolean isFresh() {
+        return results.isEmpty() && waitsUntil.isEmpty();
+    }
+
+    /** Records that a block of rows goes out now: its rows wait for results until {@code untilMillis}. */
+    void sending(long block, long untilMillis) {
+        waitsUntil.put(block, untilMillis);
+        store.commit();
+    }
+
+    /** Until when the rows of {@code block} wait for results before they may be sent again; 0 if never sent. */
+    long waitsUntil(long block) {
+        return waitsUntil.getOrDefault(block, 0L);
+    }
+
+    /** Records a row's result, durable at the next {@link #commit()}; a row keeps its first result. */
+    void resolve(long row, RowResult result) {
+        if (results.putIfAbsent(row, result.columns()) == null) {
+            countOutcome(result.outcome());
+        }
+    }
+
+    void recordCredits(String enrichmentId, long spent) {
+        credits.putIfAbsent(enrichmentId, spent);
+    }
+
+    void commit() {
+        store.commit();
+    }
+
+    boolean hasResult(long row) {
+        return results.containsKey(row);
+    }
+
+    RowResult result(long row) {
+        String[] columns = results.get(row);
+        return columns == null ? null : RowResult.ofColumns(columns);
+    }
+
+    private void countOutcome(String outcome) {
+        outcomes.computeIfAbsent(outcome, o -> new LongAdder()).increment();
+    }
+
+    long resolved() {
+        return results.size();
+    }
+
+    long count(String outcome) {
+        LongAdder adder = outcomes.get(outcome);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    Map<String, Long> outcomes() {
+        Map<String, Long> out = new TreeMap<>();
+        outcomes.forEach((outcome, count) -> out.put(outcome, count.sum()));
+        return out;
+    }
+
+    /** Whether the result of this enrichment was recorded. */
+    boolean answered(String enrichmentId) {
+        return credits.containsKey(enrichmentId);
+    }
+
+    long creditsSpent() {
+        return credits.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
