@@ -6,16 +6,27 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A test application run in a child JVM on the test's class path, its output lines collected as they come. */
-final class NodeProcess {
+/**
+ * A test application run in a child JVM on the test's class path, its output lines collected as they come: bounded
+ * waits on it, and a kill -9. The component's crash tests and the examples' use it (published in the test-jar).
+ */
+public final class NodeProcess {
+
+    private static final Duration AWAIT_AT_MOST = Duration.ofSeconds(30);
+    private static final Duration END_AT_MOST = Duration.ofSeconds(60);
 
     private final Process process;
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -28,10 +39,17 @@ final class NodeProcess {
     }
 
     /** Starts {@code main}'s main method with {@code args} in a new JVM. */
-    static NodeProcess start(Class<?> main, String... args) throws IOException {
+    public static NodeProcess start(Class<?> main, String... args) throws IOException {
+        return start(main, Map.of(), args);
+    }
+
+    /** As {@link #start(Class, String...)}, with these JVM system properties ({@code -Dname=value}). */
+    public static NodeProcess start(Class<?> main, Map<String, String> systemProperties, String... args)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                main.getName()));
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+        systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.add(main.getName());
         command.addAll(List.of(args));
         return new NodeProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
@@ -47,37 +65,57 @@ final class NodeProcess {
         }
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
         }
     }
 
-    /** Waits (at most 20 s) until the condition holds; fails if the process ends first. */
-    void await(String what, Check condition) throws Exception {
+    /** The output so far, one line after another. */
+    public String output() {
+        return String.join("\n", lines());
+    }
+
+    /** Waits (at most 30 s) until the condition holds; fails, killing the process, if it ends first. */
+    public void await(String what, Check condition) throws Exception {
         await(() -> what, condition);
     }
 
     /** As {@link #await(String, Check)}, {@code what} told when it fails (the state it found, for instance). */
-    void await(Supplier<String> what, Check condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.holds()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new AssertionError("not reached: " + what.get() + "\n" + String.join("\n", lines()));
+    public void await(Supplier<String> what, Check condition) throws Exception {
+        try {
+            // checked at once and every 10 ms: a kill test acts right when the condition starts to hold
+            Awaitility.await().atMost(AWAIT_AT_MOST).pollInSameThread().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(10)).until(() -> condition.holds() || !process.isAlive());
+            if (condition.holds()) {
+                return;
             }
-            Thread.sleep(20);
+        } catch (ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new AssertionError("not reached in " + AWAIT_AT_MOST.toSeconds() + " s: " + what.get() + "\n"
+                                     + output(), e);
         }
+        throw new AssertionError("the process ended (" + process.exitValue() + ") before: " + what.get() + "\n"
+                                 + output());
+    }
+
+    /** Waits (at most 60 s) for the process to end by itself; returns its exit code. */
+    public int waitFor() throws InterruptedException {
+        if (!process.waitFor(END_AT_MOST.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("did not end in " + END_AT_MOST.toSeconds() + " s:\n" + output());
+        }
+        return process.exitValue();
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         assertTrue(process.waitFor(10, TimeUnit.SECONDS));
     }
 
     @FunctionalInterface
-    interface Check {
+    public interface Check {
         boolean holds() throws Exception;
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.deepenrich.camel.NodeProcess;
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
 import com.deepenrich.camel.examples.simulator.SimulatorConfig;
 import org.apache.commons.csv.CSVFormat;
@@ -49,6 +50,13 @@ final class JobFixtures {
                 "poll-interval", "500ms");
         options.putAll(options(more));
         return options;
+    }
+
+    /** The job in its own JVM with these options (system properties), logging each batch accepted. */
+    static NodeProcess startJob(Map<String, String> options) throws IOException {
+        Map<String, String> properties = new LinkedHashMap<>(options);
+        properties.put("org.slf4j.simpleLogger.log.com.deepenrich.camel.examples.csv", "info");
+        return NodeProcess.start(CsvEnrichmentApp.class, properties);
     }
 
     /** Options from names and values. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.deepenrich.camel.NodeProcess;
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -37,14 +38,14 @@ class KillAndRestartTest {
                     // batches recorded but not yet accepted when the kill came wait this long for a webhook
                     "in-doubt-wait", "3s");
 
-            JobProcess first = JobProcess.start(args);
-            first.await(() -> acceptedBatches(first) >= BATCHES_BEFORE_KILL);
+            NodeProcess first = JobFixtures.startJob(args);
+            first.await(BATCHES_BEFORE_KILL + " batches accepted", () -> acceptedBatches(first) >= BATCHES_BEFORE_KILL);
             first.kill();
             long acceptedBeforeKill = simulator.stats().submissions();
             assertEquals(BATCHES_BEFORE_KILL, acceptedBeforeKill, "the kill came before the next batch was sent");
 
-            JobProcess second = JobProcess.start(args);
-            assertEquals(0, second.waitFor(), String.join("\n", second.lines()));
+            NodeProcess second = JobFixtures.startJob(args);
+            assertEquals(0, second.waitFor(), second.output());
 
             assertTrue(second.lines().stream().anyMatch(l -> l.contains("resuming")), "the second run resumed");
             assertEquals(0, simulator.stats().duplicateContactSubmissions());
@@ -57,7 +58,7 @@ class KillAndRestartTest {
         assertEquals(6, rows.stream().filter(r -> r.get("outcome").equals(RowResult.REJECTED)).count());
     }
 
-    static long acceptedBatches(JobProcess child) {
+    static long acceptedBatches(NodeProcess child) {
         return child.lines().stream().filter(l -> l.contains("contacts accepted as enrichment")).count();
     }
 }

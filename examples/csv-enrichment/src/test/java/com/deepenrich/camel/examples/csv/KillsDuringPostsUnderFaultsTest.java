@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.deepenrich.camel.NodeProcess;
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
 import com.deepenrich.camel.examples.simulator.SimulatorConfig;
 import com.deepenrich.camel.examples.simulator.SimulatorStats;
@@ -47,14 +48,15 @@ class KillsDuringPostsUnderFaultsTest {
                     "requests-per-minute", "600", "in-doubt-wait", "6s");
             List<String> banners = new ArrayList<>();
             for (int kill = 1; kill <= KILLS; kill++) {
-                JobProcess run = JobProcess.start(args);
+                NodeProcess run = JobFixtures.startJob(args);
                 long before = simulator.stats().requests("POST /contact/enrich/bulk");
-                run.await(() -> simulator.stats().requests("POST /contact/enrich/bulk") >= before + 2);
+                run.await("two more requests in flight",
+                        () -> simulator.stats().requests("POST /contact/enrich/bulk") >= before + 2);
                 run.kill();
                 banners.addAll(run.lines().stream().filter(l -> l.contains("resuming")).toList());
             }
-            JobProcess last = JobProcess.start(args);
-            assertEquals(0, last.waitFor(), String.join("\n", last.lines()));
+            NodeProcess last = JobFixtures.startJob(args);
+            assertEquals(0, last.waitFor(), last.output());
             banners.addAll(last.lines().stream().filter(l -> l.contains("resuming")).toList());
 
             SimulatorStats stats = simulator.stats();
