@@ -105,8 +105,11 @@ public final class ContactMapper {
         }
     }
 
-    /** The API's name for a key, or the key itself when it is no contact field. */
-    static String canonical(String key) {
+    /**
+     * The API's name for a key, matched leniently ({@code First Name} and {@code first_name} give {@code firstname}),
+     * or the key itself when it is no contact field.
+     */
+    public static String canonical(String key) {
         switch (key) { // the API's own names, as most callers send them: no lower-casing copy of the key
             case "firstname", "lastname", "domain", "company_name", "linkedin_url", "enrich_fields", "custom":
                 return key;

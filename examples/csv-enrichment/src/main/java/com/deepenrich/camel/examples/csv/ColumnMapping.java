@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.deepenrich.camel.model.ContactMapper;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -46,9 +47,10 @@ public final class ColumnMapping {
         return new ColumnMapping(columns);
     }
 
+    /** The first header naming the field as the component reads a contact's keys: {@code First Name}, ... */
     private static int findHeader(List<String> header, ContactField field) {
         for (int i = 0; i < header.size(); i++) {
-            if (field.matchesHeader(header.get(i))) {
+            if (field.apiName().equals(ContactMapper.canonical(header.get(i)))) {
                 return i;
             }
         }
