@@ -1,6 +1,5 @@
 package com.deepenrich.camel.examples.csv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -21,12 +20,13 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.apache.commons.io.input.BOMInputStream;
 
 /**
  * The input CSV (UTF-8, header line first), read as a stream: memory does not grow with the file. It is read to
  * submit its rows and once more to write the output, so every input column comes back without being stored.
  */
-final class CsvInput {
+record CsvInput(Path file, List<String> header, long rowCount) {
 
     static final String SAMPLE = "sample-contacts.csv";
 
@@ -35,23 +35,14 @@ final class CsvInput {
             .setIgnoreEmptyLines(true).get();
     private static final CSVFormat OUTPUT_FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
-    private final Path file;
-    private final List<String> header;
-    private final long rowCount;
-
-    private CsvInput(Path file) {
-        this.file = file;
-        try (CSVParser rows = rows()) {
-            this.header = rows.getHeaderNames();
-            this.rowCount = rows.stream().count();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
-    }
-
-    /** The given file, or the bundled sample of 1,000 contacts when {@code file} is null. */
+    /** The given file, or the bundled sample of 1,000 contacts when {@code file} is null; read once to count. */
     static CsvInput of(Path file) {
-        return new CsvInput(file != null ? file : bundledSample());
+        Path csv = file != null ? file : bundledSample();
+        try (CSVParser rows = rows(csv)) {
+            return new CsvInput(csv, rows.getHeaderNames(), rows.stream().count());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + csv, e);
+        }
     }
 
     private static Path bundledSample() {
@@ -65,18 +56,6 @@ final class CsvInput {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    Path file() {
-        return file;
-    }
-
-    List<String> header() {
-        return header;
-    }
-
-    long rowCount() {
-        return rowCount;
     }
 
     /** Identifies this input's content, so a work dir is never resumed with another file. */
@@ -94,14 +73,13 @@ final class CsvInput {
      * every run); Camel's streaming splitter closes it.
      */
     CSVParser rows() {
+        return rows(file);
+    }
+
+    private static CSVParser rows(Path file) {
         try {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+            return FORMAT.parse(new InputStreamReader(BOMInputStream.builder().setPath(file).get(),
                     StandardCharsets.UTF_8));
-            reader.mark(1);
-            if (reader.read() != '\uFEFF') {
-                reader.reset();
-            }
-            return FORMAT.parse(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
