@@ -149,12 +149,11 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
 
     private JobSummary finish() {
         out.println(job.progressLine());
-        if (job.finished().isCompletedExceptionally()) {
-            Throwable cause = job.finished().handle((done, failure) -> failure).join();
-            throw new IllegalStateException("The job stopped: " + cause.getMessage() + ". Run it again to resume.",
-                    cause);
+        if (job.failure() != null) {
+            throw new IllegalStateException("The job stopped: " + job.failure().getMessage()
+                                            + ". Run it again to resume.", job.failure());
         }
-        if (!job.finished().isDone()) {
+        if (!job.isDone()) {
             out.println("Stopped before the end; run the same command again to resume (state in "
                         + workDir.toAbsolutePath() + ")");
             return null;

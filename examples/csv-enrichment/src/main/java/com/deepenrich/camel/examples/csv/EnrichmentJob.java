@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -53,7 +52,8 @@ final class EnrichmentJob {
     private final long startNanos = System.nanoTime();
     private final long enrichedAtStart;
     private final AtomicInteger batchesInFlight = new AtomicInteger();
-    private final CompletableFuture<Void> finished = new CompletableFuture<>();
+    /** Why the job cannot go on (the next run goes on where it stopped); null while it can. */
+    private volatile Exception failure;
     /** A reading of the input is due (the first, which the app starts once Camel has started) or under way. */
     private volatile boolean reading = true;
     private volatile boolean outOfCredits;
@@ -81,7 +81,6 @@ final class EnrichmentJob {
 
     void readingDone() {
         reading = false;
-        checkFinished();
     }
 
     /** Before sending a block: keeps its rows without a result, or stops the exchange when it is not to be sent. */
@@ -118,7 +117,7 @@ final class EnrichmentJob {
         LOG.info("{}: {} contacts accepted as enrichment {}, {} refused", name(block(contacts)),
                 contacts.size() - refused.size(), exchange.getMessage().getHeader(DeepEnrichConstants.ENRICHMENT_ID),
                 refused.size());
-        batchDone();
+        batchesInFlight.decrementAndGet();
     }
 
     /**
@@ -144,10 +143,10 @@ final class EnrichmentJob {
             outOfCredits = true;
             resolveAll(contacts, OUT_OF_CREDITS);
         } else {
-            finished.completeExceptionally(cause instanceof DeepEnrichException ? cause
-                    : new IllegalStateException("Sending " + name(block) + " failed", cause));
+            failure = cause instanceof DeepEnrichException ? cause
+                    : new IllegalStateException("Sending " + name(block) + " failed", cause);
         }
-        batchDone();
+        batchesInFlight.decrementAndGet();
     }
 
     /**
@@ -179,7 +178,6 @@ final class EnrichmentJob {
         }
         journal.recordCredits(result.getId(), result.getCredits());
         journal.commit();
-        checkFinished();
     }
 
     /**
@@ -197,25 +195,18 @@ final class EnrichmentJob {
         return again;
     }
 
-    private void batchDone() {
-        batchesInFlight.decrementAndGet();
-        checkFinished();
+    /** Every row has a result, and nothing is read or sent any more. */
+    boolean isDone() {
+        return journal.resolved() >= totalRows && batchesInFlight.get() == 0 && !reading;
     }
 
-    private void checkFinished() {
-        if (journal.resolved() >= totalRows && batchesInFlight.get() == 0 && !reading) {
-            finished.complete(null);
-        }
-    }
-
-    /** Completes when every row has a result, or exceptionally when the job cannot go on. */
-    CompletableFuture<Void> finished() {
-        return finished;
+    Exception failure() {
+        return failure;
     }
 
     /** The job is over and the component has settled its last results in the ledger (a failed job keeps them). */
     boolean isOver() {
-        return finished.isCompletedExceptionally() || finished.isDone() && ledger.pending().isEmpty();
+        return failure != null || isDone() && ledger.pending().isEmpty();
     }
 
     void printProgress() {
@@ -260,7 +251,6 @@ final class EnrichmentJob {
     private void resolveAll(List<?> contacts, RowResult result) {
         contacts.forEach(contact -> journal.resolve(rowId(contact), result));
         journal.commit();
-        checkFinished();
     }
 
     private static long block(List<?> contacts) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 import org.h2.mvstore.MVMap;
@@ -25,7 +24,7 @@ final class JobJournal implements AutoCloseable {
     private final MVMap<Long, String[]> results;
     private final MVMap<Long, Long> waitsUntil;
     private final MVMap<String, Long> credits;
-    private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, Long> outcomes = new ConcurrentHashMap<>();
 
     private JobJournal(MVStore store) {
         this.store = store;
@@ -101,7 +100,7 @@ final class JobJournal implements AutoCloseable {
     }
 
     private void countOutcome(String outcome) {
-        outcomes.computeIfAbsent(outcome, o -> new LongAdder()).increment();
+        outcomes.merge(outcome, 1L, Long::sum);
     }
 
     long resolved() {
@@ -109,14 +108,11 @@ final class JobJournal implements AutoCloseable {
     }
 
     long count(String outcome) {
-        LongAdder adder = outcomes.get(outcome);
-        return adder == null ? 0 : adder.sum();
+        return outcomes.getOrDefault(outcome, 0L);
     }
 
     Map<String, Long> outcomes() {
-        Map<String, Long> out = new TreeMap<>();
-        outcomes.forEach((outcome, count) -> out.put(outcome, count.sum()));
-        return out;
+        return new TreeMap<>(outcomes);
     }
 
     /** Whether the result of this enrichment was recorded. */
