@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Emits a final result into the route, whether it came by webhook or by polling. The ledger is the truth: a result
  * whose id the ledger still holds is emitted, even when its (enrichment id, status) key is already in the idempotent
- * repository (a crash inside the route leaves it there); the repository only dedupes results whose id the ledger no
- * longer holds. The key is confirmed, and the id removed from the ledger, once the route has processed the exchange;
- * a failed route gives both back, so a retry brings it again. While one emission of an id runs, another one of the
+ * repository; the repository only dedupes results whose id the ledger no longer holds. The key is added, and the id
+ * removed from the ledger, only once the route has processed the exchange (Camel's idempotent consumer with
+ * {@code eager=false}): a failed route, or a process killed inside it, leaves neither, so the result is emitted again
+ * when it comes again, never answered as a duplicate it was not. While one emission of an id runs, another one of the
  * same id (a duplicate delivery, a poll) is told to come back later rather than acknowledged: the first may still
  * fail.
  */
@@ -97,7 +98,7 @@ public final class ResultEmitter {
                          + "again after a restart or when this claim expires", id);
                 finish(id, done, Outcome.INTERRUPTED);
             } else if (exchange.isFailed() || exchange.isRollbackOnly()) {
-                undo(id, key, exchange);
+                undo(id);
                 finish(id, done, Outcome.FAILED);
             } else {
                 confirm(id, key, exchange);
@@ -126,7 +127,7 @@ public final class ResultEmitter {
                 LOG.info("Result of enrichment {} dropped: the ledger does not hold its id (foreignResults=drop)", id);
                 return new Admission(Outcome.DROPPED, false);
             }
-            if (!seen.add(exchange, key) && !pending) {
+            if (!pending && seen.contains(exchange, key)) {
                 return new Admission(Outcome.DUPLICATE, false);
             }
             if (!pending) {
@@ -138,7 +139,7 @@ public final class ResultEmitter {
         } catch (RuntimeException e) {
             exchange.setException(e);
             if (holdsClaim) {
-                undo(id, null, exchange);
+                undo(id);
             }
             return new Admission(Outcome.FAILED, false);
         }
@@ -159,11 +160,8 @@ public final class ResultEmitter {
         return result.getId() + ":" + result.getStatus();
     }
 
-    private void undo(String id, String key, Exchange exchange) {
+    private void undo(String id) {
         try {
-            if (key != null) {
-                seen.remove(exchange, key);
-            }
             ledger.release(id, owner);
         } catch (RuntimeException e) {
             LOG.error("Enrichment {} failed in the route and could not be unmarked ({}): it comes again once its claim "
@@ -174,6 +172,7 @@ public final class ResultEmitter {
 
     private void confirm(String id, String key, Exchange exchange) {
         try {
+            seen.add(exchange, key);
             seen.confirm(exchange, key);
             ledger.complete(id);
         } catch (RuntimeException e) {

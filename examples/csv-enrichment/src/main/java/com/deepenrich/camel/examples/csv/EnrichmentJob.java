@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * accepted and has not answered yet. A block is sent when some of its rows have no result, it is not pending in the
  * ledger, and its wait is over: a block sent waits {@code in-doubt-wait} for its results (an answer lost, a kill
  * during the request: DeepEnrich may have accepted it, and its webhook carries the rows' ids) before its rows
- * without a result are sent again.
+ * without a result are sent again; after a restart the wait counts again from the restart.
  */
 final class EnrichmentJob {
 
@@ -71,6 +71,7 @@ final class EnrichmentJob {
         this.inDoubtWait = inDoubtWait;
         this.out = out;
         this.enrichedAtStart = enriched();
+        journal.restartWaits(System.currentTimeMillis() + inDoubtWait.toMillis());
     }
 
     void readingStarted() {

@@ -70,6 +70,15 @@ final class JobJournal implements AutoCloseable {
         store.commit();
     }
 
+    /**
+     * A run starts: every block an earlier run sent waits at least until {@code untilMillis}. Its webhook could not
+     * reach the job while it was down (DeepEnrich retries it), so its wait counts again from now.
+     */
+    void restartWaits(long untilMillis) {
+        waitsUntil.replaceAll((block, until) -> Math.max(until, untilMillis));
+        store.commit();
+    }
+
     /** Until when the rows of {@code block} wait for results before they may be sent again; 0 if never sent. */
     long waitsUntil(long block) {
         return waitsUntil.getOrDefault(block, 0L);

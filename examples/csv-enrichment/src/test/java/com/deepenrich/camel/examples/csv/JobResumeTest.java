@@ -93,14 +93,25 @@ class JobResumeTest {
         assertNull(prepare(job, 101, 150), "killed while it was sent: DeepEnrich may have accepted it");
         assertFalse(job.mustReadAgain(), "nothing to send before the wait is over");
 
-        journal.sending(1, System.currentTimeMillis() - 1); // the wait is over; a late webhook brought row 101
+        journal.sending(1, System.currentTimeMillis() - 1); // this run's wait is over; a late webhook brought row 101
         journal.resolve(101, new RowResult("a@b.co", "DELIVERABLE", "", "FOUND", ""));
         journal.commit();
         restart();
 
-        List<?> again = prepare(job(Duration.ofMinutes(10)), 101, 150);
+        List<?> again = prepare(job(Duration.ZERO), 101, 150);
         assertEquals(49, again.size());
         assertEquals(Map.of("row_id", "102"), ((Map<?, ?>) again.get(0)).get("custom"));
+    }
+
+    @Test
+    void aBlocksWaitCountsAgainFromEachRestartForItsWebhookCanOnlyReachARunningJob() {
+        EnrichmentJob job = job(Duration.ofMinutes(10));
+        assertEquals(50, prepare(job, 101, 150).size());
+        journal.sending(1, System.currentTimeMillis() - 1); // its wait ran out while the job was down
+        restart();
+
+        assertNull(prepare(job(Duration.ofMinutes(10)), 101, 150),
+                "DeepEnrich may have accepted it, and its webhook could not reach the job while it was down");
     }
 
     @Test

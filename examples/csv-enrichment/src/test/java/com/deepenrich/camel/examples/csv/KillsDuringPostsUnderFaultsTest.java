@@ -22,13 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The job killed (SIGKILL) three times while its requests are in flight, against an API that loses some answers
  * after accepting the request, resets connections and fails with 500s: no contact is sent twice (a batch whose
- * answer was lost, or that a kill interrupted, waits for its webhook before its rows are sent again) and no row is
- * lost.
+ * answer was lost, or that a kill interrupted, waits for its webhook before its rows are sent again, counted again
+ * from each restart) and no row is lost. The kills land at once or while the API holds the answers of requests it
+ * accepted.
  */
 @Timeout(180)
 class KillsDuringPostsUnderFaultsTest {
 
     private static final int KILLS = 3;
+    private static final long[] KILL_DELAYS_MILLIS = { 0, 120, 240 };
 
     @TempDir
     Path dir;
@@ -52,6 +54,8 @@ class KillsDuringPostsUnderFaultsTest {
                 long before = simulator.stats().requests("POST /contact/enrich/bulk");
                 run.await("two more requests in flight",
                         () -> simulator.stats().requests("POST /contact/enrich/bulk") >= before + 2);
+                // at once, or while the API holds its answers (300 ms): accepted but not answered
+                Thread.sleep(KILL_DELAYS_MILLIS[kill - 1]);
                 run.kill();
                 banners.addAll(run.lines().stream().filter(l -> l.contains("resuming")).toList());
             }
