@@ -77,7 +77,6 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     private final IdempotentRepository defaultIdempotentRepository =
             MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
     private ScheduledExecutorService scheduler;
-    private ExecutorService httpExecutor;
     private ExecutorService senders;
     private volatile PendingBatches pendingBatches = new PendingBatches(0);
 
@@ -98,7 +97,6 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         super.doStart();
         ServiceHelper.startService(defaultIdempotentRepository);
         scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "DeepEnrichScheduler", 2);
-        httpExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "DeepEnrichHttp");
         ThreadPoolProfile sending = new ThreadPoolProfile("DeepEnrichSend");
         sending.setPoolSize(OptionValues.positive("maxConcurrentRequests", maxConcurrentRequests));
         sending.setMaxPoolSize(maxConcurrentRequests);
@@ -132,10 +130,6 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         if (senders != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(senders);
             senders = null;
-        }
-        if (httpExecutor != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(httpExecutor);
-            httpExecutor = null;
         }
         ServiceHelper.stopService(defaultIdempotentRepository);
         super.doStop();
@@ -192,7 +186,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         HttpTransport transport = transport(cfg);
         HttpClient client = httpClients.get(transport);
         if (client == null) {
-            client = transport.build(getCamelContext(), httpExecutor);
+            client = transport.build(getCamelContext());
             HttpClient raced = httpClients.putIfAbsent(transport, client);
             client = raced != null ? raced : client;
         }

@@ -6,7 +6,6 @@ import java.net.PasswordAuthentication;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -24,10 +23,16 @@ public record HttpTransport(long connectTimeoutMillis, SSLContextParameters sslC
         }
     }
 
-    public HttpClient build(CamelContext camelContext, Executor executor) throws Exception {
+    /**
+     * The client runs its internal tasks (reading and parsing an answer, completing the exchange) on its selector
+     * thread instead of handing each to an executor: every exchange is a blocking {@code send} on one of the
+     * component's senders (see DeepEnrichClient), whose body handler only collects bytes, so nothing there blocks,
+     * and each answer costs one thread hand-off less (B1 in src/docs/performance.md).
+     */
+    public HttpClient build(CamelContext camelContext) throws Exception {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofMillis(connectTimeoutMillis))
-                .executor(executor)
+                .executor(Runnable::run)
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (sslContextParameters != null) {
             builder.sslContext(sslContextParameters.createSSLContext(camelContext));
