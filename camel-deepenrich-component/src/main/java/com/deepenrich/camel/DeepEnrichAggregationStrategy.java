@@ -69,6 +69,7 @@ public class DeepEnrichAggregationStrategy implements AggregationStrategy, Camel
         group.setProperty(PendingBatches.ADMISSION, admission);
         // a group that never reaches the API (the route fails or filters it) gives its room back when it ends
         group.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+
             @Override
             public void onDone(Exchange exchange) {
                 admission.release();

@@ -5,7 +5,8 @@ package com.deepenrich.camel;
  */
 public class DeepEnrichAuthenticationException extends DeepEnrichException {
 
-    public DeepEnrichAuthenticationException(String code, String apiMessage, int httpStatus, String requestName, Throwable cause) {
+    public DeepEnrichAuthenticationException(String code, String apiMessage, int httpStatus, String requestName,
+                                             Throwable cause) {
         super(code, apiMessage, httpStatus, requestName, cause);
     }
 }

@@ -51,20 +51,20 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     private DeepEnrichConfiguration configuration = new DeepEnrichConfiguration();
 
     @Metadata(label = "producer", defaultValue = "4",
-              description = "Back-pressure: how many batches (groups completed by DeepEnrichAggregationStrategy, or "
-                            + "bulk exchanges) the component holds at most while the API has not answered them, all "
-                            + "endpoints together. The thread that brings one more (the source's own thread) waits "
-                            + "until the API answers one, so memory stays bounded whatever the source size and the "
-                            + "rate limit. 0 disables the bound.")
+            description = "Back-pressure: how many batches (groups completed by DeepEnrichAggregationStrategy, or "
+                          + "bulk exchanges) the component holds at most while the API has not answered them, all "
+                          + "endpoints together. The thread that brings one more (the source's own thread) waits "
+                          + "until the API answers one, so memory stays bounded whatever the source size and the "
+                          + "rate limit. 0 disables the bound.")
     private int maxPendingBatches = 4;
 
     @Metadata(label = "advanced", defaultValue = "10",
-              description = "How many requests the component has in flight at once, all endpoints together, whatever "
-                            + "the rate limit allows; each holds a connection and a sender thread.")
+            description = "How many requests the component has in flight at once, all endpoints together, whatever "
+                          + "the rate limit allows; each holds a connection and a sender thread.")
     private int maxConcurrentRequests = 10;
 
     @Metadata(label = "security", defaultValue = "false",
-              description = "Use the global SSLContextParameters of the Camel context when an endpoint sets none.")
+            description = "Use the global SSLContextParameters of the Camel context when an endpoint sets none.")
     private boolean useGlobalSslContextParameters;
 
     private final Map<LimiterKey, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
@@ -96,7 +96,8 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     protected void doStart() throws Exception {
         super.doStart();
         ServiceHelper.startService(defaultIdempotentRepository);
-        scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "DeepEnrichScheduler", 2);
+        scheduler =
+                getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "DeepEnrichScheduler", 2);
         ThreadPoolProfile sending = new ThreadPoolProfile("DeepEnrichSend");
         sending.setPoolSize(OptionValues.positive("maxConcurrentRequests", maxConcurrentRequests));
         sending.setMaxPoolSize(maxConcurrentRequests);
@@ -213,7 +214,8 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
             if (pending > 0) {
                 LOG.warn("{} enrichments still pending in the in-memory ledger of {} are lost with this stop (their "
                          + "results will never be emitted): set the ledger option to a FileDeepEnrichLedger or a "
-                         + "JdbcDeepEnrichLedger", pending, String.join(", ", endpoints));
+                         + "JdbcDeepEnrichLedger",
+                        pending, String.join(", ", endpoints));
             }
         });
     }
@@ -229,6 +231,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     }
 
     public record LimiterKey(String baseUrl, String apiKey, int requestsPerMinute, long rateLimitWindow) {
+
         @Override
         public String toString() {
             return baseUrl + " at " + requestsPerMinute + "/min"

@@ -5,7 +5,8 @@ package com.deepenrich.camel;
  */
 public class DeepEnrichConnectionException extends DeepEnrichException {
 
-    public DeepEnrichConnectionException(String code, String apiMessage, int httpStatus, String requestName, Throwable cause) {
+    public DeepEnrichConnectionException(String code, String apiMessage, int httpStatus, String requestName,
+                                         Throwable cause) {
         super(code, apiMessage, httpStatus, requestName, cause);
     }
 

@@ -7,39 +7,39 @@ public final class DeepEnrichConstants {
 
     @Metadata(label = "producer", description = "Overrides the endpoint's operation for this message "
                                                 + "(bulk, getResult, getCredits, verifyKey).",
-              javaType = "String")
+            javaType = "String")
     public static final String OPERATION = "CamelDeepEnrichOperation";
 
     @Metadata(description = "The enrichment id: the first one a bulk submission created, the id getResult reads, "
                             + "or the id of the result a consumer emits.",
-              javaType = "String")
+            javaType = "String")
     public static final String ENRICHMENT_ID = "CamelDeepEnrichEnrichmentId";
 
     @Metadata(label = "producer", description = "Every enrichment id a bulk submission created, one per request of "
                                                 + "at most 100 contacts, in input order.",
-              javaType = "java.util.List<String>")
+            javaType = "java.util.List<String>")
     public static final String ENRICHMENT_IDS = "CamelDeepEnrichEnrichmentIds";
 
     @Metadata(description = "The enrichment request's name: on bulk it overrides the name option; on a result it "
                             + "is the name the API echoes.",
-              javaType = "String")
+            javaType = "String")
     public static final String NAME = "CamelDeepEnrichName";
 
     @Metadata(label = "producer", description = "Overrides the callbackUrl option (sent as webhook_url) for this "
                                                 + "message; only a URL with the origin of callbackUrl or one listed in "
                                                 + "callbackUrlAllowList, else the exchange fails.",
-              javaType = "String")
+            javaType = "String")
     public static final String CALLBACK_URL = "CamelDeepEnrichCallbackUrl";
 
     @Metadata(description = "Status of the enrichment result in the body (FINISHED, CREDITS_INSUFFICIENT, "
                             + "CANCELED, IN_PROGRESS, ...).",
-              javaType = "com.deepenrich.camel.model.EnrichmentStatus")
+            javaType = "com.deepenrich.camel.model.EnrichmentStatus")
     public static final String STATUS = "CamelDeepEnrichStatus";
 
     @Metadata(label = "producer", description = "With invalidContacts=skip: the contacts refused before sending, one "
                                                 + "Rejection per contact with its index and every problem found "
                                                 + "(field and reason).",
-              javaType = "java.util.List<com.deepenrich.camel.model.Rejection>")
+            javaType = "java.util.List<com.deepenrich.camel.model.Rejection>")
     public static final String REJECTED = "CamelDeepEnrichRejected";
 
     @Metadata(description = "Credits the enrichment result in the body spent.", javaType = "Long")
@@ -47,21 +47,23 @@ public final class DeepEnrichConstants {
 
     @Metadata(label = "producer", description = "On a bulk receipt: the credits this account's submissions have "
                                                 + "reserved for requests whose result has not come yet (their worst "
-                                                + "case, see creditsBudget).", javaType = "Long")
+                                                + "case, see creditsBudget).",
+            javaType = "Long")
     public static final String CREDITS_RESERVED = "CamelDeepEnrichCreditsReserved";
 
     @Metadata(label = "producer", description = "On a bulk receipt: the credits this account's results have reported "
-                                                + "spent since the component started.", javaType = "Long")
+                                                + "spent since the component started.",
+            javaType = "Long")
     public static final String CREDITS_SPENT = "CamelDeepEnrichCreditsSpent";
 
     @Metadata(label = "producer", description = "Overrides the forceResults option of getResult for this message.",
-              javaType = "Boolean")
+            javaType = "Boolean")
     public static final String FORCE_RESULTS = "CamelDeepEnrichForceResults";
 
     @Metadata(label = "consumer", description = "On a result received by webhook: true when the ledger did not hold "
                                                 + "its id (not submitted through this ledger, or already emitted and "
                                                 + "forgotten); false on every other result.",
-              javaType = "Boolean")
+            javaType = "Boolean")
     public static final String FOREIGN = "CamelDeepEnrichForeign";
 
     private DeepEnrichConstants() {

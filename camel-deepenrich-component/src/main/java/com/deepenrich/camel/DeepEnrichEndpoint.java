@@ -3,8 +3,8 @@ package com.deepenrich.camel;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Predicate;
 
 import com.deepenrich.camel.client.AccountCredits;
 import com.deepenrich.camel.client.ClientSettings;
@@ -21,9 +21,9 @@ import com.deepenrich.camel.webhook.DeepEnrichWebhookHandler;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
+import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.Producer;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -41,16 +41,17 @@ import org.slf4j.LoggerFactory;
  */
 @ManagedResource(description = "DeepEnrich endpoint: what it sent, what the API answered, what is pending")
 @UriEndpoint(firstVersion = "0.1.0", scheme = "deepenrich", title = "DeepEnrich", syntax = "deepenrich:operation",
-             category = { Category.CLOUD, Category.API }, headersClass = DeepEnrichConstants.class)
-public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements WebhookCapableEndpoint, EndpointServiceLocation {
+        category = {Category.CLOUD, Category.API}, headersClass = DeepEnrichConstants.class)
+public class DeepEnrichEndpoint extends ScheduledPollEndpoint
+        implements WebhookCapableEndpoint, EndpointServiceLocation {
 
     static final long DEFAULT_DELAY = 30_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeepEnrichEndpoint.class);
 
     @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_DELAY, javaType = "java.time.Duration",
-              description = "Milliseconds between two polls of the pending enrichments (in webhook mode: between two "
-                            + "looks for late ones). Each read counts against requestsPerMinute.")
+            description = "Milliseconds between two polls of the pending enrichments (in webhook mode: between two "
+                          + "looks for late ones). Each read counts against requestsPerMinute.")
     private long delay = DEFAULT_DELAY;
 
     @UriParam
@@ -60,7 +61,7 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
     private DeepEnrichClient client;
     private AccountCredits accountCredits;
     private final DeepEnrichMetrics metrics = new DeepEnrichMetrics();
-    private AutoCloseable meters = () -> { };
+    private AutoCloseable meters = () -> {};
 
     public DeepEnrichEndpoint(String uri, DeepEnrichComponent component, DeepEnrichConfiguration configuration) {
         super(uri, component);
@@ -98,7 +99,8 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint implements Webhook
     }
 
     private DeepEnrichResultsConsumer createResultsConsumer(Processor processor, Predicate<PendingEnrichment> select,
-                                                            Duration firstRead) throws Exception {
+                                                            Duration firstRead)
+            throws Exception {
         DeepEnrichResultsConsumer consumer = new DeepEnrichResultsConsumer(this, processor, select, firstRead);
         configureConsumer(consumer);
         return consumer;

@@ -5,7 +5,8 @@ package com.deepenrich.camel;
  */
 public class DeepEnrichInsufficientCreditsException extends DeepEnrichException {
 
-    public DeepEnrichInsufficientCreditsException(String code, String apiMessage, int httpStatus, String requestName, Throwable cause) {
+    public DeepEnrichInsufficientCreditsException(String code, String apiMessage, int httpStatus, String requestName,
+                                                  Throwable cause) {
         super(code, apiMessage, httpStatus, requestName, cause);
     }
 }

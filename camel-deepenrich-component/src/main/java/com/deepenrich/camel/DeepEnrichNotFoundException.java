@@ -5,7 +5,8 @@ package com.deepenrich.camel;
  */
 public class DeepEnrichNotFoundException extends DeepEnrichException {
 
-    public DeepEnrichNotFoundException(String code, String apiMessage, int httpStatus, String requestName, Throwable cause) {
+    public DeepEnrichNotFoundException(String code, String apiMessage, int httpStatus, String requestName,
+                                       Throwable cause) {
         super(code, apiMessage, httpStatus, requestName, cause);
     }
 }

@@ -5,7 +5,8 @@ package com.deepenrich.camel;
  */
 public class DeepEnrichRateLimitException extends DeepEnrichException {
 
-    public DeepEnrichRateLimitException(String code, String apiMessage, int httpStatus, String requestName, Throwable cause) {
+    public DeepEnrichRateLimitException(String code, String apiMessage, int httpStatus, String requestName,
+                                        Throwable cause) {
         super(code, apiMessage, httpStatus, requestName, cause);
     }
 

@@ -5,7 +5,8 @@ package com.deepenrich.camel;
  */
 public class DeepEnrichServerException extends DeepEnrichException {
 
-    public DeepEnrichServerException(String code, String apiMessage, int httpStatus, String requestName, Throwable cause) {
+    public DeepEnrichServerException(String code, String apiMessage, int httpStatus, String requestName,
+                                     Throwable cause) {
         super(code, apiMessage, httpStatus, requestName, cause);
     }
 

@@ -12,7 +12,7 @@ public class DeepEnrichTimeoutException extends DeepEnrichException {
 
     public DeepEnrichTimeoutException(List<String> pendingIds, String requestName, long waitedMillis) {
         super("await.timeout", "no final status after " + waitedMillis + " ms for enrichment ids " + pendingIds, 0,
-              requestName, null);
+                requestName, null);
         this.pendingIds = List.copyOf(pendingIds);
     }
 

@@ -58,6 +58,7 @@ public final class AggregationNode {
         CamelContext context = new DefaultCamelContext();
         context.addComponent("deepenrich", component);
         context.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:contacts").routeId("contacts")
@@ -70,7 +71,8 @@ public final class AggregationNode {
                                 Thread.sleep(60_000); // the test kills this process long before
                             }
                         });
-                from("deepenrich:results?delay=50&initialDelay=0&firstReadAfter=0").routeId("results").autoStartup(args[7])
+                from("deepenrich:results?delay=50&initialDelay=0&firstReadAfter=0").routeId("results")
+                        .autoStartup(args[7])
                         .process(e -> CrashNode.append(work.resolve(EMITTED),
                                 e.getMessage().getBody(EnrichmentResult.class).getId()));
             }

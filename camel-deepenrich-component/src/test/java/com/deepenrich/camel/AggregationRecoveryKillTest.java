@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import static com.deepenrich.camel.ResultStubs.finished;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Issue 14: a persistent {@code JdbcAggregationRepository} (PostgreSQL, with recovery) gives back, after a SIGKILL,
@@ -163,8 +163,9 @@ class AggregationRecoveryKillTest {
     }
 
     private static int count(String table) throws SQLException {
-        try (Connection c = POSTGRES.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        try (Connection c = POSTGRES.dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getInt(1);
         }

@@ -15,8 +15,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.WireMockApi.contact;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +46,7 @@ class BackPressureTest extends ProducerTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:canonical").routeId("canonical")
@@ -112,6 +113,7 @@ class BackPressureTest extends ProducerTestSupport {
     void roomIsGivenBackWhenTheRouteFailsBeforeTheApi() throws Exception {
         api.acceptBulkWithIdOfFirstSeq();
         context.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:failing").routeId("failing")

@@ -110,7 +110,8 @@ class BulkProducerTest extends ProducerTestSupport {
         Contact withNull = contact(0).toBuilder().custom("empty", null).build();
         Map<String, Object> fromJson = DeepEnrichJson.mapper().readValue(
                 "{\"firstname\":\"First1\",\"lastname\":\"Last1\",\"domain\":\"example.com\","
-                + "\"custom\":{\"seq\":\"1\",\"empty\":null}}", Map.class);
+                                                                         + "\"custom\":{\"seq\":\"1\",\"empty\":null}}",
+                Map.class);
 
         Exchange out = send(BULK, List.of(withNull, DeepEnrichJson.fromMap(fromJson, Contact.class)));
 
@@ -260,6 +261,7 @@ class BulkProducerTest extends ProducerTestSupport {
     @Test
     void anAcceptedIdTheLedgerCannotRecordIsReportedAsSubmittedAndNothingMoreIsSent() {
         context.getRegistry().bind("refusingLedger", new InMemoryDeepEnrichLedger() {
+
             @Override
             public void record(PendingEnrichment pending) {
                 throw new IllegalStateException("disk full");

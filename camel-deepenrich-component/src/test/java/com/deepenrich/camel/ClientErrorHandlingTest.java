@@ -135,7 +135,6 @@ class ClientErrorHandlingTest extends ProducerTestSupport {
         assertInstanceOf(ConnectException.class, refused.getCause());
     }
 
-
     @Test
     void outOfCreditsOnTheSecondRequestStopsAndKeepsTheUnsentContacts() {
         api.acceptBulkWithIdOfFirstSeq();

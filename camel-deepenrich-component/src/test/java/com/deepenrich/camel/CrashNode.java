@@ -40,12 +40,14 @@ public final class CrashNode {
         DeepEnrichComponent component = WireMockApi.component(args[1]);
         DeepEnrichConfiguration cfg = component.getConfiguration();
         cfg.setLedger(new WaitingLedger(work));
-        cfg.setIdempotentRepository(FileIdempotentRepository.fileIdempotentRepository(work.resolve("seen.txt").toFile()));
+        cfg.setIdempotentRepository(
+                FileIdempotentRepository.fileIdempotentRepository(work.resolve("seen.txt").toFile()));
 
         CamelContext context = new DefaultCamelContext();
         context.addComponent("deepenrich", component);
         LocalHttpServer.addTo(context, Integer.parseInt(args[2]));
         context.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false"

@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.deepenrich.camel.callback.CallbackToken;
 import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
-import com.deepenrich.camel.callback.CallbackToken;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -202,7 +202,7 @@ class CrashRestartTest {
 
     private HttpRequest delivery() {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/deepenrich/results?token="
-                                         + CallbackToken.derive(WireMockApi.API_KEY)))
+                                                 + CallbackToken.derive(WireMockApi.API_KEY)))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(finished(ID)))
                 .build();
     }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.WireMockApi.contact;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -57,6 +57,7 @@ class DeepEnrichAggregationJdbcRestartTest {
         JdbcAggregationRepository repository = new JdbcAggregationRepository(
                 new DataSourceTransactionManager(dataSource), "aggregation", dataSource);
         camel.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 AggregateDefinition batches = from("direct:contacts")
@@ -73,8 +74,9 @@ class DeepEnrichAggregationJdbcRestartTest {
     }
 
     private int groupsHeld() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM aggregation")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM aggregation")) {
             rs.next();
             return rs.getInt(1);
         }

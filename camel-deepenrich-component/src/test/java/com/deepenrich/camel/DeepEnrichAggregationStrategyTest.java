@@ -17,9 +17,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
-import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.WireMockApi.contact;
 import static com.deepenrich.camel.WireMockApi.contacts;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,6 +32,7 @@ class DeepEnrichAggregationStrategyTest extends ProducerTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:canonical")

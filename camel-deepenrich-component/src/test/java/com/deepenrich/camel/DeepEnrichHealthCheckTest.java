@@ -41,6 +41,7 @@ class DeepEnrichHealthCheckTest extends ProducerTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:submit").to("deepenrich:bulk");

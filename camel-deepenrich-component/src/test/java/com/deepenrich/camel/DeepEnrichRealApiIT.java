@@ -43,7 +43,7 @@ class DeepEnrichRealApiIT extends CamelTestSupport {
 
     @Test
     void verifyKeyAnswersTheWorkspace() {
-        Exchange out = template.request("deepenrich:verifyKey", e -> { });
+        Exchange out = template.request("deepenrich:verifyKey", e -> {});
 
         assertNull(out.getException());
         assertFalse(out.getMessage().getBody(String.class).isBlank(), "the key's workspace id");
@@ -51,7 +51,7 @@ class DeepEnrichRealApiIT extends CamelTestSupport {
 
     @Test
     void getCreditsReadsTheBalance() {
-        Exchange out = template.request("deepenrich:getCredits", e -> { });
+        Exchange out = template.request("deepenrich:getCredits", e -> {});
 
         assertNull(out.getException());
         assertTrue(out.getMessage().getBody(Long.class) >= 0, "the account's credits");

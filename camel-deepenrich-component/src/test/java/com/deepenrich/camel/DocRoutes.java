@@ -18,8 +18,10 @@ final class DocRoutes {
     /** README.md, Quick start. */
     static RouteBuilder readme() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
+                // @formatter:off
                 // snippet:readme-java
                 from("kafka:leads")
                     .aggregate(constant(true), new DeepEnrichAggregationStrategy())
@@ -32,6 +34,7 @@ final class DocRoutes {
                     .split(simple("${body.contacts}"))
                     .log("${body.custom[lead_id]}: ${body.mostProbableEmail} (${body.outcome})");
                 // end:readme-java
+                // @formatter:on
             }
         };
     }
@@ -39,8 +42,10 @@ final class DocRoutes {
     /** deepenrich-component.adoc, one route builder per section. */
     static RouteBuilder guide() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
+                // @formatter:off
                 // snippet:adoc-bulk
                 from("file:inbox?include=.*\\.json")
                     .to("deepenrich:bulk?enrichFields=contact.emails,contact.phones"
@@ -66,6 +71,7 @@ final class DocRoutes {
                         .completionSize(100).completionTimeout(2000).forceCompletionOnStop().completeAllOnStop()
                     .to("deepenrich:bulk?callbackUrl=https://my.host/deepenrich/results");
                 // end:adoc-batching
+                // @formatter:on
             }
         };
     }

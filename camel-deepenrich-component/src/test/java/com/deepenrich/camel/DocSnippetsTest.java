@@ -83,7 +83,7 @@ class DocSnippetsTest {
                 String before = text.substring(0, any.start());
                 String markerLine = before.substring(before.lastIndexOf('\n', before.length() - 2) + 1);
                 assertTrue(markerLine.contains("snippet:"), doc + ": a Java block without a snippet marker:\n"
-                                                             + any.group(2));
+                                                            + any.group(2));
             }
         }
     }

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.ResultStubs.finished;
 import static com.deepenrich.camel.ResultStubs.ok;
 import static com.deepenrich.camel.ResultStubs.running;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +45,8 @@ class FileLedgerRestartTest {
         ResultStubs.answerInTurn(api, "id-0", ok(finished("id-0")));
         FileDeepEnrichLedger reopened = new FileDeepEnrichLedger(file);
         try (ResultsApplication secondRun = new ResultsApplication(api, reopened, true)) {
-            await("id-0 emitted and off the ledger file").until(() -> !secondRun.emitted().isEmpty() && new FileDeepEnrichLedger(file).pending().isEmpty());
+            await("id-0 emitted and off the ledger file")
+                    .until(() -> !secondRun.emitted().isEmpty() && new FileDeepEnrichLedger(file).pending().isEmpty());
             assertEquals(List.of("id-0"), secondRun.emitted());
         }
     }

@@ -13,11 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.deepenrich.camel.callback.CallbackToken;
 import com.deepenrich.camel.ledger.JdbcDeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
-import com.deepenrich.camel.callback.CallbackToken;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -28,9 +28,9 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.ResultStubs.finished;
 import static com.deepenrich.camel.ResultStubs.ok;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,7 +93,8 @@ class GracefulStopTest {
     private static void stopWhileInRoute(Node a) throws Exception {
         assertTrue(a.inRoute.await(10, TimeUnit.SECONDS), "the result reached A's route");
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(a.context::stop);
-        await("A's webhook consumer stopped").until(() -> ServiceHelper.isStopped(a.context.getRoute("results").getConsumer()));
+        await("A's webhook consumer stopped")
+                .until(() -> ServiceHelper.isStopped(a.context.getRoute("results").getConsumer()));
         a.release.countDown();
         stopped.get(20, TimeUnit.SECONDS);
     }
@@ -136,6 +137,7 @@ class GracefulStopTest {
             context.addComponent("deepenrich", component);
             LocalHttpServer.addTo(context, port);
             context.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     from("webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false"
@@ -154,7 +156,7 @@ class GracefulStopTest {
 
         private HttpRequest delivery() {
             return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/deepenrich/results?token="
-                                         + CallbackToken.derive(WireMockApi.API_KEY)))
+                                                     + CallbackToken.derive(WireMockApi.API_KEY)))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(finished(ID)))
                     .build();
         }

@@ -15,10 +15,10 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.ResultStubs.finished;
 import static com.deepenrich.camel.ResultStubs.ok;
 import static com.deepenrich.camel.ResultStubs.running;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -48,8 +48,9 @@ class JdbcLedgerSharedTest {
 
         List<String> emitted = new ArrayList<>();
         try (ResultsApplication one = new ResultsApplication(api, new JdbcDeepEnrichLedger(database), true);
-             ResultsApplication two = new ResultsApplication(api, new JdbcDeepEnrichLedger(database), true)) {
-            await("every id emitted and off the ledger").until(() -> one.emitted().size() + two.emitted().size() >= ids.size() && ledger.pending().isEmpty());
+                ResultsApplication two = new ResultsApplication(api, new JdbcDeepEnrichLedger(database), true)) {
+            await("every id emitted and off the ledger").until(
+                    () -> one.emitted().size() + two.emitted().size() >= ids.size() && ledger.pending().isEmpty());
             one.close();
             two.close();
             emitted.addAll(one.emitted());

@@ -15,6 +15,7 @@ final class LogCapture implements AutoCloseable {
 
     LogCapture() {
         OutputStream tee = new OutputStream() {
+
             @Override
             public synchronized void write(int b) {
                 captured.write(b);

@@ -93,7 +93,8 @@ public final class NodeProcess {
         } catch (ConditionTimeoutException e) {
             process.destroyForcibly();
             throw new AssertionError("not reached in " + AWAIT_AT_MOST.toSeconds() + " s: " + what.get() + "\n"
-                                     + output(), e);
+                                     + output(),
+                    e);
         }
         throw new AssertionError("the process ended (" + process.exitValue() + ") before: " + what.get() + "\n"
                                  + output());
@@ -116,6 +117,7 @@ public final class NodeProcess {
 
     @FunctionalInterface
     public interface Check {
+
         boolean holds() throws Exception;
     }
 }

@@ -52,6 +52,7 @@ class ObservabilityTest extends ProducerTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:submit").to(URI);
@@ -73,8 +74,10 @@ class ObservabilityTest extends ProducerTestSupport {
     @Test
     void jmxAttributesOfTheEndpoint() throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        Set<ObjectName> names = server.queryNames(new ObjectName("org.apache.camel:context=" + context.getManagementName()
-                                                                 + ",type=endpoints,*"), null);
+        Set<ObjectName> names =
+                server.queryNames(new ObjectName("org.apache.camel:context=" + context.getManagementName()
+                                                 + ",type=endpoints,*"),
+                        null);
         ObjectName endpoint = names.stream().filter(n -> n.getKeyProperty("name").contains("deepenrich")).findFirst()
                 .orElseThrow(() -> new AssertionError("no deepenrich endpoint MBean in " + names));
 

@@ -9,7 +9,6 @@ import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 
-import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.ResultStubs.finished;
 import static com.deepenrich.camel.ResultStubs.ok;
 import static com.deepenrich.camel.ResultStubs.running;
@@ -18,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,7 +93,7 @@ class PollPacingTest extends ResultsTestSupport {
                         DeepEnrichEndpoint.class).getConfiguration());
 
         await("the oldest read, ten polls").until(() -> ResultStubs.reads(api, "id-1") == 1
-                                                          && consumer.getCounter() >= 10);
+                                                        && consumer.getCounter() >= 10);
 
         assertEquals(2, limiter.waiting(RateLimiter.Lane.POLL_READS), "reads waiting for their turn");
         assertEquals(0, ResultStubs.reads(api, "id-6"));

@@ -19,13 +19,13 @@ import org.apache.camel.spi.ExchangeFactory;
 import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.Test;
 
-import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.ResultStubs.finished;
 import static com.deepenrich.camel.ResultStubs.ok;
 import static com.deepenrich.camel.ResultStubs.running;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,6 +37,7 @@ class PollResultsTest extends ResultsTestSupport {
 
     /** What the consumer reported to its exception handler. */
     static final class Reported implements ExceptionHandler {
+
         final List<String> messages = new CopyOnWriteArrayList<>();
         final List<Throwable> causes = new CopyOnWriteArrayList<>();
 
@@ -79,7 +80,8 @@ class PollResultsTest extends ResultsTestSupport {
     }
 
     private List<String> emittedIds() {
-        return results().getReceivedExchanges().stream().map(e -> e.getMessage().getBody(EnrichmentResult.class).getId())
+        return results().getReceivedExchanges().stream()
+                .map(e -> e.getMessage().getBody(EnrichmentResult.class).getId())
                 .toList();
     }
 
@@ -203,10 +205,11 @@ class PollResultsTest extends ResultsTestSupport {
             submitted(id, Duration.ZERO);
             ResultStubs.answerInTurn(api, id, ok(finished(id)));
         }
-        ExchangeFactory.Statistics stats
-                = context.getCamelContextExtension().getExchangeFactoryManager().getStatistics();
+        ExchangeFactory.Statistics stats =
+                context.getCamelContextExtension().getExchangeFactoryManager().getStatistics();
 
-        await("both emitted, one after a failure").until(() -> results().getReceivedCounter() == 2 && stats.getReleasedCounter() == 3);
+        await("both emitted, one after a failure")
+                .until(() -> results().getReceivedCounter() == 2 && stats.getReleasedCounter() == 3);
         assertEquals(3, stats.getCreatedCounter());
     }
 }

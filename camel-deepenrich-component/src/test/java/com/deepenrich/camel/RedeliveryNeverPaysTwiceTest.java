@@ -36,6 +36,7 @@ class RedeliveryNeverPaysTwiceTest extends ProducerTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(0));
@@ -48,7 +49,7 @@ class RedeliveryNeverPaysTwiceTest extends ProducerTestSupport {
 
     /** The API accepts 3 requests, refuses the next 2 with 503, then accepts again. */
     private void acceptThreeRefuseTwoThenAccept() {
-        String[] states = { Scenario.STARTED, "2", "3", "4", "5", "6" };
+        String[] states = {Scenario.STARTED, "2", "3", "4", "5", "6"};
         for (int i = 0; i < states.length - 1; i++) {
             boolean refused = i == 3 || i == 4;
             api.server.stubFor(post(urlEqualTo(BULK_PATH)).inScenario("api").whenScenarioStateIs(states[i])

@@ -26,6 +26,7 @@ final class ResultsApplication implements AutoCloseable {
         context.addComponent("deepenrich", component);
         if (polling) {
             context.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     from("deepenrich:results?delay=20&initialDelay=0")

@@ -17,12 +17,12 @@ import org.apache.camel.component.mock.MockEndpoint;
 abstract class ResultsTestSupport extends ProducerTestSupport {
 
     /** Runs in the route just before mock:results. */
-    volatile Processor routeStep = exchange -> {
-    };
+    volatile Processor routeStep = exchange -> {};
 
     /** A route {@code results} from {@code uri} through {@link #routeStep} to mock:results. */
     RouteBuilder routeToResults(String uri) {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from(uri).routeId("results").process(exchange -> routeStep.process(exchange)).to("mock:results");

@@ -46,6 +46,7 @@ class SecretsAreNeverLoggedTest extends WebhookTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from(WEBHOOK + "&apiKey=RAW(" + KEY + ")&callbackToken=RAW(" + TOKEN + ")").routeId("results")
@@ -85,6 +86,7 @@ class SecretsAreNeverLoggedTest extends WebhookTestSupport {
 
     /** Writes to both streams. */
     private static final class TeeStream extends OutputStream {
+
         private final OutputStream first;
         private final OutputStream second;
 

@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SeedRequestTest extends ProducerTestSupport {
 
     private static final String URI = "deepenrich:bulk?name=Sales Operations in London"
-                                       + "&callbackUrl=https://example.com/webhook&callbackAuthentication=false"
-                                       + "&enrichFields=contact.emails,contact.phones";
+                                      + "&callbackUrl=https://example.com/webhook&callbackAuthentication=false"
+                                      + "&enrichFields=contact.emails,contact.phones";
 
     private void stubBulk() {
         api.server.stubFor(post(urlEqualTo(BULK_PATH))

@@ -69,7 +69,8 @@ class StartupChecksTest {
 
     @Test
     void anEmptySecretOnAnEndpointLeavesTheComponentsInPlace() {
-        camel.getComponent("deepenrich", DeepEnrichComponent.class).getConfiguration().setCallbackToken("component-token");
+        camel.getComponent("deepenrich", DeepEnrichComponent.class).getConfiguration()
+                .setCallbackToken("component-token");
 
         DeepEnrichEndpoint endpoint = camel.getEndpoint("deepenrich:results?apiKey=RAW()&callbackToken=RAW()",
                 DeepEnrichEndpoint.class);
@@ -86,6 +87,7 @@ class StartupChecksTest {
     void eachEndpointLogsTheOptionsThatTookEffectOnOneLine() throws Exception {
         try (LogCapture log = new LogCapture()) {
             camel.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     from("direct:in").to("deepenrich:bulk?maxRetries=0&fingerprintWindow=0&apiKey=secret-key");
@@ -98,7 +100,8 @@ class StartupChecksTest {
             String line = lines.get(0);
             assertTrue(line.contains("maxRetries=0 (no retry)") && line.contains("fingerprintWindow=0 (off)")
                        && line.contains("maxPendingBatches=4") && line.contains("requestsPerMinute=0 (no limit)")
-                       && line.contains("maxConcurrentRequests=10"), line);
+                       && line.contains("maxConcurrentRequests=10"),
+                    line);
             assertTrue(!line.contains("secret-key"), line);
         }
     }
@@ -109,7 +112,8 @@ class StartupChecksTest {
 
         assertEquals(1, warnings.size(), String.join("\n", warnings));
         assertTrue(warnings.get(0).contains("webhook:deepenrich://results")
-                   && warnings.get(0).contains("add webhookPath=/deepenrich/results"), warnings.get(0));
+                   && warnings.get(0).contains("add webhookPath=/deepenrich/results"),
+                warnings.get(0));
     }
 
     @Test
@@ -124,6 +128,7 @@ class StartupChecksTest {
         camel.addService(new VertxPlatformHttpServer(server));
         try (LogCapture log = new LogCapture()) {
             camel.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     from("direct:in").to("deepenrich:bulk?callbackUrl=https://my.host/deepenrich/results");
@@ -139,6 +144,7 @@ class StartupChecksTest {
     @Test
     void enrichmentsPendingInTheInMemoryLedgerAreWarnedAboutAtStop() throws Exception {
         camel.addRoutes(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("direct:in").to("deepenrich:bulk");
@@ -153,7 +159,8 @@ class StartupChecksTest {
             List<String> warnings = log.lines("WARN com.deepenrich.camel.DeepEnrichComponent");
             assertEquals(1, warnings.size(), String.join("\n", warnings));
             assertTrue(warnings.get(0).contains("1 enrichments still pending in the in-memory ledger of "
-                                                + "deepenrich://bulk"), warnings.get(0));
+                                                + "deepenrich://bulk"),
+                    warnings.get(0));
         }
     }
 }

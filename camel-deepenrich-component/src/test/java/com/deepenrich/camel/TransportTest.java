@@ -33,11 +33,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.awaitility.Awaitility.await;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,7 +88,7 @@ class TransportTest {
         CamelContext camel = camel(new DeepEnrichComponent());
 
         assertEquals(42L, credits(camel, api, "&proxyHost=127.0.0.1&proxyPort=" + proxy.port()
-                                                + "&proxyUsername=user&proxyPassword=pass"));
+                                              + "&proxyUsername=user&proxyPassword=pass"));
         assertEquals(1, proxy.forwarded.get());
         assertEquals(1, proxy.refused.get(), "the first try without credentials, then with them");
     }
@@ -132,7 +132,8 @@ class TransportTest {
             calls.add(camel.createProducerTemplate().asyncRequestBody(endpoint(api, ""), null));
         }
         ThreadPoolExecutor senders = (ThreadPoolExecutor) component.senders();
-        await("2 requests at the API and 3 waiting for a sender").until(() -> arrived.get() == 2 && senders.getQueue().size() == 3);
+        await("2 requests at the API and 3 waiting for a sender")
+                .until(() -> arrived.get() == 2 && senders.getQueue().size() == 3);
         release.countDown();
 
         for (CompletableFuture<Object> call : calls) {
@@ -197,7 +198,8 @@ class TransportTest {
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
-                if (expected != null && !expected.equals(exchange.getRequestHeaders().getFirst("Proxy-Authorization"))) {
+                if (expected != null
+                    && !expected.equals(exchange.getRequestHeaders().getFirst("Proxy-Authorization"))) {
                     refused.incrementAndGet();
                     exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"test\"");
                     respond(exchange, 407, new byte[0]);

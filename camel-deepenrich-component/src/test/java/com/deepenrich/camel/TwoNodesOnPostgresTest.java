@@ -26,12 +26,12 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import com.deepenrich.camel.callback.CallbackToken;
 import com.deepenrich.camel.ledger.JdbcDeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
 import com.deepenrich.camel.postgres.PostgresDatabase;
-import com.deepenrich.camel.callback.CallbackToken;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -47,11 +47,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.ResultStubs.finished;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,7 +154,8 @@ class TwoNodesOnPostgresTest {
     private static void stopWhileInRoute(Node a) throws Exception {
         assertTrue(a.inRoute.await(10, TimeUnit.SECONDS), "the result reached A's route");
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(a.context::stop);
-        await("A's webhook consumer stopped").until(() -> ServiceHelper.isStopped(a.context.getRoute(PostgresNode.ROUTE).getConsumer()));
+        await("A's webhook consumer stopped")
+                .until(() -> ServiceHelper.isStopped(a.context.getRoute(PostgresNode.ROUTE).getConsumer()));
         a.release.countDown();
         stopped.get(20, TimeUnit.SECONDS);
     }
@@ -183,17 +184,19 @@ class TwoNodesOnPostgresTest {
      * every redelivery is answered 503. This moves the claim's expiry to the past, as the 10 minutes would.
      */
     private static void claimOfTheKilledNodeExpires(String id) throws SQLException {
-        try (Connection c = POSTGRES.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE deepenrich_ledger SET claim_expires_at = CURRENT_TIMESTAMP - INTERVAL '1 second' "
-                + "WHERE enrichment_id = ?")) {
+        try (Connection c = POSTGRES.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "UPDATE deepenrich_ledger SET claim_expires_at = CURRENT_TIMESTAMP - INTERVAL '1 second' "
+                                                         + "WHERE enrichment_id = ?")) {
             s.setString(1, id);
             assertEquals(1, s.executeUpdate());
         }
     }
 
     private static String claimedBy(String id) throws SQLException {
-        try (Connection c = POSTGRES.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT claimed_by FROM deepenrich_ledger WHERE enrichment_id = ?")) {
+        try (Connection c = POSTGRES.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT claimed_by FROM deepenrich_ledger WHERE enrichment_id = ?")) {
             s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? String.valueOf(rs.getString(1)) : "no row";
@@ -338,6 +341,7 @@ class TwoNodesOnPostgresTest {
             context.addComponent("deepenrich", component);
             LocalHttpServer.addTo(context, port);
             context.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     from(WebhookTestSupport.WEBHOOK + "&pollFallbackAfter=" + POLL_FALLBACK_AFTER

@@ -21,9 +21,9 @@ import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
-import static org.awaitility.Awaitility.await;
 import static com.deepenrich.camel.ResultStubs.creditsInsufficient;
 import static com.deepenrich.camel.ResultStubs.finished;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -192,7 +192,8 @@ class WebhookResultsTest extends WebhookTestSupport {
     void contactsOfAJobOutOfCreditsAreCreditsInsufficientNeverNotFound() throws Exception {
         assertEquals(200, deliver(creditsInsufficient("id-credits")).statusCode());
         assertEquals(200, deliver("{\"id\": \"id-empty\", \"name\": \"n\", \"status\": \"FINISHED\", "
-                                  + "\"datas\": [{\"custom\": {\"user_id\": \"7\"}, \"contact\": {}}]}").statusCode());
+                                  + "\"datas\": [{\"custom\": {\"user_id\": \"7\"}, \"contact\": {}}]}")
+                .statusCode());
 
         EnrichmentResult outOfCredits = emitted(0);
         assertEquals(EnrichmentStatus.CREDITS_INSUFFICIENT, outOfCredits.getStatus());

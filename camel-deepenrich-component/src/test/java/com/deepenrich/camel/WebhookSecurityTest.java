@@ -34,6 +34,7 @@ class WebhookSecurityTest extends WebhookTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 from(WEBHOOK + "&maxBodySize=" + MAX_BODY).routeId("results").to("mock:results");

@@ -56,7 +56,8 @@ public final class CallbackToken {
     /** Constant-time comparison (no early exit on the first differing byte). */
     public static boolean matches(String given, String expected) {
         return given != null
-               && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+               && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                       expected.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Every value of query parameter {@code token} (exact name) in a raw query string, decoded. */

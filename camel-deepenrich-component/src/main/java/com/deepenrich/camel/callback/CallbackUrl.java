@@ -35,7 +35,8 @@ public final class CallbackUrl {
             }
             if (!trusted(origin, cfg, requestName)) {
                 throw refused(fromHeader, origin + " is neither the origin of callbackUrl nor listed in "
-                                          + "callbackUrlAllowList", requestName);
+                                          + "callbackUrlAllowList",
+                        requestName);
             }
         }
         String token = CallbackToken.expected(cfg);

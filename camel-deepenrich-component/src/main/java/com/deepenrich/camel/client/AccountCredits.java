@@ -118,9 +118,11 @@ public final class AccountCredits {
         long now = clock.getAsLong();
         long sinceCheck = now - lastBalanceCheck;
         if (sinceCheck < BALANCE_CHECK_INTERVAL_MILLIS) {
-            return CompletableFuture.failedFuture(outOfCredits(requestName, "the account answered 402 "
-                    + TimeUnit.MILLISECONDS.toSeconds(sinceCheck) + " s ago; not sent, the balance is read again in "
-                    + TimeUnit.MILLISECONDS.toSeconds(BALANCE_CHECK_INTERVAL_MILLIS - sinceCheck) + " s"));
+            long ago = TimeUnit.MILLISECONDS.toSeconds(sinceCheck);
+            long next = TimeUnit.MILLISECONDS.toSeconds(BALANCE_CHECK_INTERVAL_MILLIS - sinceCheck);
+            return CompletableFuture.failedFuture(outOfCredits(requestName, "the account answered 402 " + ago
+                                                                            + " s ago; not sent, the balance is read "
+                                                                            + "again in " + next + " s"));
         }
         lastBalanceCheck = now;
         return client.getCredits().thenApply(balance -> {

@@ -7,9 +7,8 @@ import com.deepenrich.camel.DeepEnrichNotFoundException;
 import com.deepenrich.camel.DeepEnrichRateLimitException;
 import com.deepenrich.camel.DeepEnrichServerException;
 import com.deepenrich.camel.DeepEnrichValidationException;
-import com.fasterxml.jackson.databind.JsonNode;
-
 import com.deepenrich.camel.model.DeepEnrichJson;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Turns an API error answer ({@code {"code": "...", "message": "..."}}) into the matching

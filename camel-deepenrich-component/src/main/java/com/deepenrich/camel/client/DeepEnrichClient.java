@@ -186,8 +186,9 @@ public final class DeepEnrichClient {
             if (cause instanceof RateLimiter.TurnDeclined) {
                 result.completeExceptionally(cause); // a poll read whose id another owner holds: not sent
             } else if (submission && !settings.retryInDoubtSubmissions() && mayHaveReachedTheApi(cause)) {
-                result.completeExceptionally(new DeepEnrichInDoubtException("the request was sent but no answer came ("
-                        + cause + "): DeepEnrich may have accepted it", requestName, cause));
+                String what =
+                        "the request was sent but no answer came (" + cause + "): DeepEnrich may have accepted it";
+                result.completeExceptionally(new DeepEnrichInDoubtException(what, requestName, cause));
             } else if (retry < policy.maxRetries() && cause instanceof IOException) {
                 again(retry, policy.backoffMillis(retry + 1), cause.toString());
             } else {
@@ -278,6 +279,7 @@ public final class DeepEnrichClient {
     }
 
     private interface Parser<T> {
+
         T parse(byte[] body) throws IOException;
     }
 

@@ -67,7 +67,8 @@ public record HttpTransport(long connectTimeoutMillis, SSLContextParameters sslC
     public String describe() {
         return (sslContextParameters != null ? "own TLS settings" : "JVM TLS settings")
                + (proxyHost != null ? ", proxy " + proxyHost + ":" + proxyPort
-                                      + (proxyUsername != null ? " (authenticated)" : "") : ", no proxy");
+                                      + (proxyUsername != null ? " (authenticated)" : "")
+                       : ", no proxy");
     }
 
     @Override

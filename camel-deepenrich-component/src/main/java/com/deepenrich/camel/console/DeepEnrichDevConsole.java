@@ -15,8 +15,8 @@ import org.apache.camel.util.json.JsonObject;
  * Shown by Camel JBang ({@code camel get deepenrich}), the dev-console HTTP endpoint and Hawtio.
  */
 @org.apache.camel.spi.annotations.DevConsole(name = "deepenrich", displayName = "DeepEnrich",
-                                            description = "DeepEnrich endpoints: requests, 429s, retries, contacts, "
-                                                          + "credits, pending work and rate limiters")
+        description = "DeepEnrich endpoints: requests, 429s, retries, contacts, "
+                      + "credits, pending work and rate limiters")
 public class DeepEnrichDevConsole extends AbstractDevConsole {
 
     public DeepEnrichDevConsole() {

@@ -101,6 +101,7 @@ public final class PendingPoller {
 
     /** One read of one id, from its queuing to its answer; retries of its request are part of it. */
     private final class Read {
+
         private final PendingEnrichment pending;
         private final AtomicBoolean waitingForTurn = new AtomicBoolean(true);
         private volatile boolean claimed;
@@ -229,7 +230,9 @@ public final class PendingPoller {
             return null;
         }
         return DeepEnrichException.local("read.failed", failed + " read(s) of pending enrichments failed since the "
-                + "previous poll; they are read again later. The last: " + last.getMessage(), null, last);
+                                                        + "previous poll; they are read again later. The last: "
+                                                        + last.getMessage(),
+                null, last);
     }
 
     private void reportIfStale(PendingEnrichment p) {
@@ -237,7 +240,8 @@ public final class PendingPoller {
             stale.incrementAndGet();
             exceptionHandler.handleException("Enrichment " + p.enrichmentId() + " ('" + p.name()
                                              + "') is still not final; it stays pending and is polled on",
-                    new DeepEnrichTimeoutException(List.of(p.enrichmentId()), p.name(), policy.staleAfter().toMillis()));
+                    new DeepEnrichTimeoutException(List.of(p.enrichmentId()), p.name(),
+                            policy.staleAfter().toMillis()));
         }
     }
 

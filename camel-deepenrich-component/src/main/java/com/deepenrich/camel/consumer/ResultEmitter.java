@@ -2,8 +2,8 @@ package com.deepenrich.camel.consumer;
 
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 import com.deepenrich.camel.DeepEnrichConstants;
@@ -95,7 +95,8 @@ public final class ResultEmitter {
         processor.process(exchange, doneSync -> {
             if (interruptedByShutdown(exchange)) {
                 LOG.warn("Camel stopped the route while it processed enrichment {}; it stays pending and is emitted "
-                         + "again after a restart or when this claim expires", id);
+                         + "again after a restart or when this claim expires",
+                        id);
                 finish(id, done, Outcome.INTERRUPTED);
             } else if (exchange.isFailed() || exchange.isRollbackOnly()) {
                 undo(id);
@@ -132,7 +133,8 @@ public final class ResultEmitter {
             }
             if (!pending) {
                 LOG.info("Result of enrichment {} emitted with header {}=true: the ledger does not hold its id (not "
-                         + "submitted through this ledger, or emitted before and forgotten)", id,
+                         + "submitted through this ledger, or emitted before and forgotten)",
+                        id,
                         DeepEnrichConstants.FOREIGN);
             }
             return new Admission(null, pending);

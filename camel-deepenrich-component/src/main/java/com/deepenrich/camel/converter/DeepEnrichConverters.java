@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.deepenrich.camel.model.Contact;
+import com.deepenrich.camel.model.ContactMapper;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.SubmissionReceipt;
-import com.deepenrich.camel.model.ContactMapper;
 import org.apache.camel.Converter;
 
 /**

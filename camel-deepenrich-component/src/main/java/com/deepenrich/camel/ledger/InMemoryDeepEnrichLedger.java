@@ -30,7 +30,8 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
     @Override
     public List<PendingEnrichment> pending() {
         return pending.values().stream()
-                .sorted(Comparator.comparing(PendingEnrichment::submittedAt).thenComparing(PendingEnrichment::enrichmentId))
+                .sorted(Comparator.comparing(PendingEnrichment::submittedAt)
+                        .thenComparing(PendingEnrichment::enrichmentId))
                 .toList();
     }
 
@@ -41,7 +42,7 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
 
     @Override
     public boolean claim(String enrichmentId, String owner, Duration lease) {
-        boolean[] won = { false };
+        boolean[] won = {false};
         // claimed under the entry's lock, so a concurrent complete() cannot slip in between the check and the claim
         pending.computeIfPresent(enrichmentId, (id, p) -> {
             won[0] = leases.claim(id, owner, lease);

@@ -60,7 +60,8 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
                                                           + "accepted_at TIMESTAMP WITH TIME ZONE NOT NULL)";
 
     private static final int NAME_LENGTH = 1000;
-    private static final String SELECT = "SELECT enrichment_id, name, submitted_at, contact_count FROM deepenrich_ledger";
+    private static final String SELECT =
+            "SELECT enrichment_id, name, submitted_at, contact_count FROM deepenrich_ledger";
 
     private DataSource dataSource;
     private Clock clock = Clock.systemUTC();
@@ -130,7 +131,8 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         if (clean.length() <= NAME_LENGTH) {
             return clean;
         }
-        return clean.substring(0, Character.isHighSurrogate(clean.charAt(NAME_LENGTH - 1)) ? NAME_LENGTH - 1 : NAME_LENGTH);
+        return clean.substring(0,
+                Character.isHighSurrogate(clean.charAt(NAME_LENGTH - 1)) ? NAME_LENGTH - 1 : NAME_LENGTH);
     }
 
     @Override
@@ -174,8 +176,8 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
                                                           + "accepted_at = ? WHERE fingerprint = ?",
                 enrichmentId, acceptedAt, fingerprint) == 0) {
             try {
-                update("remember submission " + enrichmentId, "INSERT INTO deepenrich_submissions "
-                                                              + "(fingerprint, enrichment_id, accepted_at) VALUES (?, ?, ?)",
+                update("remember submission " + enrichmentId,
+                        "INSERT INTO deepenrich_submissions (fingerprint, enrichment_id, accepted_at) VALUES (?, ?, ?)",
                         fingerprint, enrichmentId, acceptedAt);
             } catch (RuntimeCamelException e) {
                 if (findSubmission(fingerprint, acceptedAt).isEmpty()) { // else another instance just did
@@ -215,6 +217,7 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
     }
 
     private interface Row<T> {
+
         T read(ResultSet rs) throws SQLException;
     }
 
@@ -246,6 +249,7 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
     }
 
     private interface Work<T> {
+
         T run(Connection connection) throws SQLException;
     }
 

@@ -16,7 +16,7 @@ final class LeaseTable {
         long now = System.nanoTime();
         Lease mine = new Lease(owner, now + lease.toNanos());
         Lease result = leases.compute(id, (k, held) -> held == null || held.owner.equals(owner)
-                || held.expiresAtNanos - now <= 0 ? mine : held);
+                                                       || held.expiresAtNanos - now <= 0 ? mine : held);
         return result == mine;
     }
 

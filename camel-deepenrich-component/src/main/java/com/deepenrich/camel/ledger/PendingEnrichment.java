@@ -5,5 +5,6 @@ import java.time.Instant;
 
 /** A submitted enrichment whose result has not been emitted yet. */
 public record PendingEnrichment(String enrichmentId, String name, Instant submittedAt, int contactCount)
-        implements Serializable {
+        implements
+            Serializable {
 }

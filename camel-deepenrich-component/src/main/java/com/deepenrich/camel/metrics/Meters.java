@@ -17,7 +17,7 @@ public final class Meters {
     /** The meters bound for {@code endpoint}; closing removes them from the registry. */
     public static AutoCloseable bind(CamelContext camelContext, DeepEnrichEndpoint endpoint) {
         if (camelContext.getClassResolver().resolveClass(METER_REGISTRY) == null) {
-            return () -> { };
+            return () -> {};
         }
         return MicrometerMeters.bind(camelContext, endpoint);
     }

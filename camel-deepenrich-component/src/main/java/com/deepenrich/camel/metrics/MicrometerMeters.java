@@ -28,7 +28,7 @@ final class MicrometerMeters implements AutoCloseable {
     static AutoCloseable bind(CamelContext camelContext, DeepEnrichEndpoint endpoint) {
         MeterRegistry registry = camelContext.getRegistry().findSingleByType(MeterRegistry.class);
         if (registry == null) {
-            return () -> { };
+            return () -> {};
         }
         Tags tags = Tags.of("endpoint", endpoint.getReadableName());
         DeepEnrichMetrics m = endpoint.getMetrics();

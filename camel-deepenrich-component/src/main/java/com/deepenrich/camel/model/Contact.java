@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * {@link #builder()}.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({ "firstname", "lastname", "domain", "company_name", "linkedin_url", "enrich_fields", "custom" })
+@JsonPropertyOrder({"firstname", "lastname", "domain", "company_name", "linkedin_url", "enrich_fields", "custom"})
 public final class Contact {
 
     private final String firstname;
@@ -123,9 +123,9 @@ public final class Contact {
         }
         Contact c = (Contact) o;
         return Objects.equals(firstname, c.firstname) && Objects.equals(lastname, c.lastname)
-                && Objects.equals(domain, c.domain) && Objects.equals(companyName, c.companyName)
-                && Objects.equals(linkedinUrl, c.linkedinUrl) && enrichFields.equals(c.enrichFields)
-                && custom.equals(c.custom);
+               && Objects.equals(domain, c.domain) && Objects.equals(companyName, c.companyName)
+               && Objects.equals(linkedinUrl, c.linkedinUrl) && enrichFields.equals(c.enrichFields)
+               && custom.equals(c.custom);
     }
 
     @Override
@@ -145,6 +145,7 @@ public final class Contact {
      * {@code bulk}).
      */
     public static final class Builder {
+
         private String firstname;
         private String lastname;
         private String domain;

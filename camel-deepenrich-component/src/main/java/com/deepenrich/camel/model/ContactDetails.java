@@ -98,7 +98,7 @@ public class ContactDetails extends ExtensibleJson {
     @JsonIgnore
     public boolean hasAnything() {
         return notBlank(mostProbableEmail) || notBlank(mostProbablePersonalEmail) || notBlank(mostProbablePhone)
-                || !getEmails().isEmpty() || !getPersonalEmails().isEmpty() || !getPhones().isEmpty();
+               || !getEmails().isEmpty() || !getPersonalEmails().isEmpty() || !getPhones().isEmpty();
     }
 
     private static boolean notBlank(String s) {

@@ -51,7 +51,7 @@ public final class ContactMapper {
         if (!(item instanceof Map<?, ?> map)) {
             return new Mapped(null, new Rejection(index, "contact",
                     "not a contact: expected an object/Map or a Contact, got "
-                                                                   + (item == null ? "null" : describe(item)),
+                                                                    + (item == null ? "null" : describe(item)),
                     item));
         }
         Contact.Builder b = Contact.builder();

@@ -5,6 +5,7 @@ package com.deepenrich.camel.model;
  * {@link #CREDITS_INSUFFICIENT}, never {@link #NOT_FOUND}.
  */
 public enum ContactOutcome {
+
     /** An email or a phone was found. */
     FOUND,
     /** The enrichment ran for this contact and found nothing. */

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * order by {@code awaitResult}. Every contact carries its {@link ContactOutcome}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "id", "name", "status", "cost", "datas" })
+@JsonPropertyOrder({"id", "name", "status", "cost", "datas"})
 public class EnrichmentResult extends ExtensibleJson {
 
     @JsonProperty("id")

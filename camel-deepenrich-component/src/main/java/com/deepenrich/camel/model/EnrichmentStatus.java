@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
  * Status of a DeepEnrich bulk enrichment. A value the API adds later reads as {@link #UNKNOWN}.
  */
 public enum EnrichmentStatus {
+
     CREATED,
     IN_PROGRESS,
     CANCELED,

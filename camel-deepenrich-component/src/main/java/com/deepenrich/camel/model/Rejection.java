@@ -11,11 +11,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * and the contact as received. One rejection per contact, however many problems it has, so that
  * {@code submitted + rejected = received}.
  */
-@JsonPropertyOrder({ "index", "field", "reason", "problems", "contact" })
+@JsonPropertyOrder({"index", "field", "reason", "problems", "contact"})
 public final class Rejection {
 
     /** One thing wrong with a contact: the field at fault, in the API's name, and why. */
-    @JsonPropertyOrder({ "field", "reason" })
+    @JsonPropertyOrder({"field", "reason"})
     public record Problem(@JsonProperty("field") String field, @JsonProperty("reason") String reason) {
 
         @Override

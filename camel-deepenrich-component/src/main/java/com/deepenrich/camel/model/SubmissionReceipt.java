@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * refused before sending (one {@link Rejection} per contact, however many problems it has). Always
  * {@code submitted + rejections = received}.
  */
-@JsonPropertyOrder({ "name", "enrichmentIds", "received", "submitted", "rejected" })
+@JsonPropertyOrder({"name", "enrichmentIds", "received", "submitted", "rejected"})
 public final class SubmissionReceipt {
 
     private final String name;

@@ -159,12 +159,15 @@ final class BulkSubmission {
 
     private static DeepEnrichException unrecorded(String id, String chunkName, RuntimeException cause) {
         return DeepEnrichException.local("ledger.record", "enrichment " + id
-                + " was accepted but the ledger could not record it: " + cause.getMessage(), chunkName, cause);
+                                                          + " was accepted but the ledger could not record it: "
+                                                          + cause.getMessage(),
+                chunkName, cause);
     }
 
     private static DeepEnrichException unreadable(String chunkName, RuntimeException cause) {
         return DeepEnrichException.local("ledger.read", "the ledger could not tell whether this request was accepted "
-                + "before, so it was not sent: " + cause.getMessage(), chunkName, cause);
+                                                        + "before, so it was not sent: " + cause.getMessage(),
+                chunkName, cause);
     }
 
     /**

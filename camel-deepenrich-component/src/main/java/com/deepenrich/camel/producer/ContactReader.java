@@ -65,9 +65,9 @@ public final class ContactReader {
     private static InputStream convertedToStream(Message message, Object body) {
         InputStream stream = message.getBody(InputStream.class);
         if (stream == null) {
-            throw new DeepEnrichValidationException("invalid.body",
-                    "cannot read contacts from a body of type " + body.getClass().getName()
-                                                       + ": send a Contact, a Map, a List of them, or JSON",
+            String type = body.getClass().getName();
+            throw new DeepEnrichValidationException("invalid.body", "cannot read contacts from a body of type " + type
+                                                                    + ": send a Contact, a Map, a List of them, or JSON",
                     0, null, null);
         }
         return stream;

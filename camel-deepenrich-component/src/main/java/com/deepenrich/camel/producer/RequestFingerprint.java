@@ -36,8 +36,7 @@ final class RequestFingerprint {
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
+        outer : for (int i = 0; i <= haystack.length - needle.length; i++) {
             for (int k = 0; k < needle.length; k++) {
                 if (haystack[i + k] != needle[k]) {
                     continue outer;

@@ -61,7 +61,8 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
         token = CallbackToken.expected(cfg);
         if (token == null) {
             LOG.warn("callbackAuthentication=false: the DeepEnrich webhook {} accepts results without a token; "
-                     + "authenticate them in front of it", endpoint.getEndpointBaseUri());
+                     + "authenticate them in front of it",
+                    endpoint.getEndpointBaseUri());
         } else if (cfg.getCallbackToken() == null || cfg.getCallbackToken().isEmpty()) {
             LOG.info("The DeepEnrich webhook {} requires the callback token derived from the API key",
                     endpoint.getEndpointBaseUri());
@@ -190,7 +191,8 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
         String where = json instanceof JsonMappingException mapping
                 ? mapping.getPath().stream()
                         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                        .collect(Collectors.joining(".")) : "";
+                        .collect(Collectors.joining("."))
+                : "";
         String what = json.getOriginalMessage().lines().findFirst().orElse("");
         what = what.length() > 200 ? what.substring(0, 200) + "..." : what;
         return where.isEmpty() ? what : where + ": " + what;

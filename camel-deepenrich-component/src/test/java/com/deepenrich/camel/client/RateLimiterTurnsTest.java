@@ -44,14 +44,15 @@ class RateLimiterTurnsTest {
 
         assertTrue(first.isDone(), "the first request had its turn at once");
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - deferredAt);
-        assertTrue(waitedMillis >= 300, "a request waiting when the server asked for 300 ms left after " + waitedMillis);
+        assertTrue(waitedMillis >= 300,
+                "a request waiting when the server asked for 300 ms left after " + waitedMillis);
     }
 
     @Test
     void turnsKeepAMarginUnderTheLimit() throws Exception {
         RateLimiter limiter = new RateLimiter(600, scheduler);
         long start = System.nanoTime();
-        CompletableFuture<?>[] turns = { limiter.acquire(), limiter.acquire(), limiter.acquire() };
+        CompletableFuture<?>[] turns = {limiter.acquire(), limiter.acquire(), limiter.acquire()};
 
         CompletableFuture.allOf(turns).get(5, TimeUnit.SECONDS);
 

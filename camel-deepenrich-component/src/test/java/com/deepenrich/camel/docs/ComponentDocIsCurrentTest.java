@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class ComponentDocIsCurrentTest {
 
-    private static final Path CATALOG = Path.of("src/generated/resources/META-INF/com/deepenrich/camel/deepenrich.json");
+    private static final Path CATALOG =
+            Path.of("src/generated/resources/META-INF/com/deepenrich/camel/deepenrich.json");
     private static final Path DOC = Path.of("src/main/docs/deepenrich-component.adoc");
 
     @Test

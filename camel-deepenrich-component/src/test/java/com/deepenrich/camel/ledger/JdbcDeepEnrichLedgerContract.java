@@ -46,8 +46,9 @@ abstract class JdbcDeepEnrichLedgerContract extends DeepEnrichLedgerContract {
 
         assertEquals(List.of(pending("a", 0)), second.pending());
         try (Connection c = dataSource().getConnection();
-             ResultSet columns = c.getMetaData().getColumns(null, null,
-                     c.getMetaData().storesUpperCaseIdentifiers() ? "DEEPENRICH_LEDGER" : "deepenrich_ledger", null)) {
+                ResultSet columns = c.getMetaData().getColumns(null, null,
+                        c.getMetaData().storesUpperCaseIdentifiers() ? "DEEPENRICH_LEDGER" : "deepenrich_ledger",
+                        null)) {
             StringBuilder names = new StringBuilder();
             while (columns.next()) {
                 names.append(columns.getString("COLUMN_NAME").toLowerCase()).append(' ');
@@ -138,6 +139,7 @@ abstract class JdbcDeepEnrichLedgerContract extends DeepEnrichLedgerContract {
     }
 
     static final class MutableClock extends Clock {
+
         volatile Instant now;
 
         MutableClock(Instant now) {

@@ -9,17 +9,17 @@ class ContactMapperKeysTest {
 
     @Test
     void everySpellingOfAFieldIsTheApiName() {
-        for (String key : new String[] { "firstname", "firstName", "first_name", "First Name", "FIRSTNAME", "fname",
-                "Given-Name", "first" }) {
+        for (String key : new String[]{"firstname", "firstName", "first_name", "First Name", "FIRSTNAME", "fname",
+                "Given-Name", "first"}) {
             assertEquals("firstname", ContactMapper.canonical(key), key);
         }
-        for (String key : new String[] { "company_name", "companyName", "Company", "organisation", "EMPLOYER" }) {
+        for (String key : new String[]{"company_name", "companyName", "Company", "organisation", "EMPLOYER"}) {
             assertEquals("company_name", ContactMapper.canonical(key), key);
         }
-        for (String key : new String[] { "domain", "Website", "company_domain", "Company Website" }) {
+        for (String key : new String[]{"domain", "Website", "company_domain", "Company Website"}) {
             assertEquals("domain", ContactMapper.canonical(key), key);
         }
-        for (String key : new String[] { "linkedin_url", "LinkedIn", "linkedinProfileUrl" }) {
+        for (String key : new String[]{"linkedin_url", "LinkedIn", "linkedinProfileUrl"}) {
             assertEquals("linkedin_url", ContactMapper.canonical(key), key);
         }
         assertEquals("lastname", ContactMapper.canonical("Last Name"));
@@ -29,7 +29,7 @@ class ContactMapperKeysTest {
 
     @Test
     void otherKeysAreKeptAsTheyAre() {
-        for (String key : new String[] { "lead_id", "Lead Id", "crm", "x1", "" }) {
+        for (String key : new String[]{"lead_id", "Lead Id", "crm", "x1", ""}) {
             assertEquals(key, ContactMapper.canonical(key));
         }
     }

@@ -65,6 +65,7 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
 
     /** The one server of this JVM, started on first use; zonky's shutdown hook stops it and deletes its data. */
     private static final class Server {
+
         static final EmbeddedPostgres INSTANCE = start();
 
         private static EmbeddedPostgres start() {

@@ -34,7 +34,7 @@ class HostnameCheckTest {
     @Test
     void randomStringsAsTheRegex() {
         Random random = new Random(42);
-        char[] alphabet = { 'a', 'z', 'q', '0', '9', '-', '.', 'A', '_' };
+        char[] alphabet = {'a', 'z', 'q', '0', '9', '-', '.', 'A', '_'};
         for (int n = 0; n < 200_000; n++) {
             StringBuilder d = new StringBuilder();
             int length = random.nextInt(12);

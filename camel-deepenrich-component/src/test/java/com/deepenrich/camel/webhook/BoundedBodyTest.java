@@ -1,10 +1,10 @@
 package com.deepenrich.camel.webhook;
 
-import com.deepenrich.camel.callback.CallbackToken;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
 
+import com.deepenrich.camel.callback.CallbackToken;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -16,6 +16,7 @@ class BoundedBodyTest {
 
     /** 50 MB that exist only as they are read, counting what was read. */
     private static final class Endless extends InputStream {
+
         long read;
 
         @Override

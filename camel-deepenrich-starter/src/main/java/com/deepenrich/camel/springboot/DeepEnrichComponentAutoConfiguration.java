@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Lazy;
  */
 @AutoConfiguration(after = CamelAutoConfiguration.class)
 @Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)
-@EnableConfigurationProperties({ ComponentConfigurationProperties.class, DeepEnrichComponentConfiguration.class })
-@ConditionalOnHierarchicalProperties({ "camel.component", "camel.component.deepenrich" })
+@EnableConfigurationProperties({ComponentConfigurationProperties.class, DeepEnrichComponentConfiguration.class})
+@ConditionalOnHierarchicalProperties({"camel.component", "camel.component.deepenrich"})
 public class DeepEnrichComponentAutoConfiguration {
 
     private final ApplicationContext applicationContext;
@@ -39,6 +39,7 @@ public class DeepEnrichComponentAutoConfiguration {
     @Bean
     public ComponentCustomizer configureDeepEnrichComponent() {
         return new ComponentCustomizer() {
+
             @Override
             public void configure(String name, Component target) {
                 CamelPropertiesHelper.copyProperties(target.getCamelContext(), configuration, target);

@@ -64,7 +64,7 @@ class DeepEnrichComponentAutoConfigurationTest {
     @Test
     void disabledLeavesTheComponentAlone() {
         runner.withPropertyValues("camel.component.deepenrich.enabled=false",
-                        "camel.component.deepenrich.api-key=the-key")
+                "camel.component.deepenrich.api-key=the-key")
                 .run(context -> assertThat(component(context.getBean(CamelContext.class)).getConfiguration()
                         .getApiKey()).isNull());
     }

@@ -23,6 +23,7 @@ public final class BenchmarkMain {
     /** A benchmark of the run. */
     @FunctionalInterface
     interface Benchmark {
+
         void run(Scale scale, Report report) throws Exception;
     }
 

@@ -20,10 +20,13 @@ public final class CamelHttpSubmit extends RouteSubmit {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public CamelHttpSubmit(String bulkUrl, int concurrency) throws Exception {
-        ExecutorService senders = context.getExecutorServiceManager().newFixedThreadPool(this, "camel-http", concurrency);
+        ExecutorService senders =
+                context.getExecutorServiceManager().newFixedThreadPool(this, "camel-http", concurrency);
         start(new RouteBuilder() {
+
             @Override
             public void configure() {
+                // @formatter:off
                 onException(Exception.class).process(acknowledged.failure());
                 from("direct:contacts").routeId("camel-http-submit")
                         .aggregate(constant(true), new GroupedBodyAggregationStrategy())
@@ -46,6 +49,7 @@ public final class CamelHttpSubmit extends RouteSubmit {
                             }
                             acknowledged.add(e.getVariable("count", Integer.class));
                         });
+                // @formatter:on
             }
         });
     }

@@ -18,14 +18,17 @@ public final class ComponentSubmit extends RouteSubmit {
         deepenrich.getConfiguration().setBaseUrl(baseUrl);
         context.addComponent("deepenrich", deepenrich);
         start(new RouteBuilder() {
+
             @Override
             public void configure() {
+                // @formatter:off
                 onException(Exception.class).process(acknowledged.failure());
                 from("direct:contacts").routeId("deepenrich-submit")
                         .aggregate(constant(true), new DeepEnrichAggregationStrategy())
                         .completionSize(100).completionTimeout(2000).forceCompletionOnStop()
                         .to("deepenrich:bulk?" + bulkOptions)
                         .process(e -> acknowledged.add(e.getMessage().getBody(SubmissionReceipt.class).getSubmitted()));
+                // @formatter:on
             }
         });
     }

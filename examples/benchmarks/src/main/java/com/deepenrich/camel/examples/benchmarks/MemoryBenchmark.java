@@ -47,13 +47,15 @@ final class MemoryBenchmark {
                 "requestsPerMinute=" + rate + ", reading not paced", report);
         runChild(csv, scale.streamedContacts(), rate, StreamingJob.PACED,
                 "requestsPerMinute=" + rate + ", reading throttled to " + StreamingJob.contactsPerSecond(rate)
-                + " contacts/s", report);
+                                                                          + " contacts/s",
+                report);
         report.note(TITLE + ": child JVMs -Xmx" + MAX_HEAP + ", CSV " + csv + " generated at run time, GC logs in "
                     + "target/b4-gc-*.log. A run that fails is reported, not hidden.");
     }
 
     private static void runChild(Path csv, int contacts, int requestsPerMinute, String mode, String variant,
-                                 Report report) throws Exception {
+                                 Report report)
+            throws Exception {
         Path gcLog = Path.of("target", "b4-gc-" + requestsPerMinute + "-" + mode + ".log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + MAX_HEAP, "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog,

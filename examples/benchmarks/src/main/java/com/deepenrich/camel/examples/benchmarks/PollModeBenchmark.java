@@ -24,12 +24,12 @@ import java.util.stream.IntStream;
 import com.deepenrich.camel.DeepEnrichComponent;
 import com.deepenrich.camel.DeepEnrichConstants;
 import com.deepenrich.camel.callback.CallbackUrl;
-import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
-import com.deepenrich.camel.ledger.PendingEnrichment;
-import com.deepenrich.camel.model.SubmissionReceipt;
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
 import com.deepenrich.camel.examples.simulator.SimulatorConfig;
 import com.deepenrich.camel.examples.simulator.SimulatorStats;
+import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
+import com.deepenrich.camel.ledger.PendingEnrichment;
+import com.deepenrich.camel.model.SubmissionReceipt;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -76,7 +76,8 @@ final class PollModeBenchmark {
         report.note(TITLE + ": " + scale.pendingJobs() + " jobs pending at the start, new submissions at the limit for "
                     + SUBMIT_WINDOWS + " windows; limit " + LIMIT_PER_WINDOW + " per " + window.toMillis()
                     + " ms window (production: per minute, so multiply times by " + Duration.ofMinutes(1).toMillis()
-                    / window.toMillis() + "); a job takes " + JOB_WINDOWS + " windows; poll delay half a window, "
+                                                                                    / window.toMillis()
+                    + "); a job takes " + JOB_WINDOWS + " windows; poll delay half a window, "
                     + "maxReadInterval " + FALLBACK_WINDOWS + " windows, webhook pollFallbackAfter "
                     + FALLBACK_WINDOWS + " windows. 'finished -> emitted' runs from the job's end at the API to the "
                     + "route's receipt of its result.");
@@ -84,6 +85,7 @@ final class PollModeBenchmark {
 
     /** One measured run: its own simulator and Camel context. */
     private static final class Run {
+
         private final Scale scale;
         private final Mode mode;
         private final Duration firstReadAfter;
@@ -116,7 +118,7 @@ final class PollModeBenchmark {
             http.setBindPort(0);
             VertxPlatformHttpServer server = new VertxPlatformHttpServer(http);
             try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(config);
-                 CamelContext context = new DefaultCamelContext()) {
+                    CamelContext context = new DefaultCamelContext()) {
                 context.addService(server);
                 DeepEnrichComponent deepenrich = new DeepEnrichComponent();
                 deepenrich.getConfiguration().setApiKey(BenchmarkMain.API_KEY);
@@ -130,8 +132,10 @@ final class PollModeBenchmark {
                 deepenrich.getConfiguration().setPollFallbackAfter(window.multipliedBy(FALLBACK_WINDOWS).toMillis());
                 context.addComponent("deepenrich", deepenrich);
                 context.addRoutes(new RouteBuilder() {
+
                     @Override
                     public void configure() {
+                        // @formatter:off
                         String poll = "delay=" + window.toMillis() / 2 + "&initialDelay=0";
                         from(mode == Mode.POLL ? "deepenrich:results?" + poll
                                 : "webhook:deepenrich:results?webhookComponentName=platform-http"
@@ -142,6 +146,7 @@ final class PollModeBenchmark {
                                     emittedAt.putIfAbsent(e.getMessage().getHeader(
                                             DeepEnrichConstants.ENRICHMENT_ID, String.class), System.nanoTime());
                                 });
+                        // @formatter:on
                     }
                 });
                 context.start();
@@ -177,7 +182,8 @@ final class PollModeBenchmark {
                 List<CompletableFuture<Object>> answers = new ArrayList<>();
                 for (int i = 0; i < WARM_UP_REQUESTS; i++) {
                     answers.add(template.asyncRequestBody("deepenrich:getCredits?apiKey=" + WARM_UP_KEY
-                                                          + "&requestsPerMinute=0", null));
+                                                          + "&requestsPerMinute=0",
+                            null));
                 }
                 for (CompletableFuture<Object> answer : answers) {
                     answer.get();
@@ -194,8 +200,8 @@ final class PollModeBenchmark {
                 for (int k = 0; k < seedKeys.size(); k++) {
                     int key = k;
                     done.add(threads.submit(() -> {
-                        for (int i = key * LIMIT_PER_WINDOW;
-                             i < Math.min(scale.pendingJobs(), (key + 1) * LIMIT_PER_WINDOW); i++) {
+                        for (int i = key * LIMIT_PER_WINDOW; i < Math.min(scale.pendingJobs(),
+                                (key + 1) * LIMIT_PER_WINDOW); i++) {
                             seedOne(client, baseUrl, seedKeys.get(key), callbackUrl, i);
                         }
                         return null;
@@ -267,8 +273,10 @@ final class PollModeBenchmark {
             figures.put("GETs", Stats.integer(reads));
             figures.put("GETs per result", Stats.decimal((double) reads / Math.max(1, emittedAt.size())));
             figures.put("new submissions, % of limit", Stats.integer(100 * submitted / submitSeconds
-                                                                      / (perMinute / 60.0)) + "%");
-            figures.put("finished -> emitted p50 s", Stats.decimal(delays.length == 0 ? 0 : Stats.percentile(delays, 50)));
+                                                                     / (perMinute / 60.0))
+                                                       + "%");
+            figures.put("finished -> emitted p50 s",
+                    Stats.decimal(delays.length == 0 ? 0 : Stats.percentile(delays, 50)));
             figures.put("p95 s", Stats.decimal(delays.length == 0 ? 0 : Stats.percentile(delays, 95)));
             figures.put("max s", Stats.decimal(delays.length == 0 ? 0 : Stats.percentile(delays, 100)));
             figures.put("429s", Stats.integer(stats.rateLimited429()));

@@ -37,11 +37,11 @@ final class RateLimitBenchmark {
                          + "&maxRetryDelay=" + window.toMillis();
         // warm-up (class loading, JIT) against a simulator of its own: its requests stay out of the measured window
         try (DeepEnrichSimulator warmup = DeepEnrichSimulator.start(config);
-             ComponentSubmit ours = new ComponentSubmit(warmup.baseUrl(), options)) {
+                ComponentSubmit ours = new ComponentSubmit(warmup.baseUrl(), options)) {
             ours.submit(contacts.subList(0, contacts.size() / 10));
         }
         try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(config);
-             ComponentSubmit ours = new ComponentSubmit(simulator.baseUrl(), options)) {
+                ComponentSubmit ours = new ComponentSubmit(simulator.baseUrl(), options)) {
             long start = System.nanoTime();
             ours.submit(contacts);
             long end = System.nanoTime();

@@ -19,8 +19,9 @@ final class RequestCountBenchmark {
     static void run(Report report) throws Exception {
         List<Map<String, Object>> contacts = SyntheticContacts.apiShaped(0, CONTACTS);
         try (ZeroLatencyBulkApi api = ZeroLatencyBulkApi.start();
-             SubmitVariant ours = new ComponentSubmit(api.baseUrl(), "requestsPerMinute=0");
-             SubmitVariant perContact = new RawClientSubmit(api.bulkUrl(), 1, SubmitThroughputBenchmark.CONCURRENCY)) {
+                SubmitVariant ours = new ComponentSubmit(api.baseUrl(), "requestsPerMinute=0");
+                SubmitVariant perContact =
+                        new RawClientSubmit(api.bulkUrl(), 1, SubmitThroughputBenchmark.CONCURRENCY)) {
             ZeroLatencyBulkApi.Counts oursCounts = count(api, ours, contacts);
             ZeroLatencyBulkApi.Counts perContactCounts = count(api, perContact, contacts);
             add(report, ours, oursCounts, oursCounts);
@@ -29,7 +30,8 @@ final class RequestCountBenchmark {
     }
 
     private static ZeroLatencyBulkApi.Counts count(ZeroLatencyBulkApi api, SubmitVariant variant,
-                                                   List<Map<String, Object>> contacts) throws Exception {
+                                                   List<Map<String, Object>> contacts)
+            throws Exception {
         api.reset();
         variant.submit(contacts);
         return api.counts();

@@ -50,16 +50,18 @@ public final class StreamingJob {
         String mode = args[3];
         Progress acknowledged = new Progress();
         try (HeapWatcher heap = new HeapWatcher();
-             ZeroLatencyBulkApi api = ZeroLatencyBulkApi.start();
-             CamelContext context = new DefaultCamelContext()) {
+                ZeroLatencyBulkApi api = ZeroLatencyBulkApi.start();
+                CamelContext context = new DefaultCamelContext()) {
             DeepEnrichComponent deepenrich = new DeepEnrichComponent();
             deepenrich.getConfiguration().setApiKey(BenchmarkMain.API_KEY);
             deepenrich.getConfiguration().setBaseUrl(api.baseUrl());
             deepenrich.getConfiguration().setRequestsPerMinute(requestsPerMinute);
             context.addComponent("deepenrich", deepenrich);
             context.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
+                    // @formatter:off
                     onException(Exception.class).process(acknowledged.failure());
                     if (!CANONICAL.equals(mode)) {
                         SplitDefinition rows = from("file:" + csv.getParent() + "?fileName=" + csv.getFileName()
@@ -78,6 +80,7 @@ public final class StreamingJob {
                             .to("deepenrich:bulk")
                             .process(e -> acknowledged.add(
                                     e.getMessage().getBody(SubmissionReceipt.class).getSubmitted()));
+                    // @formatter:on
                 }
             });
             long start = System.nanoTime();

@@ -29,11 +29,11 @@ final class SubmitThroughputBenchmark {
         // one API per variant: its counts are the variant's own, and no variant's idle connections are closed by
         // the server because of another's
         try (ZeroLatencyBulkApi oursApi = ZeroLatencyBulkApi.start();
-             ZeroLatencyBulkApi camelHttpApi = ZeroLatencyBulkApi.start();
-             ZeroLatencyBulkApi rawApi = ZeroLatencyBulkApi.start();
-             SubmitVariant ours = new ComponentSubmit(oursApi.baseUrl(), "requestsPerMinute=0");
-             SubmitVariant camelHttp = new CamelHttpSubmit(camelHttpApi.bulkUrl(), CONCURRENCY);
-             SubmitVariant raw = new RawClientSubmit(rawApi.bulkUrl(), 100, CONCURRENCY)) {
+                ZeroLatencyBulkApi camelHttpApi = ZeroLatencyBulkApi.start();
+                ZeroLatencyBulkApi rawApi = ZeroLatencyBulkApi.start();
+                SubmitVariant ours = new ComponentSubmit(oursApi.baseUrl(), "requestsPerMinute=0");
+                SubmitVariant camelHttp = new CamelHttpSubmit(camelHttpApi.bulkUrl(), CONCURRENCY);
+                SubmitVariant raw = new RawClientSubmit(rawApi.bulkUrl(), 100, CONCURRENCY)) {
             Map<SubmitVariant, ZeroLatencyBulkApi> variants = new LinkedHashMap<>();
             variants.put(ours, oursApi);
             variants.put(camelHttp, camelHttpApi);
@@ -76,7 +76,8 @@ final class SubmitThroughputBenchmark {
         }
         report.note(TITLE + ": " + scale.warmupRounds() + " warm-up and " + scale.measuredRounds()
                     + " measured rounds per variant, alternating; CPU is the whole process's (the API stub included)."
-                    + " Every variant keeps at most " + CONCURRENCY + " requests in flight (ours: its pool of senders).");
+                    + " Every variant keeps at most " + CONCURRENCY
+                    + " requests in flight (ours: its pool of senders).");
     }
 
     /**
@@ -91,6 +92,7 @@ final class SubmitThroughputBenchmark {
 
     /** The figures of one variant's measured rounds. */
     private static final class Measured {
+
         private final double[] rates;
         private final double[] cpuMicrosPerContact;
         private ZeroLatencyBulkApi.Counts counts;

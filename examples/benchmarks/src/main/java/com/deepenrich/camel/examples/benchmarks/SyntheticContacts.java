@@ -16,13 +16,13 @@ import java.util.Map;
  */
 public final class SyntheticContacts {
 
-    private static final String[] FIRST = { "Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Margaret",
-            "Ken", "Radia", "Tim", "Frances", "John", "Shafi", "Leslie", "Niklaus", "Hedy" };
-    private static final String[] LAST = { "Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth",
+    private static final String[] FIRST = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Margaret",
+            "Ken", "Radia", "Tim", "Frances", "John", "Shafi", "Leslie", "Niklaus", "Hedy"};
+    private static final String[] LAST = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth",
             "Hamilton", "Thompson", "Perlman", "Berners-Lee", "Allen", "Backus", "Goldwasser", "Lamport", "Wirth",
-            "Lamarr" };
-    private static final String[] COMPANY = { "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne",
-            "Wonka", "Tyrell", "Cyberdyne" };
+            "Lamarr"};
+    private static final String[] COMPANY = {"Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne",
+            "Wonka", "Tyrell", "Cyberdyne"};
 
     private SyntheticContacts() {
     }

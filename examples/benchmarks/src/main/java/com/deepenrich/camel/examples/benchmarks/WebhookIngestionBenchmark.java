@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.deepenrich.camel.DeepEnrichComponent;
-import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.callback.CallbackToken;
+import com.deepenrich.camel.model.EnrichmentResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -48,8 +48,10 @@ final class WebhookIngestionBenchmark {
             deepenrich.getConfiguration().setApiKey(BenchmarkMain.API_KEY);
             context.addComponent("deepenrich", deepenrich);
             context.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
+                    // @formatter:off
                     from("webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false"
                          + "&webhookPath=/deepenrich/results&pollFallbackAfter=0")
                             .routeId("webhook-ours")
@@ -62,6 +64,7 @@ final class WebhookIngestionBenchmark {
                                 MAPPER.readTree(e.getMessage().getBody(byte[].class));
                                 e.getMessage().setBody("{}");
                             });
+                    // @formatter:on
                 }
             });
             context.start();
@@ -112,6 +115,7 @@ final class WebhookIngestionBenchmark {
 
     /** The figures of one route over all measured rounds. */
     private static final class Figures {
+
         private final double deliveriesPerSecond;
         private final double[] latency;
         private final Map<Integer, Integer> statuses = new TreeMap<>();

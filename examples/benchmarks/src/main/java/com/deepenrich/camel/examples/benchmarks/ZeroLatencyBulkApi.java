@@ -92,8 +92,7 @@ public final class ZeroLatencyBulkApi implements AutoCloseable {
 
     private static int occurrences(byte[] haystack, byte[] needle) {
         int count = 0;
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
+        outer : for (int i = 0; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;

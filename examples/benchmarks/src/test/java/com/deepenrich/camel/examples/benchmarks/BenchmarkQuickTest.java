@@ -28,23 +28,23 @@ class BenchmarkQuickTest {
                                                                                   + figure));
         }));
         assertEquals(3, report.rows(SubmitThroughputBenchmark.TITLE).size(), "B1 variants");
-        report.rows(SubmitThroughputBenchmark.TITLE).forEach(row ->
-                assertEquals("5,000", row.figures().get("contacts at API"), row.variant()));
+        report.rows(SubmitThroughputBenchmark.TITLE)
+                .forEach(row -> assertEquals("5,000", row.figures().get("contacts at API"), row.variant()));
         assertEquals(List.of("100", "10,000"), report.rows(RequestCountBenchmark.TITLE).stream()
                 .map(row -> row.figures().get("requests")).toList(), "requests per 10,000 contacts");
         assertEquals("2,000", report.rows(RateLimitBenchmark.TITLE).get(0).figures().get("contacts"), "B2");
         // the limiter counts a window from the answers, so however loaded this machine, no request meets a full window
         assertEquals("0", report.rows(RateLimitBenchmark.TITLE).get(0).figures().get("429s"), "B2 429s");
-        report.rows(WebhookIngestionBenchmark.TITLE).forEach(row ->
-                assertEquals("{200=110}", row.figures().get("answers"), row.variant()));
+        report.rows(WebhookIngestionBenchmark.TITLE)
+                .forEach(row -> assertEquals("{200=110}", row.figures().get("answers"), row.variant()));
         assertEquals("100", report.rows(WebhookIngestionBenchmark.TITLE).get(0).figures().get("results emitted"),
                 "B3 results emitted once each, duplicates not");
         assertTrue(report.rows(MemoryBenchmark.TITLE).stream()
-                        .allMatch(row -> "completed".equals(row.figures().get("outcome"))
-                                         && "20,000".equals(row.figures().get("contacts at API"))),
+                .allMatch(row -> "completed".equals(row.figures().get("outcome"))
+                                 && "20,000".equals(row.figures().get("contacts at API"))),
                 () -> "B4 runs at quick scale: " + report.rows(MemoryBenchmark.TITLE));
         assertTrue(report.rows(MemoryBenchmark.TITLE).stream()
-                        .allMatch(row -> Integer.parseInt(row.figures().get("peak pending batches")) <= 4 + 1),
+                .allMatch(row -> Integer.parseInt(row.figures().get("peak pending batches")) <= 4 + 1),
                 () -> "B4 holds at most maxPendingBatches (4) unanswered batches, plus a timeout completion that "
                       + "never waits: " + report.rows(MemoryBenchmark.TITLE));
         assertEquals(3, report.rows(PollModeBenchmark.TITLE).size(), "B5 variants");

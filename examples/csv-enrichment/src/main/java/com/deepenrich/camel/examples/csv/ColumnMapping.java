@@ -38,7 +38,7 @@ public final class ColumnMapping {
             }
         }
         if (!columns.containsKey(ContactField.FIRST_NAME) || !columns.containsKey(ContactField.LAST_NAME)
-                || !columns.containsKey(ContactField.COMPANY) && !columns.containsKey(ContactField.DOMAIN)) {
+            || !columns.containsKey(ContactField.COMPANY) && !columns.containsKey(ContactField.DOMAIN)) {
             throw new IllegalArgumentException("The CSV needs first name, last name, and company or domain columns; "
                                                + "found " + describe(columns, header) + " in " + header
                                                + ". Name them with the options first-name-column, "

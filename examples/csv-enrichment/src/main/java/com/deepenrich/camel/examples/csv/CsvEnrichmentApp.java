@@ -151,7 +151,8 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
         out.println(job.progressLine());
         if (job.failure() != null) {
             throw new IllegalStateException("The job stopped: " + job.failure().getMessage()
-                                            + ". Run it again to resume.", job.failure());
+                                            + ". Run it again to resume.",
+                    job.failure());
         }
         if (!job.isDone()) {
             out.println("Stopped before the end; run the same command again to resume (state in "

@@ -96,8 +96,8 @@ record CsvInput(Path file, List<String> header, long rowCount) {
         try {
             Files.createDirectories(output.getParent());
             try (CSVParser rows = rows();
-                 Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 CSVPrinter printer = OUTPUT_FORMAT.print(writer)) {
+                    Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                    CSVPrinter printer = OUTPUT_FORMAT.print(writer)) {
                 List<String> columns = new ArrayList<>(header);
                 for (String column : RowResult.COLUMNS) {
                     columns.add(header.contains(column) ? "deepenrich_" + column : column);

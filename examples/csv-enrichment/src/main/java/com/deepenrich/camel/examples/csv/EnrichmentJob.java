@@ -139,7 +139,8 @@ final class EnrichmentJob {
         } else if (cause instanceof DeepEnrichInDoubtException) {
             journal.sending(block, System.currentTimeMillis() + inDoubtWait.toMillis());
             LOG.warn("{}: sent, but the answer was lost (DeepEnrich may have accepted it): waiting up to {} s for its "
-                     + "results before sending its rows again", name(block), inDoubtWait.toSeconds());
+                     + "results before sending its rows again",
+                    name(block), inDoubtWait.toSeconds());
         } else if (cause instanceof DeepEnrichInsufficientCreditsException) {
             outOfCredits = true;
             resolveAll(contacts, OUT_OF_CREDITS);

@@ -31,6 +31,7 @@ final class EnrichmentRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // @formatter:off
         from(READ).routeId("read-csv")
                 .process(exchange -> job.readingStarted())
                 .split(method(input, "rows")).streaming()
@@ -70,5 +71,6 @@ final class EnrichmentRoutes extends RouteBuilder {
         from("timer:done?period=100").routeId("done")
                 .filter(exchange -> job.isOver() && exchange.getContext().getInflightRepository().size("results") == 0)
                 .process(exchange -> whenDone.run());
+        // @formatter:on
     }
 }

@@ -7,14 +7,14 @@ public record RowResult(String email, String emailStatus, String phone, String o
     public static final String REJECTED = "REJECTED";
 
     /** The names of the appended columns, in the order of {@link #columns()}. */
-    static final String[] COLUMNS = { "email", "email_status", "phone", "outcome", "reason" };
+    static final String[] COLUMNS = {"email", "email_status", "phone", "outcome", "reason"};
 
     static RowResult rejected(String reason) {
         return new RowResult("", "", "", REJECTED, reason);
     }
 
     String[] columns() {
-        return new String[] { email, emailStatus, phone, outcome, reason };
+        return new String[]{email, emailStatus, phone, outcome, reason};
     }
 
     static RowResult ofColumns(String[] c) {

@@ -55,7 +55,8 @@ class CsvEnrichmentJobTest {
             assertEquals(10, simulator.stats().submissions());
             assertEquals(1000, summary.rows());
             assertEquals(6, summary.count(RowResult.REJECTED));
-            assertEquals(summary.rows(), summary.submitted() + summary.count(RowResult.REJECTED), "submitted + rejected");
+            assertEquals(summary.rows(), summary.submitted() + summary.count(RowResult.REJECTED),
+                    "submitted + rejected");
         }
         List<CSVRecord> input = JobFixtures.read(JobFixtures.sample());
         List<CSVRecord> enriched = JobFixtures.read(output);

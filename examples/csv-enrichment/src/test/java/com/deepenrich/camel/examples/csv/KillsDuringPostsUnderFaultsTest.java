@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KillsDuringPostsUnderFaultsTest {
 
     private static final int KILLS = 3;
-    private static final long[] KILL_DELAYS_MILLIS = { 0, 120, 240 };
+    private static final long[] KILL_DELAYS_MILLIS = {0, 120, 240};
 
     @TempDir
     Path dir;

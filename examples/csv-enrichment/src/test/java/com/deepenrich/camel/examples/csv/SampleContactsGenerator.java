@@ -28,8 +28,8 @@ import org.apache.commons.csv.CSVPrinter;
 public final class SampleContactsGenerator {
 
     static final int ROWS = 1_000;
-    static final String[] HEADER = { "lead_id", "first_name", "last_name", "job_title", "company", "domain",
-                                     "linkedin_url", "city", "country" };
+    static final String[] HEADER = {"lead_id", "first_name", "last_name", "job_title", "company", "domain",
+            "linkedin_url", "city", "country"};
 
     /** Row number (1-based) of each invalid row, and what is made wrong in it (columns as in {@link #HEADER}). */
     static final Map<Integer, Consumer<List<String>>> INVALID_ROWS = Map.of(
@@ -48,7 +48,7 @@ public final class SampleContactsGenerator {
 
     private static final long SEED = 20_260_101L;
     private static final Set<String> LEGAL_WORDS = Set.of("and", "sons", "llc", "inc", "group", "ltd");
-    private static final String[] TLDS = { ".com", ".com", ".com", ".com", ".io", ".co", ".net", ".co.uk", ".de" };
+    private static final String[] TLDS = {".com", ".com", ".com", ".com", ".io", ".co", ".net", ".co.uk", ".de"};
 
     private SampleContactsGenerator() {
     }
@@ -71,7 +71,7 @@ public final class SampleContactsGenerator {
             for (int row = 1; row <= ROWS; row++) {
                 Faker faker = row % 10 == 0 ? international.get(row / 10 % international.size()) : us;
                 List<String> contact = contact(row, faker, us, random);
-                INVALID_ROWS.getOrDefault(row, c -> { }).accept(contact);
+                INVALID_ROWS.getOrDefault(row, c -> {}).accept(contact);
                 printer.printRecord(contact);
             }
         } catch (IOException e) {

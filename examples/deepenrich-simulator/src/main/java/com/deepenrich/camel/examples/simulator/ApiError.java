@@ -4,6 +4,7 @@ package com.deepenrich.camel.examples.simulator;
  * Every error the simulated API answers: HTTP status, {@code code} and {@code message} of the JSON body.
  */
 enum ApiError {
+
     AUTHORIZATION_NOT_SET(401, "error.authorization.not_set", "Authorization headers not set"),
     AUTHORIZATION_NOT_BEARER(401, "error.authorization.not_bearer", "Authorization headers not have prefix 'bearer'"),
     UNKNOWN_API_KEY(401, "error.api.key", "Unknown api key"),

@@ -1,14 +1,14 @@
 package com.deepenrich.camel.examples.simulator;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Optional;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The request pipeline: count, authenticate, rate-limit, inject faults, route to the endpoint, answer JSON.
@@ -25,7 +25,7 @@ final class ApiHandler implements HttpHandler {
     private final Duration responseLatency;
 
     ApiHandler(Router router, Authenticator authenticator, RateLimiter rateLimiter, FaultInjector faults,
-            SimulatorStats stats, Duration responseLatency) {
+               SimulatorStats stats, Duration responseLatency) {
         this.router = router;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
@@ -95,7 +95,8 @@ final class ApiHandler implements HttpHandler {
             exchange.sendResponseHeaders(status, bytes.length);
             out.write(bytes);
         } catch (IOException e) {
-            LOG.debug("Could not answer {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+            LOG.debug("Could not answer {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(),
+                    e.toString());
         }
     }
 

@@ -51,7 +51,7 @@ final class Billing {
 
     private long price(ContactInput contact, long submittedAt) {
         if (contact.isDocumentationTestContact()
-                || freeReenrichment && history.enrichedBefore(contact, submittedAt)) {
+            || freeReenrichment && history.enrichedBefore(contact, submittedAt)) {
             return 0;
         }
         Contact found = enricher.enrich(contact);

@@ -1,7 +1,5 @@
 package com.deepenrich.camel.examples.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads and validates a {@code POST /contact/enrich/bulk} body, failing with the API's 400 codes.

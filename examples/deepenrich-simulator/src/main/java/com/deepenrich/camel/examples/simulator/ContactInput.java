@@ -8,7 +8,7 @@ import java.util.Set;
  * One validated contact of a bulk request.
  */
 record ContactInput(String firstname, String lastname, String domain, String companyName, String linkedinUrl,
-        Set<String> enrichFields, Map<String, String> custom) {
+                    Set<String> enrichFields, Map<String, String> custom) {
 
     static final String EMAILS = "contact.emails";
     static final String PHONES = "contact.phones";
@@ -29,6 +29,6 @@ record ContactInput(String firstname, String lastname, String domain, String com
     }
 
     record Key(String firstname, String lastname, String domain, String companyName, String linkedinUrl,
-            Map<String, String> custom) {
+               Map<String, String> custom) {
     }
 }

@@ -1,5 +1,10 @@
 package com.deepenrich.camel.examples.simulator;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 import com.deepenrich.camel.examples.simulator.ResultModel.Company;
 import com.deepenrich.camel.examples.simulator.ResultModel.Contact;
 import com.deepenrich.camel.examples.simulator.ResultModel.Email;
@@ -8,11 +13,6 @@ import com.deepenrich.camel.examples.simulator.ResultModel.Phone;
 import com.deepenrich.camel.examples.simulator.ResultModel.Position;
 import com.deepenrich.camel.examples.simulator.ResultModel.Profile;
 import com.deepenrich.camel.examples.simulator.ResultModel.SocialMedia;
-
-import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Deterministic fake enrichment: the same names and domain (or company) always give the same contact.
@@ -52,7 +52,8 @@ final class FakeEnricher {
         Company company = new Company(input.companyName().isBlank() ? companyFrom(lowerDomain) : input.companyName(),
                 domain, INDUSTRIES.get(draws.below(INDUSTRIES.size())), HEADCOUNTS[draws.below(HEADCOUNTS.length)]);
         String linkedinUrl = input.linkedinUrl().isBlank()
-                ? "https://www.linkedin.com/in/" + first + "-" + last + "-" + Long.toHexString(draws.next() & 0xffff) + "/"
+                ? "https://www.linkedin.com/in/" + first + "-" + last + "-" + Long.toHexString(draws.next() & 0xffff)
+                  + "/"
                 : input.linkedinUrl().strip();
 
         List<Email> emails = new ArrayList<>(2);
@@ -118,6 +119,7 @@ final class FakeEnricher {
 
     /** A splitmix64 sequence: cheap, stable across JVMs. */
     private static final class Draws {
+
         private long state;
 
         Draws(long seed) {

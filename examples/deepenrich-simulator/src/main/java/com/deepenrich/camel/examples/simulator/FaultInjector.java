@@ -8,7 +8,9 @@ import java.util.Random;
  */
 final class FaultInjector {
 
-    enum Fault { NONE, SERVER_ERROR, RATE_LIMIT, CONNECTION_RESET, ANSWER_LOST }
+    enum Fault {
+        NONE, SERVER_ERROR, RATE_LIMIT, CONNECTION_RESET, ANSWER_LOST
+    }
 
     private final Random random;
     private final double serverErrorRate;

@@ -1,13 +1,13 @@
 package com.deepenrich.camel.examples.simulator;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Job lifecycle: creates jobs, settles them when their latency has passed (on a timer, or earlier on demand when
@@ -25,7 +25,7 @@ final class JobProcessor {
     private final long latencyNanos;
 
     JobProcessor(JobStore store, Billing billing, ResultRenderer renderer, WebhookDispatcher webhooks,
-            ScheduledExecutorService scheduler, Duration latency) {
+                 ScheduledExecutorService scheduler, Duration latency) {
         this.store = store;
         this.billing = billing;
         this.renderer = renderer;

@@ -4,6 +4,7 @@ package com.deepenrich.camel.examples.simulator;
  * The enrichment statuses the simulator produces (a subset of the documented ones).
  */
 public enum JobStatus {
+
     CREATED,
     IN_PROGRESS,
     FINISHED,

@@ -1,11 +1,11 @@
 package com.deepenrich.camel.examples.simulator;
 
+import java.io.UncheckedIOException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
-import java.io.UncheckedIOException;
 
 /**
  * The one JSON mapper of the simulator: record components in camelCase become the API's snake_case fields.

@@ -25,6 +25,7 @@ final class RateLimiter {
 
     /** The times of the last {@code limit} accepted requests, in a ring. */
     private static final class Window {
+
         private final long[] acceptedAt;
         private int oldest;
         private int count;

@@ -6,6 +6,7 @@ import java.util.Locale;
  * Country of a fake contact, guessed from the top-level domain: phone format and location.
  */
 enum Region {
+
     GB(".uk", "+44 20 7%03d %04d", "London, England, United Kingdom"),
     FR(".fr", "+33 1 4%03d %04d", "Paris, Île-de-France, France"),
     DE(".de", "+49 30 %03d %04d", "Berlin, Germany"),

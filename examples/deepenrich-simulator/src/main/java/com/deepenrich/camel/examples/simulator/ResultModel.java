@@ -1,9 +1,9 @@
 package com.deepenrich.camel.examples.simulator;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The JSON shapes of {@code GET /contact/enrich/bulk/{id}} (and of the webhook body), as records.
@@ -14,7 +14,7 @@ final class ResultModel {
     }
 
     record Result(String id, String name, JobStatus status, @JsonInclude(JsonInclude.Include.NON_NULL) Cost cost,
-            List<ContactData> datas) {
+                  List<ContactData> datas) {
     }
 
     record Cost(long credits) {
@@ -24,11 +24,11 @@ final class ResultModel {
     }
 
     record Contact(String firstname, String lastname, String domain,
-            String mostProbableEmail, String mostProbableEmailStatus,
-            String mostProbablePersonalEmail, String mostProbablePersonalEmailStatus,
-            String mostProbablePhone,
-            List<Email> emails, List<Email> personalEmails, List<Phone> phones, List<SocialMedia> socialMedias,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Profile profile) {
+                   String mostProbableEmail, String mostProbableEmailStatus,
+                   String mostProbablePersonalEmail, String mostProbablePersonalEmailStatus,
+                   String mostProbablePhone,
+                   List<Email> emails, List<Email> personalEmails, List<Phone> phones, List<SocialMedia> socialMedias,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) Profile profile) {
 
         /** A contact left unprocessed because credits ran out: every field present but empty. */
         static Contact blank() {
@@ -46,7 +46,7 @@ final class ResultModel {
     }
 
     record Profile(String linkedinUrl, String firstname, String lastname, String headline, String location,
-            Position position) {
+                   Position position) {
     }
 
     record Position(String title, MonthYear startAt, MonthYear endAt, Company company) {

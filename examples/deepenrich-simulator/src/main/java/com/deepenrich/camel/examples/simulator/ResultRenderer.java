@@ -1,12 +1,12 @@
 package com.deepenrich.camel.examples.simulator;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.deepenrich.camel.examples.simulator.ResultModel.Contact;
 import com.deepenrich.camel.examples.simulator.ResultModel.ContactData;
 import com.deepenrich.camel.examples.simulator.ResultModel.Cost;
 import com.deepenrich.camel.examples.simulator.ResultModel.Result;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Builds the result document of a job (GET answer and webhook body). Enrichment is deterministic, so results are

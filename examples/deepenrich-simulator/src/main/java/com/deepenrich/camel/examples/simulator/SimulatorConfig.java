@@ -126,6 +126,7 @@ public final class SimulatorConfig {
     }
 
     public static final class Builder {
+
         private int port = 0;
         private Set<String> apiKeys = Set.of("sim-key");
         private Duration processingLatency = Duration.ofMillis(500);

@@ -115,12 +115,14 @@ public final class SimulatorStats {
         Map<String, Long> endpoints = new TreeMap<>();
         requestsByEndpoint.forEach((key, adder) -> endpoints.put(key, adder.sum()));
         return "SimulatorStats{totalRequests=" + totalRequests() + ", requests=" + endpoints
-                + ", rateLimited429=" + rateLimited429() + ", injectedRateLimits=" + injectedRateLimits()
-                + ", injectedServerErrors=" + injectedServerErrors() + ", injectedResets=" + injectedResets() + ", lostAnswers=" + lostAnswers()
-                + ", submissions=" + submissions() + ", contactsSubmitted=" + contactsSubmitted()
-                + ", duplicateContactSubmissions=" + duplicateContactSubmissions() + ", creditsSpent=" + creditsSpent()
-                + ", webhookAttempts=" + webhookAttempts() + ", webhookDeliveries=" + webhookDeliveries()
-                + ", webhookFailures=" + webhookFailures() + ", webhookGaveUp=" + webhookGaveUp() + ", webhookSkipped=" + webhookSkipped() + "}";
+               + ", rateLimited429=" + rateLimited429() + ", injectedRateLimits=" + injectedRateLimits()
+               + ", injectedServerErrors=" + injectedServerErrors() + ", injectedResets=" + injectedResets()
+               + ", lostAnswers=" + lostAnswers()
+               + ", submissions=" + submissions() + ", contactsSubmitted=" + contactsSubmitted()
+               + ", duplicateContactSubmissions=" + duplicateContactSubmissions() + ", creditsSpent=" + creditsSpent()
+               + ", webhookAttempts=" + webhookAttempts() + ", webhookDeliveries=" + webhookDeliveries()
+               + ", webhookFailures=" + webhookFailures() + ", webhookGaveUp=" + webhookGaveUp() + ", webhookSkipped="
+               + webhookSkipped() + "}";
     }
 
     void countRequest(String endpointKey) {

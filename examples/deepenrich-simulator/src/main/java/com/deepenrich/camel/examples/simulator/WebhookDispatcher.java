@@ -1,8 +1,5 @@
 package com.deepenrich.camel.examples.simulator;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -14,6 +11,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * POSTs result documents to webhook URLs. A non-2xx answer or an I/O error is retried every retry interval, up to
@@ -34,7 +34,7 @@ final class WebhookDispatcher {
     private final SimulatorStats stats;
 
     WebhookDispatcher(HttpClient client, ScheduledExecutorService scheduler, SimulatorConfig config,
-            FaultInjector faults, SimulatorStats stats) {
+                      FaultInjector faults, SimulatorStats stats) {
         this.client = client;
         this.scheduler = scheduler;
         this.retryInterval = config.webhookRetryInterval();

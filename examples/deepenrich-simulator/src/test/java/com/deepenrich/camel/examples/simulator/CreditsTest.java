@@ -1,12 +1,12 @@
 package com.deepenrich.camel.examples.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,7 +50,8 @@ class CreditsTest {
             assertEquals(expectedCost, cost);
             assertEquals(cost, simulator.stats().creditsSpent());
             assertEquals(15 - cost, simulator.credits());
-            assertEquals(JobStatus.CREDITS_INSUFFICIENT, simulator.job(result.get("id").asText()).orElseThrow().status());
+            assertEquals(JobStatus.CREDITS_INSUFFICIENT,
+                    simulator.job(result.get("id").asText()).orElseThrow().status());
         }
     }
 
@@ -116,8 +117,10 @@ class CreditsTest {
     void everyIdenticalContactIsChargedWhenFreeReenrichmentIsOff() throws Exception {
         try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(config().freeReenrichment(false).build())) {
             SimulatorClient client = new SimulatorClient(simulator);
-            long first = client.awaitFinal(client.submit(Fixtures.people("first", 3)), TIMEOUT).at("/cost/credits").asLong();
-            long again = client.awaitFinal(client.submit(Fixtures.people("again", 3)), TIMEOUT).at("/cost/credits").asLong();
+            long first =
+                    client.awaitFinal(client.submit(Fixtures.people("first", 3)), TIMEOUT).at("/cost/credits").asLong();
+            long again =
+                    client.awaitFinal(client.submit(Fixtures.people("again", 3)), TIMEOUT).at("/cost/credits").asLong();
 
             assertTrue(first > 0);
             assertEquals(first, again);

@@ -1,12 +1,12 @@
 package com.deepenrich.camel.examples.simulator;
 
-import com.deepenrich.camel.examples.simulator.ResultModel.Contact;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+
+import com.deepenrich.camel.examples.simulator.ResultModel.Contact;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

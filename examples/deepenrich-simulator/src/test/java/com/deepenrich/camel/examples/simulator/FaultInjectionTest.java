@@ -1,9 +1,9 @@
 package com.deepenrich.camel.examples.simulator;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +20,8 @@ class FaultInjectionTest {
         try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(config().connectionResetRate(1.0).build())) {
             SimulatorClient client = new SimulatorClient(simulator);
 
-            assertThrows(IOException.class, () -> client.post("/contact/enrich/bulk", Fixtures.people("reset", 1).toString()));
+            assertThrows(IOException.class,
+                    () -> client.post("/contact/enrich/bulk", Fixtures.people("reset", 1).toString()));
             assertTrue(simulator.stats().injectedResets() >= 1);
             assertEquals(0, simulator.stats().submissions(), "the handler never ran");
         }

@@ -1,9 +1,9 @@
 package com.deepenrich.camel.examples.simulator;
 
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Set;
+
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +32,8 @@ class RateLimitTest {
             assertEquals(429, sixth.status());
             assertEquals(Fixtures.error("429 rate limited"), sixth.json());
             assertTrue(sixth.headers().map().keySet().stream()
-                    .noneMatch(name -> name.toLowerCase().contains("ratelimit") || name.equalsIgnoreCase("retry-after")));
+                    .noneMatch(
+                            name -> name.toLowerCase().contains("ratelimit") || name.equalsIgnoreCase("retry-after")));
             assertEquals(1, simulator.stats().rateLimited429());
             assertEquals(200, client.get("/account/credits", "Bearer other-key").status(), "limits are per key");
 

@@ -1,13 +1,13 @@
 package com.deepenrich.camel.examples.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +22,8 @@ class SeedRequestTest {
                 .processingLatency(LATENCY).build())) {
             SimulatorClient client = new SimulatorClient(simulator);
 
-            SimulatorClient.Reply submitted = client.post("/contact/enrich/bulk", Fixtures.text("bulk-request-seed.json"));
+            SimulatorClient.Reply submitted =
+                    client.post("/contact/enrich/bulk", Fixtures.text("bulk-request-seed.json"));
             assertEquals(200, submitted.status());
             String id = submitted.json().get("enrichment_id").asText();
             assertDoesNotThrow(() -> UUID.fromString(id));
@@ -57,7 +58,7 @@ class SeedRequestTest {
 
     private static Set<String> fieldNames(JsonNode node) {
         Set<String> names = new TreeSet<>();
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
             names.add(it.next());
         }
         return names;

@@ -1,8 +1,5 @@
 package com.deepenrich.camel.examples.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -67,7 +67,8 @@ final class SimulatorClient {
         return awaitResult(id, timeout, result -> JobStatus.valueOf(result.get("status").asText()).isFinal());
     }
 
-    JsonNode awaitResult(String id, Duration timeout, Predicate<JsonNode> done) throws IOException, InterruptedException {
+    JsonNode awaitResult(String id, Duration timeout, Predicate<JsonNode> done)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode result = result(id);
         while (!done.test(result)) {
@@ -81,7 +82,8 @@ final class SimulatorClient {
     }
 
     private HttpRequest.Builder request(String path, String authorization) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

@@ -1,8 +1,5 @@
 package com.deepenrich.camel.examples.simulator;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +11,9 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +47,8 @@ class SimulatorLoadTest {
             double bulkPerSecond = throughput(http, bulk);
             double creditsPerSecond = throughput(http, credits);
 
-            System.out.printf(Locale.ROOT, "POST /contact/enrich/bulk (100 contacts): %.0f requests/s (%.0f contacts/s)%n",
+            System.out.printf(Locale.ROOT,
+                    "POST /contact/enrich/bulk (100 contacts): %.0f requests/s (%.0f contacts/s)%n",
                     bulkPerSecond, bulkPerSecond * 100);
             System.out.printf(Locale.ROOT, "GET /account/credits: %.0f requests/s%n", creditsPerSecond);
             System.out.println(simulator.stats());

@@ -1,9 +1,9 @@
 package com.deepenrich.camel.examples.simulator;
 
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Set;
+
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +21,7 @@ class SimulatorMainTest {
 
     @Test
     void optionsSetTheConfiguration() {
-        SimulatorConfig config = SimulatorMain.parse(new String[] {"--port", "9000", "--latency-ms", "20",
+        SimulatorConfig config = SimulatorMain.parse(new String[]{"--port", "9000", "--latency-ms", "20",
                 "--rpm", "0", "--credits", "7", "--api-key", "a", "--api-key", "b"});
 
         assertEquals(9000, config.port());
@@ -33,7 +33,7 @@ class SimulatorMainTest {
 
     @Test
     void unknownOptionOrMissingValueIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parse(new String[] {"--verbose", "1"}));
-        assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parse(new String[] {"--port"}));
+        assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parse(new String[]{"--verbose", "1"}));
+        assertThrows(IllegalArgumentException.class, () -> SimulatorMain.parse(new String[]{"--port"}));
     }
 }

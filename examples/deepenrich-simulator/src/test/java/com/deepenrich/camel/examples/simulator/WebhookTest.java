@@ -1,13 +1,13 @@
 package com.deepenrich.camel.examples.simulator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +34,8 @@ class WebhookTest {
             List<String> bodies = receiver.awaitBodies(3, TIMEOUT);
             awaitCount(() -> simulator.stats().webhookDeliveries(), 1);
 
-            assertEquals(client.result(id), SimulatorClient.JSON.readTree(bodies.get(2)), "body mirrors the GET result");
+            assertEquals(client.result(id), SimulatorClient.JSON.readTree(bodies.get(2)),
+                    "body mirrors the GET result");
             assertEquals(bodies.get(0), bodies.get(2), "every attempt sends the same body");
             assertEquals(3, simulator.stats().webhookAttempts());
             assertEquals(1, simulator.stats().webhookDeliveries());

@@ -18,6 +18,7 @@ public class EnrichmentRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // @formatter:off
         // a JSON array of contacts in; the submission receipt (enrichment ids, rejections) back
         from("platform-http:/contacts?httpMethodRestrict=POST").routeId("contacts-in")
                 .to("deepenrich:bulk")
@@ -33,5 +34,6 @@ public class EnrichmentRoutes extends RouteBuilder {
         from("platform-http:/contacts/enriched?httpMethodRestrict=GET").routeId("results-out")
                 .bean(enrichedContacts, "asJsonLines")
                 .setHeader("Content-Type", constant("application/x-ndjson"));
+        // @formatter:on
     }
 }

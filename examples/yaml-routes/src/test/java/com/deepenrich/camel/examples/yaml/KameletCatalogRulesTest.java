@@ -29,8 +29,8 @@ class KameletCatalogRulesTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\??([A-Za-z0-9]+):?}}");
 
     @ParameterizedTest
-    @CsvSource({ "deepenrich-sink, sink, kamelet:source", "deepenrich-source, source, kamelet:sink",
-                 "deepenrich-poll-source, source, kamelet:sink" })
+    @CsvSource({"deepenrich-sink, sink, kamelet:source", "deepenrich-source, source, kamelet:sink",
+            "deepenrich-poll-source, source, kamelet:sink"})
     void followsTheCatalogRules(String name, String type, String templateEnd) throws Exception {
         String file = "kamelets/" + name + ".kamelet.yaml";
         JsonNode kamelet;
@@ -88,7 +88,8 @@ class KameletCatalogRulesTest {
         String dependencies = kamelet.path("spec").path("dependencies").toString();
         assertTrue(dependencies.contains("\"camel:kamelet\""), dependencies);
         assertTrue(dependencies.contains("\"mvn:com.deepenrich.camel:camel-deepenrich:"
-                                         + System.getProperty("deepenrich.version") + "\""), dependencies);
+                                         + System.getProperty("deepenrich.version") + "\""),
+                dependencies);
         assertTrue(template.contains(templateEnd), name + " template goes through " + templateEnd);
     }
 

@@ -63,18 +63,20 @@ class KameletSecurityTest {
         int port = freePort();
         try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(SimulatorConfig.builder()
                 .apiKeys(Set.of(API_KEY)).processingLatency(Duration.ofMillis(100)).requestsPerMinute(0).build());
-             CamelContext context = context(port)) {
+                CamelContext context = context(port)) {
             Properties kamelets = new Properties();
             for (String kamelet : List.of("deepenrich-sink", "deepenrich-source")) {
                 kamelets.put("camel.kamelet." + kamelet + ".apiKey", API_KEY);
                 kamelets.put("camel.kamelet." + kamelet + ".baseUrl", simulator.baseUrl());
                 kamelets.put("camel.kamelet." + kamelet + ".callbackToken", TOKEN);
             }
-            kamelets.put("camel.kamelet.deepenrich-sink.callbackUrl", "http://127.0.0.1:" + port + "/deepenrich/results");
+            kamelets.put("camel.kamelet.deepenrich-sink.callbackUrl",
+                    "http://127.0.0.1:" + port + "/deepenrich/results");
             kamelets.put("camel.kamelet.deepenrich-sink.batchTimeout", "100");
             kamelets.put("camel.kamelet.deepenrich-source.pollFallbackAfter", "60000");
             context.getPropertiesComponent().setInitialProperties(kamelets);
             context.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     from("direct:leads").to("kamelet:deepenrich-sink");
@@ -85,7 +87,8 @@ class KameletSecurityTest {
 
             context.createProducerTemplate().sendBodyAndHeaders("direct:leads",
                     Map.of("first_name", "Ada", "last_name", "Lovelace", "domain", "analytical.engines"),
-                    Map.of(DeepEnrichConstants.CALLBACK_URL, "http://127.0.0.1:" + evil.getAddress().getPort() + "/evil",
+                    Map.of(DeepEnrichConstants.CALLBACK_URL,
+                            "http://127.0.0.1:" + evil.getAddress().getPort() + "/evil",
                             DeepEnrichConstants.OPERATION, "getCredits"));
 
             awaitReceived(1);
@@ -103,24 +106,27 @@ class KameletSecurityTest {
     void thePollSourceReadsTheResultsWithoutAPublicUrlWithTheComponentsApiKey() throws Exception {
         try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(SimulatorConfig.builder()
                 .apiKeys(Set.of(API_KEY)).processingLatency(Duration.ofMillis(100)).requestsPerMinute(0).build());
-             CamelContext context = new DefaultCamelContext()) {
+                CamelContext context = new DefaultCamelContext()) {
             DeepEnrichComponent deepenrich = new DeepEnrichComponent();
             deepenrich.getConfiguration().setApiKey(API_KEY);
             deepenrich.getConfiguration().setBaseUrl(simulator.baseUrl());
             deepenrich.getConfiguration().setRequestsPerMinute(0);
             context.addComponent("deepenrich", deepenrich);
             context.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     from("direct:leads").to("kamelet:deepenrich-sink?batchTimeout=100&baseUrl=" + simulator.baseUrl());
-                    from("kamelet:deepenrich-poll-source?pollInterval=200&firstReadAfter=0&baseUrl=" + simulator.baseUrl())
+                    from("kamelet:deepenrich-poll-source?pollInterval=200&firstReadAfter=0&baseUrl="
+                         + simulator.baseUrl())
                             .process(e -> received.add(e.getMessage().getBody(String.class)));
                 }
             });
             context.start();
 
             context.createProducerTemplate().sendBody("direct:leads",
-                    Map.of("first_name", "Ada", "last_name", "Lovelace", "domain", "analytical.engines", "lead_id", "L-1"));
+                    Map.of("first_name", "Ada", "last_name", "Lovelace", "domain", "analytical.engines", "lead_id",
+                            "L-1"));
 
             awaitReceived(1);
             assertTrue(received.get(0).contains("L-1"), received.get(0));
@@ -133,13 +139,14 @@ class KameletSecurityTest {
         int port = freePort();
         try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(SimulatorConfig.builder()
                 .apiKeys(Set.of(API_KEY)).processingLatency(Duration.ofMillis(100)).requestsPerMinute(0).build());
-             CamelContext context = context(port)) {
+                CamelContext context = context(port)) {
             DeepEnrichComponent deepenrich = new DeepEnrichComponent();
             deepenrich.getConfiguration().setApiKey(API_KEY);
             deepenrich.getConfiguration().setRequestsPerMinute(0);
             context.addComponent("deepenrich", deepenrich);
             String callbackUrl = "http://127.0.0.1:" + port + "/deepenrich/results";
             context.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     from("direct:leads").to("kamelet:deepenrich-sink?batchTimeout=100&baseUrl=" + simulator.baseUrl()
@@ -151,11 +158,13 @@ class KameletSecurityTest {
             context.start();
 
             context.createProducerTemplate().sendBody("direct:leads",
-                    Map.of("first_name", "Ada", "last_name", "Lovelace", "domain", "analytical.engines", "lead_id", "L-2"));
+                    Map.of("first_name", "Ada", "last_name", "Lovelace", "domain", "analytical.engines", "lead_id",
+                            "L-2"));
 
             awaitReceived(1);
             assertTrue(received.get(0).contains("L-2"), received.get(0));
-            assertEquals(0, simulator.stats().webhookFailures(), "delivered by webhook, with the token derived from the key");
+            assertEquals(0, simulator.stats().webhookFailures(),
+                    "delivered by webhook, with the token derived from the key");
         }
     }
 

@@ -1,6 +1,5 @@
 package com.deepenrich.camel.examples.yaml;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,12 +30,13 @@ class KameletSinkBackPressureTest {
     void theSinkHoldsItsSourceBackAndLosesNothing() throws Exception {
         try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(SimulatorConfig.builder()
                 .apiKeys(Set.of("test-key")).requestsPerMinute(0).build());
-             CamelContext context = new DefaultCamelContext()) {
+                CamelContext context = new DefaultCamelContext()) {
             DeepEnrichComponent deepenrich = new DeepEnrichComponent();
             deepenrich.setMaxPendingBatches(MAX_PENDING);
             deepenrich.getConfiguration().setRequestsPerMinute(6_000); // 100 requests a second
             context.addComponent("deepenrich", deepenrich);
             context.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     from("direct:leads").to("kamelet:deepenrich-sink?apiKey=test-key&baseUrl=" + simulator.baseUrl());
@@ -55,7 +55,8 @@ class KameletSinkBackPressureTest {
             assertEquals(CONTACTS, simulator.stats().contactsSubmitted(), "every contact once");
             assertEquals(CONTACTS / 100, simulator.stats().submissions());
             assertTrue(deepenrich.pendingBatches().getWaits() > 0, "the source was held back");
-            assertTrue(deepenrich.pendingBatches().getPeak() <= MAX_PENDING, "peak " + deepenrich.pendingBatches().getPeak());
+            assertTrue(deepenrich.pendingBatches().getPeak() <= MAX_PENDING,
+                    "peak " + deepenrich.pendingBatches().getPeak());
         }
     }
 }

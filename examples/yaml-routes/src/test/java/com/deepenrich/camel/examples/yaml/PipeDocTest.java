@@ -34,8 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PipeDocTest {
 
     private static final String API_KEY = "key+with&odd%chars#1";
-    private static final Pattern PIPE_BLOCK = Pattern.compile("----\\n(apiVersion: camel.apache.org/v1\\nkind: Pipe\\n.*?)----",
-            Pattern.DOTALL);
+    private static final Pattern PIPE_BLOCK =
+            Pattern.compile("----\\n(apiVersion: camel.apache.org/v1\\nkind: Pipe\\n.*?)----",
+                    Pattern.DOTALL);
 
     @Test
     void theAdocPipeSubmitsTheTopicsContactsWithTheKameletsKeyAndItsCallbackUrl() throws Exception {
@@ -59,7 +60,7 @@ class PipeDocTest {
     private static void assertPipeSubmits(String pipe, Map<String, String> extraProperties) throws Exception {
         try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(SimulatorConfig.builder()
                 .apiKeys(Set.of(API_KEY)).processingLatency(Duration.ofMillis(100)).requestsPerMinute(0).build());
-             CamelContext context = new DefaultCamelContext()) {
+                CamelContext context = new DefaultCamelContext()) {
             Properties properties = new Properties();
             properties.put("camel.kamelet.deepenrich-sink.baseUrl", simulator.baseUrl());
             properties.put("camel.kamelet.deepenrich-sink.batchTimeout", "100");
@@ -76,7 +77,8 @@ class PipeDocTest {
             for (int i = 0; i < 300 && simulator.stats().webhookSkipped() < 1; i++) {
                 Thread.sleep(100);
             }
-            assertEquals(3, simulator.stats().contactsSubmitted(), "the topic's contacts reached the API, with the key");
+            assertEquals(3, simulator.stats().contactsSubmitted(),
+                    "the topic's contacts reached the API, with the key");
             assertEquals(1, simulator.stats().webhookSkipped(), "the Pipe's callback URL went with them");
         }
     }

@@ -53,7 +53,7 @@ class ReadmeYamlTest {
         AtomicInteger enriched = new AtomicInteger();
         try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(SimulatorConfig.builder()
                 .apiKeys(Set.of(API_KEY)).processingLatency(Duration.ofMillis(200)).requestsPerMinute(0).build());
-             CamelContext context = new DefaultCamelContext()) {
+                CamelContext context = new DefaultCamelContext()) {
             VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
             server.setBindHost("127.0.0.1");
             server.setBindPort(port);
@@ -65,6 +65,7 @@ class ReadmeYamlTest {
             kamelets.put("deepenrich.callback-token", TOKEN);
             context.getPropertiesComponent().setInitialProperties(kamelets);
             context.addRoutes(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     from("direct:enriched").process(e -> enriched.incrementAndGet());

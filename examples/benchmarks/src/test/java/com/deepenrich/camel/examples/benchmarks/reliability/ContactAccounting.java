@@ -99,7 +99,8 @@ final class ContactAccounting {
     /** Input lead ids of which nothing is known. */
     List<String> missing(List<String> inputIds) {
         return inputIds.stream().filter(id -> !emissions.containsKey(id) && !rejected.containsKey(id)
-                                                && !unsubmitted.containsKey(id)).collect(Collectors.toList());
+                                              && !unsubmitted.containsKey(id))
+                .collect(Collectors.toList());
     }
 
     Map<ContactOutcome, Long> outcomes() {

@@ -25,12 +25,12 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static org.awaitility.Awaitility.await;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,8 +62,9 @@ class CreditsRunOutTest {
         try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(SimulatorConfig.builder()
                 .apiKeys(Set.of(BenchmarkMain.API_KEY)).requestsPerMinute(0)
                 .processingLatency(Duration.ofMillis(200)).build());
-             TestApp app = new TestApp(simulator.baseUrl())) {
+                TestApp app = new TestApp(simulator.baseUrl())) {
             app.start().add(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     from("direct:contacts")
@@ -76,23 +77,28 @@ class CreditsRunOutTest {
                 }
             });
             feed(app, 0, 500);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(accounting.accounted() == 500, accounting::toString));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertTrue(accounting.accounted() == 500, accounting::toString));
             long spentBefore = simulator.stats().creditsSpent();
             simulator.setCredits(50);
             feed(app, 500, 500);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(accounting.accounted() == 1_000, accounting::toString));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertTrue(accounting.accounted() == 1_000, accounting::toString));
 
             System.out.printf("credits run out: %s; credits spent %d before, %d after the balance was set to 50; %s%n",
                     accounting, spentBefore, simulator.stats().creditsSpent() - spentBefore, simulator.stats());
             List<String> all = leadIds(0, 1_000);
             assertEquals(List.of(), accounting.missing(all), "contacts without an outcome");
             assertEquals(List.of(), accounting.accountedTwice(), "contacts emitted twice");
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertTrue(accounting.receipts() == 10, () -> accounting.receipts() + " receipts, expected one per batch of 100"));
-            assertEquals(List.of(), accounting.receiptsNotAddingUp(), "receipts where submitted + rejected != received");
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertTrue(accounting.receipts() == 10,
+                    () -> accounting.receipts() + " receipts, expected one per batch of 100"));
+            assertEquals(List.of(), accounting.receiptsNotAddingUp(),
+                    "receipts where submitted + rejected != received");
             assertTrue(leadIds(0, 500).stream()
-                            .allMatch(id -> accounting.outcome(id) != ContactOutcome.CREDITS_INSUFFICIENT),
+                    .allMatch(id -> accounting.outcome(id) != ContactOutcome.CREDITS_INSUFFICIENT),
                     "the first 500 ran with credits");
-            long found = leadIds(500, 500).stream().filter(id -> accounting.outcome(id) == ContactOutcome.FOUND).count();
+            long found =
+                    leadIds(500, 500).stream().filter(id -> accounting.outcome(id) == ContactOutcome.FOUND).count();
             long withoutCredits = leadIds(500, 500).stream()
                     .filter(id -> accounting.outcome(id) == ContactOutcome.CREDITS_INSUFFICIENT).count();
             assertTrue(found <= 50 && withoutCredits > 0, "after the balance fell to 50: " + found + " found, "
@@ -124,10 +130,12 @@ class CreditsRunOutTest {
         startApiAccepting(ACCEPTED_BEFORE_402);
         try (TestApp app = new TestApp(api.baseUrl() + "/api/v1")) {
             app.start().add(new RouteBuilder() {
+
                 @Override
                 public void configure() {
                     onException(DeepEnrichException.class).handled(true).process(e -> {
-                        DeepEnrichException failure = e.getProperty(Exchange.EXCEPTION_CAUGHT, DeepEnrichException.class);
+                        DeepEnrichException failure =
+                                e.getProperty(Exchange.EXCEPTION_CAUGHT, DeepEnrichException.class);
                         accounting.unsubmitted(failure.getUnsubmittedContacts(), failure.getClass().getSimpleName());
                     });
                     from("direct:contacts")
@@ -142,7 +150,9 @@ class CreditsRunOutTest {
                 }
             });
             feed(app, 0, 1_000);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(accepted.size() + accounting.unsubmittedReasons().size() == 1_000, () -> accepted.size() + " accepted, " + accounting));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertTrue(accepted.size() + accounting.unsubmittedReasons().size() == 1_000,
+                            () -> accepted.size() + " accepted, " + accounting));
 
             System.out.printf("402 mid-job: %d contacts accepted, %d reported unsent%n", accepted.size(),
                     accounting.unsubmittedReasons().size());
@@ -157,7 +167,8 @@ class CreditsRunOutTest {
                     .allMatch(r -> r.equals("DeepEnrichInsufficientCreditsException")), "why they were not sent");
             assertTrue(accepted.stream().noneMatch(accounting.unsubmittedReasons()::containsKey),
                     "a contact both accepted and reported unsent");
-            assertEquals(List.of(), accounting.receiptsNotAddingUp(), "receipts where submitted + rejected != received");
+            assertEquals(List.of(), accounting.receiptsNotAddingUp(),
+                    "receipts where submitted + rejected != received");
             // the 402 is remembered: only the requests already under way when it came were sent, the later
             // batches failed at once without a request
             long answered402 = api.getAllServeEvents().stream()

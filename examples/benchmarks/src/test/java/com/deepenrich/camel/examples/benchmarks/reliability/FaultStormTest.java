@@ -54,14 +54,14 @@ class FaultStormTest {
     private final AtomicInteger routeDeliveries = new AtomicInteger();
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = { 42L, 7L, 2024L })
+    @ValueSource(longs = {42L, 7L, 2024L})
     void everyContactAccountedForOnceUnderFaults(long seed) throws Exception {
         try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(SimulatorConfig.builder()
                 .apiKeys(Set.of(BenchmarkMain.API_KEY)).requestsPerMinute(0)
                 .serverErrorRate(0.20).rateLimitErrorRate(0.10).connectionResetRate(0.05).answerLostRate(0.05)
                 .duplicateWebhookRate(0.3).webhookRetryInterval(WEBHOOK_RETRY).webhookMaxRetries(5)
                 .processingLatency(Duration.ofMillis(300)).seed(seed).build());
-             TestApp app = new TestApp(simulator.baseUrl())) {
+                TestApp app = new TestApp(simulator.baseUrl())) {
             app.configuration().setCallbackToken("storm-token");
             app.configuration().setMaxRetries(10);
             app.configuration().setRetryDelay(10);
@@ -79,11 +79,16 @@ class FaultStormTest {
                 input.add(SyntheticContacts.leadId(i));
                 app.template().sendBody("direct:contacts", contact);
             }
-            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertTrue(accounting.accounted() == CONTACTS && inDoubt.waiting() == 0, accounting::toString));
+            await().atMost(Duration.ofSeconds(120))
+                    .untilAsserted(() -> assertTrue(accounting.accounted() == CONTACTS && inDoubt.waiting() == 0,
+                            accounting::toString));
             double seconds = (System.nanoTime() - start) / 1e9;
             SimulatorStats stats = simulator.stats();
             // late duplicates: wait until no webhook attempt is in flight or due for a retry
-            await().during(WEBHOOK_RETRY.plusMillis(500)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(stats.webhookAttempts() == stats.webhookDeliveries() + stats.webhookFailures(), stats::toString));
+            await().during(WEBHOOK_RETRY.plusMillis(500)).atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertTrue(
+                            stats.webhookAttempts() == stats.webhookDeliveries() + stats.webhookFailures(),
+                            stats::toString));
 
             System.out.printf("fault storm, seed %d: %d contacts in %.1f s; %s; in doubt then resent %d; %s%n", seed,
                     CONTACTS, seconds, accounting, resent.get(), stats);
@@ -91,14 +96,15 @@ class FaultStormTest {
             assertEquals(List.of(), accounting.accountedTwice(), "contacts accounted for twice");
             assertEquals(CONTACTS / INVALID_EVERY, accounting.rejectedReasons().size(), "rejected contacts");
             assertTrue(accounting.receipts() > 0, "receipts seen");
-            assertEquals(List.of(), accounting.receiptsNotAddingUp(), "receipts where submitted + rejected != received");
+            assertEquals(List.of(), accounting.receiptsNotAddingUp(),
+                    "receipts where submitted + rejected != received");
             assertTrue(accounting.rejectedReasons().values().stream().allMatch(r -> r.contains("lastname is required")),
                     () -> "every rejection names the missing last name: " + accounting.rejectedReasons());
             assertEquals(Map.of(), accounting.unsubmittedReasons(), "contacts left unsubmitted despite 10 retries");
             assertEquals(0, stats.duplicateContactSubmissions(), "contacts the simulator received twice");
             assertEquals(CONTACTS - CONTACTS / INVALID_EVERY, stats.contactsSubmitted(), "contacts submitted");
             assertTrue(accounting.outcomes().keySet().stream()
-                            .allMatch(o -> o == ContactOutcome.FOUND || o == ContactOutcome.NOT_FOUND),
+                    .allMatch(o -> o == ContactOutcome.FOUND || o == ContactOutcome.NOT_FOUND),
                     () -> "outcomes " + accounting.outcomes());
             assertTrue(stats.lostAnswers() > 0 && stats.injectedResets() > 0,
                     () -> "the storm lost no answer, or reset no request before handling it: " + stats);
@@ -116,6 +122,7 @@ class FaultStormTest {
 
     private RouteBuilder routes(String callbackUrl) {
         return new RouteBuilder() {
+
             @Override
             public void configure() {
                 onException(DeepEnrichInDoubtException.class).handled(true).process(e -> {

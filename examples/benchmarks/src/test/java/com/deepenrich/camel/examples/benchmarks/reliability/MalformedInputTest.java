@@ -3,7 +3,6 @@ package com.deepenrich.camel.examples.benchmarks.reliability;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -60,6 +59,7 @@ class MalformedInputTest {
         app = new TestApp(api.baseUrl());
         app.configuration().setCallbackToken(TOKEN);
         app.start().add(new RouteBuilder() {
+
             @Override
             public void configure() {
                 from("webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false"
@@ -143,7 +143,7 @@ class MalformedInputTest {
         Expectation expected = expectation(name);
         int emittedBefore = EMITTED.get();
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(app.url("/hooks/deepenrich?token=" + TOKEN)))
+                URI.create(app.url("/hooks/deepenrich?token=" + TOKEN)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(read(name))).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -62,13 +62,14 @@ class SharedApiKeyTest {
     void theElectedNodeAloneCallsTheApiAndTheOtherTakesOverWhenItStops() throws Exception {
         List<String> input = writeBatches();
         try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(simulatorConfig());
-             Node a = new Node("node-a", simulator.baseUrl(), true);
-             Node b = new Node("node-b", simulator.baseUrl(), true)) {
+                Node a = new Node("node-a", simulator.baseUrl(), true);
+                Node b = new Node("node-b", simulator.baseUrl(), true)) {
             long start = System.nanoTime();
             a.start();
             b.start();
             SimulatorStats stats = simulator.stats();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(stats.submissions() >= BATCHES / 3, stats::toString));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertTrue(stats.submissions() >= BATCHES / 3, stats::toString));
             Node leader = a.isLeader() ? a : b;
             Node follower = leader == a ? b : a;
             assertTrue(leader.isLeader() && !follower.isLeader(), "one leader");
@@ -76,7 +77,8 @@ class SharedApiKeyTest {
             long stoppedAt = System.nanoTime();
             leader.close();
             int submittedByLeader = leader.submitted.get();
-            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertTrue(accounting.accounted() == CONTACTS, accounting::toString));
+            await().atMost(Duration.ofSeconds(90))
+                    .untilAsserted(() -> assertTrue(accounting.accounted() == CONTACTS, accounting::toString));
             double seconds = (System.nanoTime() - start) / 1e9;
             double handover = (follower.firstSubmittedAt - stoppedAt) / 1e9;
 
@@ -103,12 +105,13 @@ class SharedApiKeyTest {
     void withoutTheElectionTheSameTwoNodesExceedTheLimit() throws Exception {
         writeBatches();
         try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(simulatorConfig());
-             Node a = new Node("node-a", simulator.baseUrl(), false);
-             Node b = new Node("node-b", simulator.baseUrl(), false)) {
+                Node a = new Node("node-a", simulator.baseUrl(), false);
+                Node b = new Node("node-b", simulator.baseUrl(), false)) {
             a.start();
             b.start();
             SimulatorStats stats = simulator.stats();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(stats.rateLimited429() > 0 || stats.submissions() == BATCHES, stats::toString));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(
+                    () -> assertTrue(stats.rateLimited429() > 0 || stats.submissions() == BATCHES, stats::toString));
 
             assertTrue(stats.rateLimited429() > 0, () -> "no 429: " + stats);
             assertTrue(a.submitted.get() > 0 && b.submitted.get() > 0, "both nodes submitted");
@@ -166,6 +169,7 @@ class SharedApiKeyTest {
             app.context().addService(cluster);
             app.start();
             app.add(new RouteBuilder() {
+
                 @Override
                 public void configure() throws Exception {
                     // synchronous: one batch in flight, so a leader that stops finishes it before it lets go
@@ -177,14 +181,15 @@ class SharedApiKeyTest {
                                     firstSubmittedAt = System.nanoTime();
                                 }
                             });
-                    from("deepenrich:results?delay=300&firstReadAfter=200").routeId("results-" + name).routePolicy(onLeaderOnly())
+                    from("deepenrich:results?delay=300&firstReadAfter=200").routeId("results-" + name)
+                            .routePolicy(onLeaderOnly())
                             .process(e -> accounting.emitted(e.getMessage().getBody(EnrichmentResult.class)));
                 }
             });
         }
 
         private RoutePolicy[] onLeaderOnly() throws Exception {
-            return elected ? new RoutePolicy[] { ClusteredRoutePolicy.forNamespace(NAMESPACE) } : new RoutePolicy[0];
+            return elected ? new RoutePolicy[]{ClusteredRoutePolicy.forNamespace(NAMESPACE)} : new RoutePolicy[0];
         }
 
         boolean isLeader() {
