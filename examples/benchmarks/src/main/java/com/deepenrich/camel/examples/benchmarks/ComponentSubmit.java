@@ -11,9 +11,20 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public final class ComponentSubmit extends RouteSubmit {
 
+    private final String name;
+
     /** {@code bulkOptions}: the endpoint's query string, such as {@code requestsPerMinute=0}. */
     public ComponentSubmit(String baseUrl, String bulkOptions) throws Exception {
+        this(baseUrl, bulkOptions, null);
+    }
+
+    /** {@code maxPendingBatches}: the component's back-pressure bound (its default when null). */
+    public ComponentSubmit(String baseUrl, String bulkOptions, Integer maxPendingBatches) throws Exception {
+        name = "deepenrich:bulk (ours)" + (maxPendingBatches == null ? "" : ", maxPendingBatches=" + maxPendingBatches);
         DeepEnrichComponent deepenrich = new DeepEnrichComponent();
+        if (maxPendingBatches != null) {
+            deepenrich.setMaxPendingBatches(maxPendingBatches);
+        }
         deepenrich.getConfiguration().setApiKey(BenchmarkMain.API_KEY);
         deepenrich.getConfiguration().setBaseUrl(baseUrl);
         context.addComponent("deepenrich", deepenrich);
@@ -35,7 +46,7 @@ public final class ComponentSubmit extends RouteSubmit {
 
     @Override
     public String name() {
-        return "deepenrich:bulk (ours)";
+        return name;
     }
 
     /** {@link System#nanoTime()} when the first request of the last {@link #submit} was acknowledged. */

@@ -31,11 +31,16 @@ final class SubmitThroughputBenchmark {
         try (ZeroLatencyBulkApi oursApi = ZeroLatencyBulkApi.start();
                 ZeroLatencyBulkApi camelHttpApi = ZeroLatencyBulkApi.start();
                 ZeroLatencyBulkApi rawApi = ZeroLatencyBulkApi.start();
+                ZeroLatencyBulkApi oursAsManyApi = ZeroLatencyBulkApi.start();
                 SubmitVariant ours = new ComponentSubmit(oursApi.baseUrl(), "requestsPerMinute=0");
+                // as many requests in flight as the baselines: the default bound (4) keeps fewer
+                SubmitVariant oursAsMany = new ComponentSubmit(oursAsManyApi.baseUrl(), "requestsPerMinute=0",
+                        CONCURRENCY);
                 SubmitVariant camelHttp = new CamelHttpSubmit(camelHttpApi.bulkUrl(), CONCURRENCY);
                 SubmitVariant raw = new RawClientSubmit(rawApi.bulkUrl(), 100, CONCURRENCY)) {
             Map<SubmitVariant, ZeroLatencyBulkApi> variants = new LinkedHashMap<>();
             variants.put(ours, oursApi);
+            variants.put(oursAsMany, oursAsManyApi);
             variants.put(camelHttp, camelHttpApi);
             variants.put(raw, rawApi);
             for (int round = 0; round < scale.warmupRounds(); round++) {
@@ -77,7 +82,8 @@ final class SubmitThroughputBenchmark {
         report.note(TITLE + ": " + scale.warmupRounds() + " warm-up and " + scale.measuredRounds()
                     + " measured rounds per variant, alternating; CPU is the whole process's (the API stub included)."
                     + " Every variant keeps at most " + CONCURRENCY
-                    + " requests in flight (ours: its pool of senders).");
+                    + " requests in flight (ours: its pool of senders); ours with its default maxPendingBatches (4)"
+                    + " at most 4.");
     }
 
     /**

@@ -27,7 +27,7 @@ class BenchmarkQuickTest {
             row.figures().forEach((figure, value) -> assertFalse(value.isBlank(), b + " / " + row.variant() + " / "
                                                                                   + figure));
         }));
-        assertEquals(3, report.rows(SubmitThroughputBenchmark.TITLE).size(), "B1 variants");
+        assertEquals(4, report.rows(SubmitThroughputBenchmark.TITLE).size(), "B1 variants");
         report.rows(SubmitThroughputBenchmark.TITLE)
                 .forEach(row -> assertEquals("5,000", row.figures().get("contacts at API"), row.variant()));
         assertEquals(List.of("100", "10,000"), report.rows(RequestCountBenchmark.TITLE).stream()
