@@ -61,8 +61,7 @@ class KameletSecurityTest {
         });
         evil.start();
         int port = freePort();
-        try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(SimulatorConfig.builder()
-                .apiKeys(Set.of(API_KEY)).processingLatency(Duration.ofMillis(100)).requestsPerMinute(0).build());
+        try (DeepEnrichSimulator simulator = simulator();
                 CamelContext context = context(port)) {
             Properties kamelets = new Properties();
             for (String kamelet : List.of("deepenrich-sink", "deepenrich-source")) {
@@ -104,8 +103,7 @@ class KameletSecurityTest {
 
     @Test
     void thePollSourceReadsTheResultsWithoutAPublicUrlWithTheComponentsApiKey() throws Exception {
-        try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(SimulatorConfig.builder()
-                .apiKeys(Set.of(API_KEY)).processingLatency(Duration.ofMillis(100)).requestsPerMinute(0).build());
+        try (DeepEnrichSimulator simulator = simulator();
                 CamelContext context = new DefaultCamelContext()) {
             DeepEnrichComponent deepenrich = new DeepEnrichComponent();
             deepenrich.getConfiguration().setApiKey(API_KEY);
@@ -124,12 +122,7 @@ class KameletSecurityTest {
             });
             context.start();
 
-            context.createProducerTemplate().sendBody("direct:leads",
-                    Map.of("first_name", "Ada", "last_name", "Lovelace", "domain", "analytical.engines", "lead_id",
-                            "L-1"));
-
-            awaitReceived(1);
-            assertTrue(received.get(0).contains("L-1"), received.get(0));
+            sendLeadAndAwaitItsResult(context, "L-1");
             assertEquals(0, simulator.stats().webhookAttempts(), "no callback URL, no webhook");
         }
     }
@@ -137,8 +130,7 @@ class KameletSecurityTest {
     @Test
     void theWebhookSourceAndTheSinkTakeTheComponentsKeyWhenGivenNoSecrets() throws Exception {
         int port = freePort();
-        try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(SimulatorConfig.builder()
-                .apiKeys(Set.of(API_KEY)).processingLatency(Duration.ofMillis(100)).requestsPerMinute(0).build());
+        try (DeepEnrichSimulator simulator = simulator();
                 CamelContext context = context(port)) {
             DeepEnrichComponent deepenrich = new DeepEnrichComponent();
             deepenrich.getConfiguration().setApiKey(API_KEY);
@@ -157,15 +149,22 @@ class KameletSecurityTest {
             });
             context.start();
 
-            context.createProducerTemplate().sendBody("direct:leads",
-                    Map.of("first_name", "Ada", "last_name", "Lovelace", "domain", "analytical.engines", "lead_id",
-                            "L-2"));
-
-            awaitReceived(1);
-            assertTrue(received.get(0).contains("L-2"), received.get(0));
+            sendLeadAndAwaitItsResult(context, "L-2");
             assertEquals(0, simulator.stats().webhookFailures(),
                     "delivered by webhook, with the token derived from the key");
         }
+    }
+
+    private static DeepEnrichSimulator simulator() {
+        return DeepEnrichSimulator.start(SimulatorConfig.builder().apiKeys(Set.of(API_KEY))
+                .processingLatency(Duration.ofMillis(100)).requestsPerMinute(0).build());
+    }
+
+    private void sendLeadAndAwaitItsResult(CamelContext context, String leadId) throws InterruptedException {
+        context.createProducerTemplate().sendBody("direct:leads", Map.of("first_name", "Ada", "last_name", "Lovelace",
+                "domain", "analytical.engines", "lead_id", leadId));
+        awaitReceived(1);
+        assertTrue(received.get(0).contains(leadId), received.get(0));
     }
 
     private static CamelContext context(int port) throws Exception {
