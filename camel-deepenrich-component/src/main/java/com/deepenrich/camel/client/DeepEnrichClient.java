@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -156,7 +157,7 @@ public final class DeepEnrichClient {
 
         void attempt(int retry) {
             limiter.acquire(turn)
-                    .thenApplyAsync(this::exchange, senders)
+                    .thenCompose(this::onASender)
                     .whenComplete((response, failure) -> {
                         try {
                             if (failure != null) {
@@ -169,6 +170,16 @@ public final class DeepEnrichClient {
                             result.completeExceptionally(e);
                         }
                     });
+        }
+
+        /** The exchange on a sender; a pool that refuses it (the component stopping) sends nothing. */
+        private CompletableFuture<HttpResponse<byte[]>> onASender(RateLimiter.Permit permit) {
+            try {
+                return CompletableFuture.supplyAsync(() -> exchange(permit), senders);
+            } catch (RejectedExecutionException e) {
+                permit.answered();
+                return CompletableFuture.failedFuture(e);
+            }
         }
 
         /** The exchange on its turn; the permit learns when the answer came, or that none will. */
