@@ -177,7 +177,7 @@ public final class RateLimiter {
                     return;
                 }
                 long now = System.nanoTime();
-                long due = Math.max(nextTurn, slotBefore + windowNanos);
+                long due = dueAt(slotBefore);
                 if (now - due < 0) {
                     scheduler.schedule(this::handOut, due - now, TimeUnit.NANOSECONDS);
                     return;
@@ -245,8 +245,18 @@ public final class RateLimiter {
         return calls.size() + pollReads.size();
     }
 
-    /** Milliseconds until the next request may leave; 0 when one may leave now. */
+    /**
+     * Milliseconds until the next request may leave; 0 when one may leave now. While the request a window's count
+     * before it is unanswered, its answer may delay it further.
+     */
     public synchronized long getMillisToNextTurn() {
-        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextTurn - System.nanoTime()));
+        long answered = answeredAt[(int) (sent % answeredAt.length)];
+        long due = answered == IN_FLIGHT ? nextTurn : dueAt(answered);
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(due - System.nanoTime()));
+    }
+
+    /** When the next turn comes: its place on the grid, and one window after the answer in its place of the ring. */
+    private long dueAt(long answeredAtOfItsPlace) {
+        return Math.max(nextTurn, answeredAtOfItsPlace + windowNanos);
     }
 }

@@ -123,6 +123,8 @@ class RateLimiterTurnsTest {
 
         long answeredAt = System.nanoTime();
         window.get(0).answered();
+        assertTrue(limiter.getMillisToNextTurn() >= 50, "the dev console shows the wait the answer set: "
+                                                        + limiter.getMillisToNextTurn() + " ms");
         eleventh.get(5, TimeUnit.SECONDS);
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - answeredAt);
         assertTrue(waitedMillis >= 100, "the 11th request left " + waitedMillis
