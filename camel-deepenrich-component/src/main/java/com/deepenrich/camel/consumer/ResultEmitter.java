@@ -99,7 +99,7 @@ public final class ResultEmitter {
                         id);
                 finish(id, done, Outcome.INTERRUPTED);
             } else if (exchange.isFailed() || exchange.isRollbackOnly()) {
-                undo(id);
+                releaseClaim(id);
                 finish(id, done, Outcome.FAILED);
             } else {
                 confirm(id, key, exchange);
@@ -141,7 +141,7 @@ public final class ResultEmitter {
         } catch (RuntimeException e) {
             exchange.setException(e);
             if (holdsClaim) {
-                undo(id);
+                releaseClaim(id);
             }
             return new Admission(Outcome.FAILED, false);
         }
@@ -162,12 +162,13 @@ public final class ResultEmitter {
         return result.getId() + ":" + result.getStatus();
     }
 
-    private void undo(String id) {
+    /** After a failure: another delivery or poll may emit the id again at once (no key was added). */
+    private void releaseClaim(String id) {
         try {
             ledger.release(id, owner);
         } catch (RuntimeException e) {
-            LOG.error("Enrichment {} failed in the route and could not be unmarked ({}): it comes again once its claim "
-                      + "expired, or, if the ledger does not hold it, never; read it again with getResult",
+            LOG.error("Enrichment {} failed in the route and its claim could not be released ({}): it comes again "
+                      + "once the claim expired",
                     id, e.getMessage());
         }
     }
