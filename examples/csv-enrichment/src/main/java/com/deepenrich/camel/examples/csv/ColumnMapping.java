@@ -1,10 +1,11 @@
 package com.deepenrich.camel.examples.csv;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.deepenrich.camel.model.ContactMapper;
 import org.apache.commons.csv.CSVRecord;
@@ -16,45 +17,49 @@ import org.apache.commons.csv.CSVRecord;
 public final class ColumnMapping {
 
     public static final String ROW_ID = "row_id";
+    /** The fields DeepEnrich reads, by the option that names each one's column. */
+    private static final List<Map.Entry<String, String>> FIELDS = List.of(Map.entry("first-name-column", "firstname"),
+            Map.entry("last-name-column", "lastname"), Map.entry("company-column", "company_name"),
+            Map.entry("domain-column", "domain"), Map.entry("linkedin-column", "linkedin_url"));
 
-    private final Map<ContactField, Integer> columns;
+    private final Map<String, Integer> columns;
+    private final List<String> header;
 
-    private ColumnMapping(Map<ContactField, Integer> columns) {
+    private ColumnMapping(Map<String, Integer> columns, List<String> header) {
         this.columns = columns;
+        this.header = header;
     }
 
-    /** Maps each field to the column {@code named} gives it (null: none), or else to the first header naming it. */
-    public static ColumnMapping of(List<String> header, Function<ContactField, String> named) {
-        Map<ContactField, Integer> columns = new EnumMap<>(ContactField.class);
-        for (ContactField field : ContactField.values()) {
-            String column = named.apply(field);
-            int index = column != null ? header.indexOf(column) : findHeader(header, field);
+    /**
+     * Maps each field to the column its option names ({@code options} gives null when unset), or else to the first
+     * header naming it as the component reads a contact's keys ({@code First Name}, {@code first_name} ...).
+     */
+    public static ColumnMapping of(List<String> header, UnaryOperator<String> options) {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (Map.Entry<String, String> optionAndField : FIELDS) {
+            String option = optionAndField.getKey();
+            String field = optionAndField.getValue();
+            String column = options.apply(option);
+            int index = column != null ? header.indexOf(column)
+                    : IntStream.range(0, header.size())
+                            .filter(i -> field.equals(ContactMapper.canonical(header.get(i))))
+                            .findFirst().orElse(-1);
             if (column != null && index < 0) {
-                throw new IllegalArgumentException("No column '" + column + "' (" + field.option() + ") in the CSV "
-                                                   + "header " + header);
+                throw new IllegalArgumentException("No column '" + column + "' (" + option + ") in the CSV header "
+                                                   + header);
             }
             if (index >= 0) {
                 columns.put(field, index);
             }
         }
-        if (!columns.containsKey(ContactField.FIRST_NAME) || !columns.containsKey(ContactField.LAST_NAME)
-            || !columns.containsKey(ContactField.COMPANY) && !columns.containsKey(ContactField.DOMAIN)) {
+        ColumnMapping mapping = new ColumnMapping(columns, header);
+        if (!columns.containsKey("firstname") || !columns.containsKey("lastname")
+            || !columns.containsKey("company_name") && !columns.containsKey("domain")) {
             throw new IllegalArgumentException("The CSV needs first name, last name, and company or domain columns; "
-                                               + "found " + describe(columns, header) + " in " + header
-                                               + ". Name them with the options first-name-column, "
-                                               + "last-name-column, company-column, domain-column");
+                                               + "found " + mapping + " in " + header + ". Name them with the options "
+                                               + "first-name-column, last-name-column, company-column, domain-column");
         }
-        return new ColumnMapping(columns);
-    }
-
-    /** The first header naming the field as the component reads a contact's keys: {@code First Name}, ... */
-    private static int findHeader(List<String> header, ContactField field) {
-        for (int i = 0; i < header.size(); i++) {
-            if (field.apiName().equals(ContactMapper.canonical(header.get(i)))) {
-                return i;
-            }
-        }
-        return -1;
+        return mapping;
     }
 
     /** The contact to submit for a row: its mapped, non-blank fields and custom {@code row_id}. */
@@ -66,22 +71,18 @@ public final class ColumnMapping {
         Map<String, Object> contact = new LinkedHashMap<>();
         columns.forEach((field, index) -> {
             if (index < values.size() && !values.get(index).isBlank()) {
-                contact.put(field.apiName(), values.get(index).trim());
+                contact.put(field, values.get(index).trim());
             }
         });
         contact.put("custom", Map.of(ROW_ID, Long.toString(rowId)));
         return contact;
     }
 
-    /** For the start banner: field = column, for each mapped field. */
-    public String describe(List<String> header) {
-        return describe(columns, header);
-    }
-
-    private static String describe(Map<ContactField, Integer> columns, List<String> header) {
-        StringBuilder sb = new StringBuilder();
-        columns.forEach((field, index) -> sb.append(sb.length() == 0 ? "" : ", ")
-                .append(field.apiName()).append(" = ").append(header.get(index)));
-        return sb.length() == 0 ? "none" : sb.toString();
+    /** field = column, for each mapped field (the start banner). */
+    @Override
+    public String toString() {
+        String mapped = columns.entrySet().stream().map(e -> e.getKey() + " = " + header.get(e.getValue()))
+                .collect(Collectors.joining(", "));
+        return mapped.isEmpty() ? "none" : mapped;
     }
 }

@@ -14,11 +14,9 @@ import java.util.UUID;
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
 import com.deepenrich.camel.examples.simulator.SimulatorConfig;
 import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
-import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.main.MainSupport;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.util.FileUtil;
@@ -34,8 +32,9 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
 
     static final String OFFLINE_API_KEY = "offline-demo-key";
 
-    private final Map<String, String> options;
+    private final Main main = new Main();
     private final PrintStream out;
+    private PropertiesComponent properties;
     private DeepEnrichSimulator simulator;
     private JobJournal journal;
     private EnrichmentJob job;
@@ -45,8 +44,9 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
 
     /** {@code options}: properties that take precedence over application.properties and system properties. */
     public CsvEnrichmentApp(Map<String, String> options, PrintStream out) {
-        this.options = options;
         this.out = out;
+        options.forEach(main::addOverrideProperty);
+        main.addMainListener(this);
     }
 
     public static void main(String[] args) throws Exception {
@@ -55,9 +55,6 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
 
     /** Runs the job to its end; returns null when it was stopped before (Ctrl+C): run again to resume. */
     public JobSummary run() throws Exception {
-        Main main = new Main();
-        options.forEach(main::addOverrideProperty);
-        main.addMainListener(this);
         try {
             main.run();
             return job == null ? null : finish();
@@ -73,58 +70,35 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
 
     /** Camel has read the properties, not yet configured the component: the job sets up what depends on them. */
     @Override
-    public void beforeConfigure(BaseMainSupport main) {
-        CamelContext context = main.getCamelContext();
-        PropertiesComponent properties = context.getPropertiesComponent();
-        String inputOption = option(properties, "input");
-        input = CsvInput.of(inputOption == null ? null : Path.of(inputOption));
-        ColumnMapping mapping = ColumnMapping.of(input.header(), field -> option(properties, field.option()));
-        long totalRows = input.rowCount();
-        workDir = Path.of(option(properties, "work-dir"));
-        output = Path.of(option(properties, "output")).toAbsolutePath();
-        boolean offline = option(properties, "api-key") == null;
+    public void beforeConfigure(BaseMainSupport camelMain) {
+        properties = main.getCamelContext().getPropertiesComponent();
+        input = CsvInput.of(option("input"));
+        ColumnMapping mapping = ColumnMapping.of(input.header(), this::option);
+        workDir = Path.of(option("work-dir"));
+        output = Path.of(option("output")).toAbsolutePath();
         journal = JobJournal.open(workDir, input.fingerprint());
-        if (offline) {
-            startOffline(properties);
+        if (option("api-key") == null) {
+            startOffline();
         }
-        boolean webhook = serveWebhook(properties, offline);
+        serveWebhook();
         // kept in the work dir: the webhooks of batches a killed run sent carry it
         properties.addOverrideProperty("camel.component.deepenrich.callback-token",
                 journal.setting("callbackToken", () -> UUID.randomUUID().toString()));
         FileDeepEnrichLedger ledger = new FileDeepEnrichLedger(workDir);
-        context.getRegistry().bind("ledger", ledger);
-        context.getRegistry().bind("deliveries", FileIdempotentRepository.fileIdempotentRepository(
+        main.bind("ledger", ledger);
+        main.bind("deliveries", FileIdempotentRepository.fileIdempotentRepository(
                 workDir.resolve("webhook-deliveries.txt").toFile(), 10_000));
-        job = new EnrichmentJob(journal, ledger, totalRows, input.file().getFileName().toString(),
-                Duration.ofMillis(TimeUtils.toMilliSeconds(option(properties, "in-doubt-wait"))), out);
-        main.configure().addRoutesBuilder(new EnrichmentRoutes(job, input, mapping, webhook,
-                ((MainSupport) main)::completed));
-        printBanner(properties, mapping, totalRows);
-    }
-
-    /**
-     * Results by webhook (offline, or with a callback URL) on camel-main's HTTP server, on a port kept in the work
-     * dir, since the webhooks of batches sent carry it; false: results are polled.
-     */
-    private boolean serveWebhook(PropertiesComponent properties, boolean offline) {
-        String callbackUrl = option(properties, "callback-url");
-        if (!offline && callbackUrl == null) {
-            return false;
-        }
-        String host = option(properties, "http-host");
-        String port = "0".equals(option(properties, "http-port"))
-                ? journal.setting("httpPort", () -> Integer.toString(freePort(host))) : option(properties, "http-port");
-        properties.addOverrideProperty("camel.server.enabled", "true");
-        properties.addOverrideProperty("camel.server.port", port);
-        if (callbackUrl == null) {
-            properties.addOverrideProperty("callback-url",
-                    "http://" + host + ":" + port + EnrichmentRoutes.WEBHOOK_PATH);
-        }
-        return true;
+        job = new EnrichmentJob(journal, ledger, input.rowCount(), input.file().getFileName().toString(),
+                Duration.ofMillis(TimeUtils.toMilliSeconds(option("in-doubt-wait"))), out);
+        main.bind("job", job);
+        main.bind("input", input);
+        main.bind("mapping", mapping);
+        main.configure().addRoutesBuilder(new EnrichmentRoutes(main::completed));
+        printBanner(mapping);
     }
 
     /** No API key: the embedded simulator, and the offline defaults. */
-    private void startOffline(PropertiesComponent properties) {
+    private void startOffline() {
         if (!journal.isFresh()) {
             // the enrichments of an earlier offline run lived in its simulator, which ended with it
             out.println("An earlier offline run stopped before the end; its simulator is gone: this run starts over");
@@ -141,17 +115,37 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
         properties.addOverrideProperty("mode.requests-per-minute", "{{offline.requests-per-minute}}");
     }
 
+    /**
+     * Results by webhook (offline, or with a callback URL) on camel-main's HTTP server, on a port kept in the work
+     * dir, since the webhooks of batches sent carry it; else results are polled.
+     */
+    private void serveWebhook() {
+        if (simulator == null && option("callback-url") == null) {
+            return;
+        }
+        String host = option("http-host");
+        String port = "0".equals(option("http-port"))
+                ? journal.setting("httpPort", () -> Integer.toString(freePort(host))) : option("http-port");
+        properties.addOverrideProperty("camel.server.enabled", "true");
+        properties.addOverrideProperty("camel.server.port", port);
+        if (option("callback-url") == null) {
+            properties.addOverrideProperty("callback-url", "http://" + host + ":" + port + option("webhook-path"));
+        }
+        properties.addOverrideProperty("camel.component.deepenrich.callback-url", option("callback-url"));
+        properties.addOverrideProperty("results", "{{results-by-webhook}}");
+    }
+
     /** Not from a timer route: the last, partial block can only be flushed once Camel has fully started. */
     @Override
-    public void afterStart(BaseMainSupport main) {
+    public void afterStart(BaseMainSupport camelMain) {
         main.getCamelContext().createFluentProducerTemplate().to(EnrichmentRoutes.READ).asyncSend();
     }
 
     private JobSummary finish() {
-        out.println(job.progressLine());
+        job.printProgress();
         if (job.failure() != null) {
-            throw new IllegalStateException("The job stopped: " + job.failure().getMessage()
-                                            + ". Run it again to resume.",
+            throw new IllegalStateException("The job stopped: " + job.failure().getMessage() + ". Run it again to "
+                                            + "resume.",
                     job.failure());
         }
         if (!job.isDone()) {
@@ -167,21 +161,18 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
         return summary;
     }
 
-    private void printBanner(PropertiesComponent properties, ColumnMapping mapping, long totalRows) {
-        out.println("DeepEnrich CSV enrichment");
-        out.println("  input    " + input.file().toAbsolutePath() + " (" + totalRows + " rows; "
-                    + mapping.describe(input.header()) + ")");
-        out.println("  output   " + output);
-        out.println("  fields   " + option(properties, "enrich-fields"));
-        out.println("  API      " + (simulator != null
-                ? "offline: embedded DeepEnrich simulator at " + simulator.baseUrl()
-                  + " (set DEEPENRICH_API_KEY to use the real API)"
-                : option(properties, "base-url")));
-        String callbackUrl = option(properties, "callback-url");
-        out.println("  results  " + (callbackUrl != null
-                ? "by webhook at " + callbackUrl + ", polled when " + option(properties, "poll-fallback-after")
-                  + " late"
-                : "by polling (set callback-url to receive them by webhook)"));
+    private void printBanner(ColumnMapping mapping) {
+        String callbackUrl = option("callback-url");
+        out.printf(
+                "DeepEnrich CSV enrichment%n  input    %s (%d rows; %s)%n  output   %s%n  fields   %s%n  API      %s%n"
+                   + "  results  %s%n",
+                input.file().toAbsolutePath(), input.rowCount(), mapping,
+                output, option("enrich-fields"), simulator == null
+                        ? option("base-url")
+                        : "offline: embedded DeepEnrich simulator at " + simulator.baseUrl()
+                          + " (set DEEPENRICH_API_KEY to use the real API)",
+                callbackUrl == null ? "by polling (set callback-url to receive them by webhook)"
+                        : "by webhook at " + callbackUrl + ", polled when " + option("poll-fallback-after") + " late");
         if (!journal.isFresh()) {
             out.println("  resuming " + journal.resolved() + " rows done; the blocks sent before wait for their "
                         + "results (work dir " + workDir.toAbsolutePath() + ")");
@@ -189,7 +180,7 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
     }
 
     /** The option's value, trimmed; null when it is not set or blank. */
-    private static String option(PropertiesComponent properties, String name) {
+    private String option(String name) {
         return properties.resolveProperty(name).map(String::trim).filter(value -> !value.isEmpty()).orElse(null);
     }
 

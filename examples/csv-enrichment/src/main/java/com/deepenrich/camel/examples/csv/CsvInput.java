@@ -3,9 +3,7 @@ package com.deepenrich.camel.examples.csv;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,7 @@ import org.apache.commons.io.input.BOMInputStream;
  * The input CSV (UTF-8, header line first), read as a stream: memory does not grow with the file. It is read to
  * submit its rows and once more to write the output, so every input column comes back without being stored.
  */
-record CsvInput(Path file, List<String> header, long rowCount) {
+public record CsvInput(Path file, List<String> header, long rowCount) {
 
     static final String SAMPLE = "sample-contacts.csv";
 
@@ -35,9 +33,9 @@ record CsvInput(Path file, List<String> header, long rowCount) {
             .setIgnoreEmptyLines(true).get();
     private static final CSVFormat OUTPUT_FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
-    /** The given file, or the bundled sample of 1,000 contacts when {@code file} is null; read once to count. */
-    static CsvInput of(Path file) {
-        Path csv = file != null ? file : bundledSample();
+    /** The file {@code path} names, or the bundled sample of 1,000 contacts when it is null; read once to count. */
+    static CsvInput of(String path) {
+        Path csv = path != null ? Path.of(path) : bundledSample();
         try (CSVParser rows = rows(csv)) {
             return new CsvInput(csv, rows.getHeaderNames(), rows.stream().count());
         } catch (IOException e) {
@@ -46,15 +44,12 @@ record CsvInput(Path file, List<String> header, long rowCount) {
     }
 
     private static Path bundledSample() {
-        URL url = CsvInput.class.getClassLoader().getResource(SAMPLE);
-        if (url == null || !"file".equals(url.getProtocol())) {
-            throw new IllegalStateException("The bundled " + SAMPLE + " is not a file on the classpath (" + url
-                                            + "); set the option input");
-        }
         try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            return Path.of(CsvInput.class.getClassLoader().getResource(SAMPLE).toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("The bundled " + SAMPLE + " is not a file on the classpath; set the option "
+                                            + "input",
+                    e);
         }
     }
 
@@ -72,7 +67,7 @@ record CsvInput(Path file, List<String> header, long rowCount) {
      * Every data record in file order, numbered from 1 ({@link CSVRecord#getRecordNumber()}, the row's id, the same in
      * every run); Camel's streaming splitter closes it.
      */
-    CSVParser rows() {
+    public CSVParser rows() {
         return rows(file);
     }
 
@@ -95,9 +90,7 @@ record CsvInput(Path file, List<String> header, long rowCount) {
         long written = 0;
         try {
             Files.createDirectories(output.getParent());
-            try (CSVParser rows = rows();
-                    Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                    CSVPrinter printer = OUTPUT_FORMAT.print(writer)) {
+            try (CSVParser rows = rows(); CSVPrinter printer = OUTPUT_FORMAT.print(tmp, StandardCharsets.UTF_8)) {
                 List<String> columns = new ArrayList<>(header);
                 for (String column : RowResult.COLUMNS) {
                     columns.add(header.contains(column) ? "deepenrich_" + column : column);

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * during the request: DeepEnrich may have accepted it, and its webhook carries the rows' ids) before its rows
  * without a result are sent again; after a restart the wait counts again from the restart.
  */
-final class EnrichmentJob {
+public final class EnrichmentJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichmentJob.class);
     private static final String CONTACTS = "deepenrichContacts";
@@ -74,18 +74,18 @@ final class EnrichmentJob {
         journal.restartWaits(System.currentTimeMillis() + inDoubtWait.toMillis());
     }
 
-    void readingStarted() {
+    public void readingStarted() {
         reading = true;
         nextReadAt = 0;
         pendingBlocks = ledger.pending().stream().map(PendingEnrichment::name).collect(Collectors.toSet());
     }
 
-    void readingDone() {
+    public void readingDone() {
         reading = false;
     }
 
     /** Before sending a block: keeps its rows without a result, or stops the exchange when it is not to be sent. */
-    void prepare(Exchange exchange) {
+    public void prepare(Exchange exchange) {
         List<?> contacts = exchange.getMessage().getBody(List.class);
         long block = block(contacts);
         List<?> unresolved = contacts.stream().filter(c -> !journal.hasResult(rowId(c))).toList();
@@ -109,11 +109,10 @@ final class EnrichmentJob {
     }
 
     /** DeepEnrich accepted the block: the contacts the component refused get their reason, the others wait. */
-    void accepted(Exchange exchange) {
+    public void accepted(Exchange exchange) {
         List<?> contacts = exchange.getProperty(CONTACTS, List.class);
-        Map<Integer, String> refused = reasonsByIndex(exchange.getMessage().getHeader(DeepEnrichConstants.REJECTED,
-                List.of(), List.class));
-        refused.forEach((index, reason) -> journal.resolve(rowId(contacts.get(index)), RowResult.rejected(reason)));
+        List<?> refused = exchange.getMessage().getHeader(DeepEnrichConstants.REJECTED, List.of(), List.class);
+        resolveRefused(contacts, refused);
         journal.commit();
         LOG.info("{}: {} contacts accepted as enrichment {}, {} refused", name(block(contacts)),
                 contacts.size() - refused.size(), exchange.getMessage().getHeader(DeepEnrichConstants.ENRICHMENT_ID),
@@ -125,17 +124,13 @@ final class EnrichmentJob {
      * The block was not accepted. Refused contacts and an exhausted account are answers for its rows; an answer lost
      * makes the block wait for its webhook; anything else stops the job, and the next run goes on.
      */
-    void failed(Exchange exchange) {
+    public void failed(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         List<?> contacts = exchange.getProperty(CONTACTS, List.class);
         long block = block(contacts);
         if (cause instanceof DeepEnrichValidationException invalid) {
-            Map<Integer, String> refused = reasonsByIndex(invalid.getRejections());
-            for (int i = 0; i < contacts.size(); i++) {
-                String reason = refused.getOrDefault(i, "DeepEnrich refused the request: " + invalid.getApiMessage());
-                journal.resolve(rowId(contacts.get(i)), RowResult.rejected(reason));
-            }
-            journal.commit();
+            resolveRefused(contacts, invalid.getRejections());
+            resolveAll(contacts, RowResult.rejected("DeepEnrich refused the request: " + invalid.getApiMessage()));
         } else if (cause instanceof DeepEnrichInDoubtException) {
             journal.sending(block, System.currentTimeMillis() + inDoubtWait.toMillis());
             LOG.warn("{}: sent, but the answer was lost (DeepEnrich may have accepted it): waiting up to {} s for its "
@@ -156,7 +151,7 @@ final class EnrichmentJob {
      * contact's result under its row id, durable before the route returns, so the component acknowledges it only
      * then. Rows of its blocks still without a result were refused before sending, or dropped by DeepEnrich.
      */
-    void record(Exchange exchange) throws Exception {
+    public void record(Exchange exchange) throws Exception {
         EnrichmentResult result = exchange.getMessage().getMandatoryBody(EnrichmentResult.class);
         Set<Long> blocks = new HashSet<>();
         for (EnrichedContact contact : result.getContacts()) {
@@ -187,7 +182,7 @@ final class EnrichmentJob {
      * is over (an answer lost and no webhook came, or DeepEnrich answered 404 for an enrichment and the component
      * dropped it from the ledger).
      */
-    boolean mustReadAgain() {
+    public boolean mustReadAgain() {
         boolean again = !reading && batchesInFlight.get() == 0 && journal.resolved() < totalRows
                         && System.currentTimeMillis() >= nextReadAt && ledger.pending().isEmpty();
         if (again) {
@@ -207,23 +202,18 @@ final class EnrichmentJob {
     }
 
     /** The job is over and the component has settled its last results in the ledger (a failed job keeps them). */
-    boolean isOver() {
+    public boolean isOver() {
         return failure != null || isDone() && ledger.pending().isEmpty();
     }
 
-    void printProgress() {
-        out.println(progressLine());
-    }
-
-    String progressLine() {
+    public void printProgress() {
         long remaining = totalRows - journal.resolved();
         double rate = (enriched() - enrichedAtStart) / Math.max(elapsedSeconds(), 0.001);
-        String eta = remaining == 0 ? "done" : rate > 0 ? Math.round(remaining / rate) + "s" : "?";
-        return String.format(Locale.ROOT,
-                "[%5.1fs] rows %d | submitted %d | enriched %d | found %d | rejected %d | credits %d | %.0f rows/s"
-                                          + " | ETA %s",
+        out.printf(Locale.ROOT, "[%5.1fs] rows %d | submitted %d | enriched %d | found %d | rejected %d | credits %d"
+                                + " | %.0f rows/s | ETA %s%n",
                 elapsedSeconds(), totalRows, submitted(), enriched(), journal.count(ContactOutcome.FOUND.name()),
-                journal.count(RowResult.REJECTED), journal.creditsSpent(), rate, eta);
+                journal.count(RowResult.REJECTED), journal.creditsSpent(), rate,
+                remaining == 0 ? "done" : rate > 0 ? Math.round(remaining / rate) + "s" : "?");
     }
 
     JobSummary summary(long rows, Path output) {
@@ -250,9 +240,17 @@ final class EnrichmentJob {
         return prefix + " rows " + (block * BLOCK_SIZE + 1) + "-" + Math.min(totalRows, (block + 1) * BLOCK_SIZE);
     }
 
+    /** A row keeps its first result: rows resolved before keep theirs. */
     private void resolveAll(List<?> contacts, RowResult result) {
         contacts.forEach(contact -> journal.resolve(rowId(contact), result));
         journal.commit();
+    }
+
+    /** The component's rejections, one per contact refused, its reason naming every problem found. */
+    private void resolveRefused(List<?> contacts, List<?> rejections) {
+        for (Rejection rejection : rejections.stream().map(Rejection.class::cast).toList()) {
+            journal.resolve(rowId(contacts.get(rejection.getIndex())), RowResult.rejected(rejection.getReason()));
+        }
     }
 
     private static long block(List<?> contacts) {
@@ -262,11 +260,5 @@ final class EnrichmentJob {
     private static long rowId(Object contact) {
         Map<?, ?> custom = (Map<?, ?>) ((Map<?, ?>) contact).get("custom");
         return Long.parseLong(String.valueOf(custom.get(ColumnMapping.ROW_ID)));
-    }
-
-    /** The component's rejections by contact index: one per contact, its reason naming every problem found. */
-    private static Map<Integer, String> reasonsByIndex(List<?> rejections) {
-        return rejections.stream().map(Rejection.class::cast)
-                .collect(Collectors.toMap(Rejection::getIndex, Rejection::getReason));
     }
 }

@@ -3,7 +3,7 @@ package com.deepenrich.camel.examples.csv;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ColumnMappingTest {
 
     /** The column options, {@code first-name-column} ... as set. */
-    private static Function<ContactField, String> options(String... namesAndColumns) {
+    private static UnaryOperator<String> options(String... namesAndColumns) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < namesAndColumns.length; i += 2) {
             options.put(namesAndColumns[i], namesAndColumns[i + 1]);
         }
-        return field -> options.get(field.option());
+        return options::get;
     }
 
     @Test

@@ -23,7 +23,7 @@ class CsvInputTest {
         Files.writeString(csv, "\uFEFFfirst_name,last_name,domain\nAda,Lovelace,analytical.io\n\nAlan,Turing,\n",
                 StandardCharsets.UTF_8);
 
-        CsvInput input = CsvInput.of(csv);
+        CsvInput input = CsvInput.of(csv.toString());
 
         assertEquals(List.of("first_name", "last_name", "domain"), input.header());
         assertEquals(2, input.rowCount(), "the empty line is no row");
