@@ -1,5 +1,6 @@
 package com.deepenrich.camel.examples.csv;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -55,12 +57,8 @@ public record CsvInput(Path file, List<String> header, long rowCount) {
 
     /** Identifies this input's content, so a work dir is never resumed with another file. */
     String fingerprint() {
-        try {
-            return file.toAbsolutePath().normalize() + " " + Files.size(file) + " bytes, modified "
-                   + Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        File csv = file.toAbsolutePath().normalize().toFile();
+        return csv + " " + csv.length() + " bytes, modified " + Instant.ofEpochMilli(csv.lastModified());
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -151,8 +150,7 @@ public final class EnrichmentJob {
      * contact's result under its row id, durable before the route returns, so the component acknowledges it only
      * then. Rows of its blocks still without a result were refused before sending, or dropped by DeepEnrich.
      */
-    public void record(Exchange exchange) throws Exception {
-        EnrichmentResult result = exchange.getMessage().getMandatoryBody(EnrichmentResult.class);
+    public void record(EnrichmentResult result) {
         Set<Long> blocks = new HashSet<>();
         for (EnrichedContact contact : result.getContacts()) {
             String rowId = contact.getCustom().get(ColumnMapping.ROW_ID);
@@ -162,15 +160,13 @@ public final class EnrichmentJob {
                 continue;
             }
             blocks.add((Long.parseLong(rowId) - 1) / BLOCK_SIZE);
-            journal.resolve(Long.parseLong(rowId), new RowResult(Objects.toString(contact.getMostProbableEmail(), ""),
-                    Objects.toString(contact.getMostProbableEmailStatus(), ""),
-                    Objects.toString(contact.getMostProbablePhone(), ""),
-                    contact.getOutcome().name(), ""));
+            journal.resolve(Long.parseLong(rowId), RowResult.of(contact));
         }
+        RowResult absent = RowResult.rejected("absent from the result of enrichment " + result.getId()
+                                              + ": refused before sending, or dropped by DeepEnrich");
         for (long block : blocks) {
             for (long row = block * BLOCK_SIZE + 1; row <= Math.min(totalRows, (block + 1) * BLOCK_SIZE); row++) {
-                journal.resolve(row, RowResult.rejected("absent from the result of enrichment " + result.getId()
-                                                        + ": refused before sending, or dropped by DeepEnrich"));
+                journal.resolve(row, absent);
             }
         }
         journal.recordCredits(result.getId(), result.getCredits());

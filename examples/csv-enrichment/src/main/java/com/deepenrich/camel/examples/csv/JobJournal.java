@@ -23,6 +23,7 @@ final class JobJournal implements AutoCloseable {
     private final MVMap<String, String> settings;
     private final MVMap<Long, String[]> results;
     private final MVMap<Long, Long> waitsUntil;
+    /** Credits spent, by enrichment id: an enrichment's result is counted once, and tells it was answered. */
     private final MVMap<String, Long> credits;
     private final Map<String, Long> outcomes = new ConcurrentHashMap<>();
 
@@ -32,7 +33,7 @@ final class JobJournal implements AutoCloseable {
         this.results = store.openMap("results");
         this.waitsUntil = store.openMap("waitsUntil");
         this.credits = store.openMap("credits");
-        results.values().forEach(r -> countOutcome(RowResult.ofColumns(r).outcome()));
+        results.values().forEach(columns -> outcomes.merge(RowResult.ofColumns(columns).outcome(), 1L, Long::sum));
     }
 
     /** Opens the work dir's journal; refuses one left by a run on another input, since row ids are positions. */
@@ -42,8 +43,8 @@ final class JobJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the work dir " + workDir, e);
         }
-        MVStore store = new MVStore.Builder().fileName(workDir.resolve("job.mv").toString()).open();
-        JobJournal journal = new JobJournal(store);
+        JobJournal journal =
+                new JobJournal(new MVStore.Builder().fileName(workDir.resolve("job.mv").toString()).open());
         String recorded = journal.setting("input", () -> inputFingerprint);
         if (!recorded.equals(inputFingerprint)) {
             journal.close();
@@ -87,7 +88,7 @@ final class JobJournal implements AutoCloseable {
     /** Records a row's result, durable at the next {@link #commit()}; a row keeps its first result. */
     void resolve(long row, RowResult result) {
         if (results.putIfAbsent(row, result.columns()) == null) {
-            countOutcome(result.outcome());
+            outcomes.merge(result.outcome(), 1L, Long::sum);
         }
     }
 
@@ -108,10 +109,6 @@ final class JobJournal implements AutoCloseable {
         return columns == null ? null : RowResult.ofColumns(columns);
     }
 
-    private void countOutcome(String outcome) {
-        outcomes.merge(outcome, 1L, Long::sum);
-    }
-
     long resolved() {
         return results.size();
     }
@@ -124,7 +121,6 @@ final class JobJournal implements AutoCloseable {
         return new TreeMap<>(outcomes);
     }
 
-    /** Whether the result of this enrichment was recorded. */
     boolean answered(String enrichmentId) {
         return credits.containsKey(enrichmentId);
     }

@@ -1,5 +1,9 @@
 package com.deepenrich.camel.examples.csv;
 
+import java.util.Objects;
+
+import com.deepenrich.camel.model.EnrichedContact;
+
 /** What the output says of one input row: the enrichment columns appended to it. */
 public record RowResult(String email, String emailStatus, String phone, String outcome, String reason) {
 
@@ -8,6 +12,12 @@ public record RowResult(String email, String emailStatus, String phone, String o
 
     /** The names of the appended columns, in the order of {@link #columns()}. */
     static final String[] COLUMNS = {"email", "email_status", "phone", "outcome", "reason"};
+
+    static RowResult of(EnrichedContact contact) {
+        return new RowResult(Objects.toString(contact.getMostProbableEmail(), ""),
+                Objects.toString(contact.getMostProbableEmailStatus(), ""),
+                Objects.toString(contact.getMostProbablePhone(), ""), contact.getOutcome().name(), "");
+    }
 
     static RowResult rejected(String reason) {
         return new RowResult("", "", "", REJECTED, reason);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
-import com.deepenrich.camel.DeepEnrichConstants;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
@@ -130,15 +129,11 @@ class JobResumeTest {
     @Test
     void aResultResolvesItsRowsAndTheRowsOfItsBlockItLacks() throws Exception {
         EnrichmentJob job = job(Duration.ofMinutes(10));
-        Exchange exchange = new DefaultExchange(camel);
-        exchange.getMessage().setBody(DeepEnrichJson.readResult("""
+        job.record(DeepEnrichJson.readResult("""
                 {"id": "e-1", "status": "FINISHED", "cost": {"credits": 11}, "datas": [
                   {"custom": {"row_id": "101"}, "contact": {"most_probable_email": "a@b.co",
                    "most_probable_email_status": "DELIVERABLE", "most_probable_phone": "+44 1"}}]}
                 """.getBytes(StandardCharsets.UTF_8)));
-        exchange.getMessage().setHeader(DeepEnrichConstants.ENRICHMENT_ID, "e-1");
-
-        job.record(exchange);
 
         assertEquals(new RowResult("a@b.co", "DELIVERABLE", "+44 1", "FOUND", ""), journal.result(101));
         assertEquals(RowResult.REJECTED, journal.result(150).outcome(), "absent from the result");
