@@ -30,6 +30,7 @@ import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -93,7 +94,7 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
      * A poll consumer of the pending enrichments {@code select} accepts, each read as soon as selected (the webhook's
      * poll fallback takes late ones).
      */
-    public DeepEnrichResultsConsumer createResultsConsumer(Processor processor, Predicate<PendingEnrichment> select)
+    public ScheduledPollConsumer createResultsConsumer(Processor processor, Predicate<PendingEnrichment> select)
             throws Exception {
         return createResultsConsumer(processor, select, Duration.ZERO);
     }

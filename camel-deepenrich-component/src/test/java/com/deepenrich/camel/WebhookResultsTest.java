@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
 import com.deepenrich.camel.model.ContactOutcome;
 import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
@@ -19,6 +18,7 @@ import com.deepenrich.camel.webhook.PollFallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.junit.jupiter.api.Test;
 
 import static com.deepenrich.camel.ResultStubs.creditsInsufficient;
@@ -179,7 +179,7 @@ class WebhookResultsTest extends WebhookTestSupport {
     @Test
     void thePollFallbackIsAServiceOfTheWebhookRouteAndStopsWithTheRoute() throws Exception {
         Route route = context.getRoute("results");
-        DeepEnrichResultsConsumer fallback = route.getServices().stream().filter(PollFallback.class::isInstance)
+        ScheduledPollConsumer fallback = route.getServices().stream().filter(PollFallback.class::isInstance)
                 .map(s -> ((PollFallback) s).getConsumer()).findFirst().orElseThrow();
         assertTrue(fallback.isStarted());
 

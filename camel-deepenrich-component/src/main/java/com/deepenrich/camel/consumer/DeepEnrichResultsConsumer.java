@@ -12,6 +12,7 @@ import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.ForeignResultsPolicy;
 import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.EnrichmentResult;
+import com.deepenrich.camel.util.ResultEmitter;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ShutdownRunningTask;

@@ -10,11 +10,10 @@ import java.util.stream.Collectors;
 import com.deepenrich.camel.DeepEnrichConfiguration;
 import com.deepenrich.camel.DeepEnrichEndpoint;
 import com.deepenrich.camel.callback.CallbackToken;
-import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
-import com.deepenrich.camel.consumer.ResultEmitter;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
+import com.deepenrich.camel.util.ResultEmitter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.apache.camel.AsyncCallback;
@@ -246,10 +245,5 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
         out.setBody("{\"status\":" + status + ",\"message\":\"" + text.replace("\"", "'") + "\"}");
-    }
-
-    /** The poll consumer of late enrichments (null when pollFallbackAfter is 0 or the handler never started). */
-    public DeepEnrichResultsConsumer getFallback() {
-        return fallback == null ? null : fallback.getConsumer();
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import com.deepenrich.camel.DeepEnrichEndpoint;
-import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
@@ -14,6 +13,7 @@ import org.apache.camel.Route;
 import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -25,9 +25,9 @@ import org.apache.camel.support.service.ServiceSupport;
  */
 public final class PollFallback extends ServiceSupport implements ShutdownAware {
 
-    private final DeepEnrichResultsConsumer consumer;
+    private final ScheduledPollConsumer consumer;
 
-    private PollFallback(DeepEnrichResultsConsumer consumer) {
+    private PollFallback(ScheduledPollConsumer consumer) {
         this.consumer = consumer;
     }
 
@@ -49,7 +49,7 @@ public final class PollFallback extends ServiceSupport implements ShutdownAware 
         return fallback;
     }
 
-    public DeepEnrichResultsConsumer getConsumer() {
+    public ScheduledPollConsumer getConsumer() {
         return consumer;
     }
 
@@ -75,7 +75,7 @@ public final class PollFallback extends ServiceSupport implements ShutdownAware 
 
     @Override
     public int getPendingExchangesSize() {
-        return consumer.getPendingExchangesSize();
+        return consumer instanceof ShutdownAware reading ? reading.getPendingExchangesSize() : 0;
     }
 
     /**

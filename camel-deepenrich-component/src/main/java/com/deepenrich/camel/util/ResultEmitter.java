@@ -1,4 +1,4 @@
-package com.deepenrich.camel.consumer;
+package com.deepenrich.camel.util;
 
 import java.time.Duration;
 import java.util.Set;
@@ -10,7 +10,6 @@ import com.deepenrich.camel.DeepEnrichConstants;
 import com.deepenrich.camel.ForeignResultsPolicy;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.model.EnrichmentResult;
-import com.deepenrich.camel.util.DeepEnrichMessageHelper;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

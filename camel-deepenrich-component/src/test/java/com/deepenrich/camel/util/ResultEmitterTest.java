@@ -1,4 +1,4 @@
-package com.deepenrich.camel.consumer;
+package com.deepenrich.camel.util;
 
 import java.time.Duration;
 import java.time.Instant;
