@@ -162,17 +162,15 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
     }
 
     private void printBanner(ColumnMapping mapping) {
-        String callbackUrl = option("callback-url");
-        out.printf(
-                "DeepEnrich CSV enrichment%n  input    %s (%d rows; %s)%n  output   %s%n  fields   %s%n  API      %s%n"
-                   + "  results  %s%n",
-                input.file().toAbsolutePath(), input.rowCount(), mapping,
-                output, option("enrich-fields"), simulator == null
-                        ? option("base-url")
-                        : "offline: embedded DeepEnrich simulator at " + simulator.baseUrl()
-                          + " (set DEEPENRICH_API_KEY to use the real API)",
-                callbackUrl == null ? "by polling (set callback-url to receive them by webhook)"
-                        : "by webhook at " + callbackUrl + ", polled when " + option("poll-fallback-after") + " late");
+        out.println("DeepEnrich CSV enrichment of " + input.file().toAbsolutePath() + " (" + input.rowCount()
+                    + " rows; " + mapping + ") into " + output + "\n  fields " + option("enrich-fields") + ", API "
+                    + (simulator == null ? option("base-url") : "offline: embedded DeepEnrich simulator at "
+                                                                + simulator.baseUrl()
+                                                                + " (set DEEPENRICH_API_KEY to use the real API)")
+                    + "\n  results " + (option("callback-url") == null ? "by polling (set callback-url to receive "
+                                                                         + "them by webhook)"
+                            : "by webhook at " + option("callback-url") + ", polled when "
+                              + option("poll-fallback-after") + " late"));
         if (!journal.isFresh()) {
             out.println("  resuming " + journal.resolved() + " rows done; the blocks sent before wait for their "
                         + "results (work dir " + workDir.toAbsolutePath() + ")");

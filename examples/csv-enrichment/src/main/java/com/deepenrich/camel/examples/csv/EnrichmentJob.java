@@ -73,14 +73,13 @@ public final class EnrichmentJob {
         journal.restartWaits(System.currentTimeMillis() + inDoubtWait.toMillis());
     }
 
-    public void readingStarted() {
-        reading = true;
-        nextReadAt = 0;
-        pendingBlocks = ledger.pending().stream().map(PendingEnrichment::name).collect(Collectors.toSet());
-    }
-
-    public void readingDone() {
-        reading = false;
+    /** A reading of the input starts ({@code true}) or is done. */
+    public void reading(boolean started) {
+        reading = started;
+        if (started) {
+            nextReadAt = 0;
+            pendingBlocks = ledger.pending().stream().map(PendingEnrichment::name).collect(Collectors.toSet());
+        }
     }
 
     /** Before sending a block: keeps its rows without a result, or stops the exchange when it is not to be sent. */

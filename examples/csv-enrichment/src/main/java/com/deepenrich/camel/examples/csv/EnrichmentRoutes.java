@@ -24,7 +24,7 @@ final class EnrichmentRoutes extends RouteBuilder {
     public void configure() {
         // @formatter:off
         from(READ).routeId("read-csv")
-                .bean("job", "readingStarted")
+                .bean("job", "reading(true)")
                 .split(method("input", "rows")).streaming()
                     .transform(method("mapping", "contact"))
                     .to("direct:batch")
@@ -32,7 +32,7 @@ final class EnrichmentRoutes extends RouteBuilder {
                 // the last, partial block goes now rather than after a timeout
                 .setHeader(Exchange.AGGREGATION_COMPLETE_ALL_GROUPS, constant(true))
                 .to("direct:batch")
-                .bean("job", "readingDone");
+                .bean("job", "reading(false)");
 
         from("direct:batch").routeId("submit-batches")
                 .aggregate(constant(true), new DeepEnrichAggregationStrategy())

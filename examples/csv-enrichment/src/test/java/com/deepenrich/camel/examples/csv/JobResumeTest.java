@@ -65,9 +65,9 @@ class JobResumeTest {
         exchange.getMessage().setBody(LongStream.rangeClosed(from, to)
                 .mapToObj(row -> Map.of("firstname", "Ada", "custom", Map.of("row_id", Long.toString(row))))
                 .toList());
-        job.readingStarted();
+        job.reading(true);
         job.prepare(exchange);
-        job.readingDone();
+        job.reading(false);
         return exchange.isRouteStop() ? null : exchange.getMessage().getBody(List.class);
     }
 
