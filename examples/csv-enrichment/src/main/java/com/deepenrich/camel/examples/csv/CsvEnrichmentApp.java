@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
 import com.deepenrich.camel.examples.simulator.SimulatorConfig;
@@ -81,9 +80,6 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
             startOffline();
         }
         serveWebhook();
-        // kept in the work dir: the webhooks of batches a killed run sent carry it
-        properties.addOverrideProperty("camel.component.deepenrich.callback-token",
-                journal.setting("callbackToken", () -> UUID.randomUUID().toString()));
         FileDeepEnrichLedger ledger = new FileDeepEnrichLedger(workDir);
         main.bind("ledger", ledger);
         main.bind("deliveries", FileIdempotentRepository.fileIdempotentRepository(

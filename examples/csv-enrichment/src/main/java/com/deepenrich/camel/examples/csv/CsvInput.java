@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,30 +27,20 @@ import org.apache.commons.io.input.BOMInputStream;
  */
 public record CsvInput(Path file, List<String> header, long rowCount) {
 
-    static final String SAMPLE = "sample-contacts.csv";
-
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setAllowMissingColumnNames(true)
             .setIgnoreEmptyLines(true).get();
     private static final CSVFormat OUTPUT_FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
-    /** The file {@code path} names, or the bundled sample of 1,000 contacts when it is null; read once to count. */
+    /** The CSV at {@code path}, read once to count its rows. */
     static CsvInput of(String path) {
-        Path csv = path != null ? Path.of(path) : bundledSample();
-        try (CSVParser rows = rows(csv)) {
-            return new CsvInput(csv, rows.getHeaderNames(), rows.stream().count());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + csv, e);
+        if (path == null) {
+            throw new IllegalArgumentException("Set the option input: the CSV to enrich (-Dinput=leads.csv)");
         }
-    }
-
-    private static Path bundledSample() {
-        try {
-            return Path.of(CsvInput.class.getClassLoader().getResource(SAMPLE).toURI());
-        } catch (URISyntaxException | RuntimeException e) {
-            throw new IllegalStateException("The bundled " + SAMPLE + " is not a file on the classpath; set the option "
-                                            + "input",
-                    e);
+        try (CSVParser rows = rows(Path.of(path))) {
+            return new CsvInput(Path.of(path), rows.getHeaderNames(), rows.stream().count());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path, e);
         }
     }
 

@@ -135,6 +135,14 @@ class CsvEnrichmentJobTest {
     }
 
     @Test
+    void namesTheOptionWhenNoInputIsGiven() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run("input", "", "work-dir", dir.resolve("work").toString()));
+
+        assertTrue(e.getMessage().startsWith("Set the option input"), e.getMessage());
+    }
+
+    @Test
     void stopsOnAWrongApiKeyKeepingItsStateForTheNextRun() throws Exception {
         Path workDir = dir.resolve("work");
         try (DeepEnrichSimulator simulator = JobFixtures.startSimulator()) {

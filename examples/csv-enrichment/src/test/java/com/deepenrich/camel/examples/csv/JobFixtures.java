@@ -24,6 +24,8 @@ import org.apache.commons.csv.CSVRecord;
 final class JobFixtures {
 
     static final String API_KEY = "test-key";
+    /** The sample the README's command enriches, from the module's directory (where the tests run). */
+    static final String SAMPLE = "src/main/resources/sample-contacts.csv";
 
     private JobFixtures() {
     }
@@ -69,7 +71,7 @@ final class JobFixtures {
     }
 
     static Path sample() {
-        return CsvInput.of(null).file();
+        return Path.of(SAMPLE).toAbsolutePath();
     }
 
     static List<CSVRecord> read(Path csv) {

@@ -54,8 +54,7 @@ public final class SampleContactsGenerator {
     }
 
     public static void main(String[] args) throws IOException {
-        Path target = Path.of(args.length > 0 ? args[0]
-                : "examples/csv-enrichment/src/main/resources/" + CsvInput.SAMPLE);
+        Path target = Path.of(args.length > 0 ? args[0] : "examples/csv-enrichment/" + JobFixtures.SAMPLE);
         Files.writeString(target, generate(), StandardCharsets.UTF_8);
         System.out.println("Wrote " + ROWS + " contacts to " + target.toAbsolutePath());
     }
