@@ -1,5 +1,7 @@
 package com.deepenrich.camel;
 
+import com.deepenrich.camel.model.SubmissionProgress;
+
 /**
  * No answer from DeepEnrich after every retry: connection refused or reset, or the request timed out.
  */
@@ -13,5 +15,14 @@ public class DeepEnrichConnectionException extends DeepEnrichException {
     @Override
     public boolean isTransient() {
         return true;
+    }
+
+    protected DeepEnrichConnectionException(DeepEnrichConnectionException failure, SubmissionProgress progress) {
+        super(failure, progress);
+    }
+
+    @Override
+    public DeepEnrichConnectionException withProgress(SubmissionProgress progress) {
+        return new DeepEnrichConnectionException(this, progress);
     }
 }

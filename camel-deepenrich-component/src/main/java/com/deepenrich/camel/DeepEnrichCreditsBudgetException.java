@@ -1,5 +1,7 @@
 package com.deepenrich.camel;
 
+import com.deepenrich.camel.model.SubmissionProgress;
+
 /**
  * Sending the next request would let this account's submissions commit more than {@code creditsBudget}: it is not
  * sent, and the contacts not submitted are on the exception, in order, as after a 402. A subclass of the 402's
@@ -31,5 +33,17 @@ public class DeepEnrichCreditsBudgetException extends DeepEnrichInsufficientCred
 
     public long getReserved() {
         return reserved;
+    }
+
+    protected DeepEnrichCreditsBudgetException(DeepEnrichCreditsBudgetException failure, SubmissionProgress progress) {
+        super(failure, progress);
+        this.budget = failure.budget;
+        this.spent = failure.spent;
+        this.reserved = failure.reserved;
+    }
+
+    @Override
+    public DeepEnrichCreditsBudgetException withProgress(SubmissionProgress progress) {
+        return new DeepEnrichCreditsBudgetException(this, progress);
     }
 }

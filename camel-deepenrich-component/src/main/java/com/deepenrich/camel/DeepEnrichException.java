@@ -3,6 +3,7 @@ package com.deepenrich.camel;
 import java.util.List;
 
 import com.deepenrich.camel.model.Rejection;
+import com.deepenrich.camel.model.SubmissionProgress;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.HttpResponseAware;
 
@@ -18,9 +19,7 @@ public class DeepEnrichException extends RuntimeCamelException implements HttpRe
     private final String apiMessage;
     private int httpStatus;
     private final String requestName;
-    private List<String> submittedIds = List.of();
-    private List<Object> unsubmittedContacts = List.of();
-    private List<Rejection> rejections = List.of();
+    private final SubmissionProgress progress;
 
     public DeepEnrichException(String code, String apiMessage, int httpStatus, String requestName, Throwable cause) {
         super(describe(code, apiMessage, httpStatus, requestName), cause);
@@ -28,6 +27,21 @@ public class DeepEnrichException extends RuntimeCamelException implements HttpRe
         this.apiMessage = apiMessage;
         this.httpStatus = httpStatus;
         this.requestName = requestName;
+        this.progress = SubmissionProgress.NONE;
+    }
+
+    /**
+     * {@code failure} with the progress of the exchange it ended: the same message, cause and stack trace. Each
+     * subclass has one, so that {@link #withProgress} keeps the type users catch.
+     */
+    protected DeepEnrichException(DeepEnrichException failure, SubmissionProgress progress) {
+        super(failure.getMessage(), failure.getCause());
+        setStackTrace(failure.getStackTrace());
+        this.code = failure.code;
+        this.apiMessage = failure.apiMessage;
+        this.httpStatus = failure.httpStatus;
+        this.requestName = failure.requestName;
+        this.progress = progress;
     }
 
     /** A failure on this side of the wire (no HTTP answer): {@code code} is ours, such as {@code ledger.record}. */
@@ -78,12 +92,12 @@ public class DeepEnrichException extends RuntimeCamelException implements HttpRe
 
     /** Enrichment ids of this exchange's requests that were accepted before the failure (already in the ledger). */
     public List<String> getSubmittedIds() {
-        return submittedIds;
+        return progress.submittedIds();
     }
 
     /** The contacts of this exchange that were not submitted because of this failure, as received. */
     public List<Object> getUnsubmittedContacts() {
-        return unsubmittedContacts;
+        return progress.unsubmittedContacts();
     }
 
     /**
@@ -91,18 +105,17 @@ public class DeepEnrichException extends RuntimeCamelException implements HttpRe
      * them, so that submitted, unsubmitted, in doubt and rejected still add up to what was received.
      */
     public List<Rejection> getRejections() {
-        return rejections;
+        return progress.rejections();
     }
 
-    public DeepEnrichException withProgress(List<String> submittedIds, List<Object> unsubmittedContacts) {
-        this.submittedIds = List.copyOf(submittedIds);
-        this.unsubmittedContacts = List.copyOf(unsubmittedContacts);
-        return this;
+    /** How far the exchange this failure ended got; {@link SubmissionProgress#NONE} until a producer tells. */
+    public SubmissionProgress getProgress() {
+        return progress;
     }
 
-    public DeepEnrichException withRejections(List<Rejection> rejections) {
-        this.rejections = List.copyOf(rejections);
-        return this;
+    /** A copy of this failure, of the same type, that tells how far the exchange it ended got. */
+    public DeepEnrichException withProgress(SubmissionProgress progress) {
+        return new DeepEnrichException(this, progress);
     }
 
     @Override

@@ -2,6 +2,8 @@ package com.deepenrich.camel;
 
 import java.util.List;
 
+import com.deepenrich.camel.model.SubmissionProgress;
+
 /**
  * A {@code bulk} request was written to DeepEnrich but no answer came (a reset or a timeout after the request left):
  * the API may have accepted it, as a job that will be charged and whose webhook will carry the contacts' custom
@@ -13,25 +15,27 @@ import java.util.List;
  */
 public class DeepEnrichInDoubtException extends DeepEnrichConnectionException {
 
-    private List<Object> inDoubtContacts = List.of();
-
     public DeepEnrichInDoubtException(String apiMessage, String requestName, Throwable cause) {
         super("request.in_doubt", apiMessage, 0, requestName, cause);
     }
 
     /** The contacts of the request whose fate is unknown, as received. */
     public List<Object> getInDoubtContacts() {
-        return inDoubtContacts;
-    }
-
-    public DeepEnrichInDoubtException withInDoubtContacts(List<Object> contacts) {
-        this.inDoubtContacts = List.copyOf(contacts);
-        return this;
+        return getProgress().inDoubtContacts();
     }
 
     /** Not transient: sending it again may create a second, paid job. */
     @Override
     public boolean isTransient() {
         return false;
+    }
+
+    protected DeepEnrichInDoubtException(DeepEnrichInDoubtException failure, SubmissionProgress progress) {
+        super(failure, progress);
+    }
+
+    @Override
+    public DeepEnrichInDoubtException withProgress(SubmissionProgress progress) {
+        return new DeepEnrichInDoubtException(this, progress);
     }
 }

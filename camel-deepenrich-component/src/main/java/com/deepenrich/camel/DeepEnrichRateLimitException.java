@@ -1,5 +1,7 @@
 package com.deepenrich.camel;
 
+import com.deepenrich.camel.model.SubmissionProgress;
+
 /**
  * DeepEnrich kept answering 429 Too Many Requests after every retry.
  */
@@ -13,5 +15,14 @@ public class DeepEnrichRateLimitException extends DeepEnrichException {
     @Override
     public boolean isTransient() {
         return true;
+    }
+
+    protected DeepEnrichRateLimitException(DeepEnrichRateLimitException failure, SubmissionProgress progress) {
+        super(failure, progress);
+    }
+
+    @Override
+    public DeepEnrichRateLimitException withProgress(SubmissionProgress progress) {
+        return new DeepEnrichRateLimitException(this, progress);
     }
 }

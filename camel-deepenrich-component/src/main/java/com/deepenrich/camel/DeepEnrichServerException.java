@@ -1,5 +1,7 @@
 package com.deepenrich.camel;
 
+import com.deepenrich.camel.model.SubmissionProgress;
+
 /**
  * DeepEnrich kept answering 5xx after every retry.
  */
@@ -13,5 +15,14 @@ public class DeepEnrichServerException extends DeepEnrichException {
     @Override
     public boolean isTransient() {
         return true;
+    }
+
+    protected DeepEnrichServerException(DeepEnrichServerException failure, SubmissionProgress progress) {
+        super(failure, progress);
+    }
+
+    @Override
+    public DeepEnrichServerException withProgress(SubmissionProgress progress) {
+        return new DeepEnrichServerException(this, progress);
     }
 }

@@ -2,6 +2,8 @@ package com.deepenrich.camel;
 
 import java.util.List;
 
+import com.deepenrich.camel.model.SubmissionProgress;
+
 /**
  * {@code awaitResult} gave up waiting: the enrichments named here are still running. Their ids stay in the ledger,
  * so a {@code results} consumer still emits them when they finish.
@@ -23,5 +25,15 @@ public class DeepEnrichTimeoutException extends DeepEnrichException {
     @Override
     public boolean isTransient() {
         return true;
+    }
+
+    protected DeepEnrichTimeoutException(DeepEnrichTimeoutException failure, SubmissionProgress progress) {
+        super(failure, progress);
+        this.pendingIds = failure.pendingIds;
+    }
+
+    @Override
+    public DeepEnrichTimeoutException withProgress(SubmissionProgress progress) {
+        return new DeepEnrichTimeoutException(this, progress);
     }
 }

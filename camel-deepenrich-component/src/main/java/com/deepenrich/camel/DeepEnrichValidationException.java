@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.deepenrich.camel.model.Rejection;
+import com.deepenrich.camel.model.SubmissionProgress;
 
 /**
  * Contacts or a request the API would refuse. Raised before sending (then {@link #getRejections()} names each bad
@@ -36,10 +37,21 @@ public class DeepEnrichValidationException extends DeepEnrichException {
     }
 
     /**
-     * Each contact refused before sending, once, with its index and every problem found (field and reason); empty
-     * when the API itself refused the request.
+     * Each contact refused before sending, once, with its index and every problem found (field and reason). When the
+     * API itself refused the request, those the component refused before ({@code invalidContacts=skip}), if any.
      */
+    @Override
     public List<Rejection> getRejections() {
-        return rejections;
+        return rejections.isEmpty() ? super.getRejections() : rejections;
+    }
+
+    protected DeepEnrichValidationException(DeepEnrichValidationException failure, SubmissionProgress progress) {
+        super(failure, progress);
+        this.rejections = failure.rejections;
+    }
+
+    @Override
+    public DeepEnrichValidationException withProgress(SubmissionProgress progress) {
+        return new DeepEnrichValidationException(this, progress);
     }
 }

@@ -20,6 +20,7 @@ import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.DeepEnrichJson;
+import com.deepenrich.camel.model.SubmissionProgress;
 import com.deepenrich.camel.model.SubmissionReceipt;
 
 /**
@@ -178,11 +179,9 @@ final class BulkSubmission {
                                                     List<String> ids) {
         List<Object> items = batch.sourceItems();
         int from = Math.min(firstUnsent * BulkRequest.MAX_CONTACTS, items.size());
-        if (error instanceof DeepEnrichInDoubtException inDoubt) {
-            int to = Math.min(from + BulkRequest.MAX_CONTACTS, items.size());
-            inDoubt.withInDoubtContacts(items.subList(from, to));
-            from = to;
-        }
-        return error.withProgress(ids, items.subList(from, items.size())).withRejections(batch.rejections());
+        int to = error instanceof DeepEnrichInDoubtException ? Math.min(from + BulkRequest.MAX_CONTACTS, items.size())
+                : from;
+        return error.withProgress(new SubmissionProgress(ids, items.subList(from, to), items.subList(to, items.size()),
+                batch.rejections()));
     }
 }
