@@ -8,27 +8,29 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.camel.util.backoff.BackOff;
+
 /**
  * When and how long to wait before sending a request again: 429, 5xx and connection failures are retried at most
- * {@code maxRetries} times with exponential backoff and jitter; a server's Retry-After (header, or DeepEnrich's
- * "Try again in 1m" message) is waited out, capped at {@code maxDelay}.
+ * {@code maxRetries} times, on Camel's {@link BackOff} (the delay doubling up to {@code maxDelay}) with jitter; a
+ * server's Retry-After (header, or DeepEnrich's "Try again in 1m" message) is waited out, capped at {@code maxDelay}.
+ * Camel's {@code BackOffTimer} does not run the retries: each delay depends on the answer (Retry-After), and the
+ * retry takes a turn of the rate limiter like any request.
  */
 public final class RetryPolicy {
 
     private static final Pattern TRY_AGAIN_IN = Pattern.compile("(?i)try again in (\\d+)\\s*(ms|s|m|h)");
 
-    private final int maxRetries;
-    private final long initialDelayMillis;
-    private final long maxDelayMillis;
+    private final BackOff backOff;
 
     public RetryPolicy(int maxRetries, long initialDelayMillis, long maxDelayMillis) {
-        this.maxRetries = maxRetries;
-        this.initialDelayMillis = initialDelayMillis;
-        this.maxDelayMillis = Math.max(initialDelayMillis, maxDelayMillis);
+        this.backOff =
+                BackOff.builder().delay(initialDelayMillis).maxDelay(Math.max(initialDelayMillis, maxDelayMillis))
+                        .multiplier(2d).maxAttempts((long) maxRetries).build();
     }
 
     public int maxRetries() {
-        return maxRetries;
+        return backOff.getMaxAttempts().intValue();
     }
 
     public boolean isRetryableStatus(int status) {
@@ -37,9 +39,13 @@ public final class RetryPolicy {
 
     /** Backoff before retry number {@code retry} (1-based): exponential with jitter in [50%, 100%]. */
     public long backoffMillis(int retry) {
-        long exp = initialDelayMillis << Math.min(retry - 1, 20);
-        long capped = Math.min(maxDelayMillis, exp < 0 ? maxDelayMillis : exp);
+        double exponential = backOff.getDelay().toMillis() * Math.pow(backOff.getMultiplier(), retry - 1d);
+        long capped = (long) Math.min(maxDelayMillis(), exponential);
         return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+    }
+
+    private long maxDelayMillis() {
+        return backOff.getMaxDelay().toMillis();
     }
 
     /** Wait before retry number {@code retry} after this answer: at least what the server asked, at most the cap. */
@@ -47,7 +53,7 @@ public final class RetryPolicy {
         long backoff = backoffMillis(retry);
         Optional<Long> asked = response == null
                 ? Optional.empty() : retryAfterMillis(response.retryAfter(), apiMessage);
-        return asked.map(a -> Math.min(maxDelayMillis, Math.max(a, backoff))).orElse(backoff);
+        return asked.map(a -> Math.min(maxDelayMillis(), Math.max(a, backoff))).orElse(backoff);
     }
 
     static Optional<Long> retryAfterMillis(Optional<String> header, String apiMessage) {
