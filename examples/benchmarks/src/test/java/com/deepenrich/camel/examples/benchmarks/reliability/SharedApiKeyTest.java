@@ -140,8 +140,8 @@ class SharedApiKeyTest {
     }
 
     /**
-     * One node: its own Camel context, component (so its own rate limiter, set to the account's whole limit),
-     * ledger object on the shared database and view of the cluster.
+     * One node: its own Camel context, component (so its own rate limiter, set to the account's whole limit and to
+     * the simulator's window), ledger object on the shared database and view of the cluster.
      */
     private final class Node implements AutoCloseable {
 
@@ -157,6 +157,7 @@ class SharedApiKeyTest {
             this.elected = elected;
             app = new TestApp(baseUrl);
             app.configuration().setRequestsPerMinute(PER_MINUTE);
+            app.configuration().setRateLimitWindow(WINDOW.toMillis());
             app.configuration().setMaxRetryDelay(WINDOW.toMillis());
             app.configuration().setLedger(new JdbcDeepEnrichLedger(ledgerDatabase));
             cluster.setId(name);
