@@ -19,6 +19,7 @@ import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.util.FileUtil;
+import org.apache.camel.util.IOHelper;
 import org.apache.camel.util.TimeUtils;
 
 /**
@@ -58,12 +59,7 @@ public final class CsvEnrichmentApp extends MainListenerSupport {
             main.run();
             return job == null ? null : finish();
         } finally {
-            if (journal != null) {
-                journal.close();
-            }
-            if (simulator != null) {
-                simulator.close();
-            }
+            IOHelper.close(journal, simulator);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.deepenrich.camel.examples.csv;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import org.h2.mvstore.MVStore;
  * row's result until the output is written in input order, and until when each block of rows sent waits for its
  * results before it may be sent again. Which blocks DeepEnrich accepted is the component's ledger's business.
  */
-final class JobJournal implements AutoCloseable {
+final class JobJournal implements Closeable {
 
     private final MVStore store;
     private final MVMap<String, String> settings;

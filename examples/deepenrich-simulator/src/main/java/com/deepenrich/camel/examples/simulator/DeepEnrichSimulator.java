@@ -1,5 +1,6 @@
 package com.deepenrich.camel.examples.simulator;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class DeepEnrichSimulator implements AutoCloseable {
+public final class DeepEnrichSimulator implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeepEnrichSimulator.class);
     private static final String BASE_PATH = "/api/v1";
