@@ -73,6 +73,7 @@ final class SubmitThroughputBenchmark {
                 figures.put("min..max", Stats.integer(Stats.percentile(m.rates, 0)) + ".."
                                         + Stats.integer(Stats.percentile(m.rates, 100)));
                 figures.put("CPU us/contact", Stats.decimal(Stats.median(m.cpuMicrosPerContact)));
+                figures.put("request bytes/contact", Stats.decimal((double) m.counts.bytes() / m.counts.contacts()));
                 figures.put("ours vs this", Stats.ratio(oursRate / m.medianRate()));
                 figures.put("peak in flight", Integer.toString(m.counts.peakInFlight()));
                 figures.put("connections", Integer.toString(m.counts.connections()));
@@ -83,7 +84,8 @@ final class SubmitThroughputBenchmark {
                     + " measured rounds per variant, alternating; CPU is the whole process's (the API stub included)."
                     + " Every variant keeps at most " + CONCURRENCY
                     + " requests in flight (ours: its pool of senders); ours with its default maxPendingBatches (4)"
-                    + " at most 4.");
+                    + " at most 4. Every variant sends each contact with the enrich_fields the API needs ("
+                    + HandWrittenBulkRequest.ENRICH_FIELDS + ", ours' default); request bytes are counted by the API.");
     }
 
     /**
