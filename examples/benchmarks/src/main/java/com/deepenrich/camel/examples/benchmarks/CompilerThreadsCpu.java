@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * CPU time of the JIT's compiler threads ("C1 CompilerThread", "C2 CompilerThread"), read from
@@ -15,20 +17,37 @@ final class CompilerThreadsCpu {
     /** Linux's USER_HZ: {@code /proc} counts CPU time in ticks of 10 ms. */
     private static final long NANOS_PER_TICK = 10_000_000L;
 
-    private CompilerThreadsCpu() {
+    private final Map<String, Long> ticksByThread;
+
+    private CompilerThreadsCpu(Map<String, Long> ticksByThread) {
+        this.ticksByThread = ticksByThread;
     }
 
-    /** Nanoseconds of CPU the compiler threads used so far; -1 where {@code /proc} cannot tell. */
-    static long nanos() {
-        long ticks = 0;
+    /** The compiler threads' CPU so far, thread by thread (none where {@code /proc} cannot tell). */
+    static CompilerThreadsCpu now() {
+        Map<String, Long> ticks = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
-                if (Files.readString(task.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
-                    ticks += userAndSystemTicks(Files.readString(task.resolve("stat")));
+                String name = Files.readString(task.resolve("comm"));
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    ticks.put(task.getFileName().toString(), userAndSystemTicks(stat));
                 }
             }
         } catch (IOException | RuntimeException notLinux) {
-            return -1;
+            ticks.clear();
+        }
+        return new CompilerThreadsCpu(ticks);
+    }
+
+    /**
+     * Nanoseconds of CPU the compiler threads used since {@code earlier}, thread by thread: the JVM stops idle
+     * compiler threads and starts new ones, so a plain sum of what is left could go down.
+     */
+    long nanosSince(CompilerThreadsCpu earlier) {
+        long ticks = 0;
+        for (Map.Entry<String, Long> thread : ticksByThread.entrySet()) {
+            ticks += thread.getValue() - earlier.ticksByThread.getOrDefault(thread.getKey(), 0L);
         }
         return ticks * NANOS_PER_TICK;
     }

@@ -55,14 +55,14 @@ final class SubmitThroughputBenchmark {
                     List<Map<String, Object>> contacts = freshContacts(scale.warmupRounds() + round, size);
                     ZeroLatencyBulkApi api = v.getValue();
                     api.reset();
-                    long jit = CompilerThreadsCpu.nanos();
+                    CompilerThreadsCpu jit = CompilerThreadsCpu.now();
                     long cpu = OS.getProcessCpuTime();
                     long start = System.nanoTime();
                     v.getKey().submit(contacts);
                     double seconds = (System.nanoTime() - start) / 1e9;
                     measured.get(v.getKey()).record(round, contacts.size() / seconds,
                             (OS.getProcessCpuTime() - cpu) / 1e3 / contacts.size(),
-                            (CompilerThreadsCpu.nanos() - jit) / 1e3 / contacts.size(), api.counts());
+                            CompilerThreadsCpu.now().nanosSince(jit) / 1e3 / contacts.size(), api.counts());
                 }
             }
             double oursRate = measured.get(ours).medianRate();
@@ -86,7 +86,8 @@ final class SubmitThroughputBenchmark {
         }
         report.note(TITLE + ": " + scale.warmupRounds() + " warm-up and " + scale.measuredRounds()
                     + " measured rounds per variant, alternating; CPU is the whole process's (the API stub included);"
-                    + " JIT is the part of it the compiler threads used (warm-up still going on in the measured rounds),"
+                    + " JIT is the part of it the compiler threads used (warm-up still going on in the measured"
+                    + " rounds),"
                     + " CPU without JIT the rest, round by round."
                     + " Every variant keeps at most " + CONCURRENCY
                     + " requests in flight (ours: its pool of senders); ours with its default maxPendingBatches (4)"
