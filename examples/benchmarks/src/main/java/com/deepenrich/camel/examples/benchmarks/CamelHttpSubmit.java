@@ -1,7 +1,6 @@
 package com.deepenrich.camel.examples.benchmarks;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +11,7 @@ import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 
 /**
  * Baseline (a): the same route written by hand with camel-http and Jackson: aggregate 100 bodies, write the bulk
- * request, POST it, read the enrichment id. No mapping, no validation, no retry, no ledger. camel-http is a blocking
+ * request ({@link HandWrittenBulkRequest}), POST it, read the enrichment id. No mapping, no validation, no retry, no ledger. camel-http is a blocking
  * producer, so the aggregator hands completed groups to a pool of {@code concurrency} threads.
  */
 public final class CamelHttpSubmit extends RouteSubmit {
@@ -35,7 +34,7 @@ public final class CamelHttpSubmit extends RouteSubmit {
                         .process(e -> {
                             List<?> datas = e.getMessage().getBody(List.class);
                             e.setVariable("count", datas.size());
-                            e.getMessage().setBody(MAPPER.writeValueAsBytes(Map.of("name", "camel-http", "datas", datas)));
+                            e.getMessage().setBody(HandWrittenBulkRequest.write("camel-http", datas));
                         })
                         .removeHeaders("*")
                         .setHeader("Authorization", constant("Bearer " + BenchmarkMain.API_KEY))

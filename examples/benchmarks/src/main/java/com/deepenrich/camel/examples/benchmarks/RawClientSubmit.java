@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Baseline (b): a loop over the contacts on the JDK's asynchronous HTTP client, {@code batchSize} contacts per
- * request and at most {@code concurrency} requests in flight. With {@code batchSize} 1 it is the one-request-per-
+ * request ({@link HandWrittenBulkRequest}) and at most {@code concurrency} requests in flight. With {@code batchSize} 1 it is the one-request-per-
  * contact integration.
  */
 public final class RawClientSubmit implements SubmitVariant {
@@ -52,8 +52,7 @@ public final class RawClientSubmit implements SubmitVariant {
         HttpRequest request = HttpRequest.newBuilder(bulkUrl)
                 .header("Authorization", "Bearer " + BenchmarkMain.API_KEY)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(
-                        MAPPER.writeValueAsBytes(Map.of("name", "raw", "datas", batch))))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(HandWrittenBulkRequest.write("raw", batch)))
                 .build();
         inFlight.acquire();
         client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {

@@ -55,12 +55,14 @@ final class SubmitThroughputBenchmark {
                     List<Map<String, Object>> contacts = freshContacts(scale.warmupRounds() + round, size);
                     ZeroLatencyBulkApi api = v.getValue();
                     api.reset();
+                    CompilerThreadsCpu jit = CompilerThreadsCpu.now();
                     long cpu = OS.getProcessCpuTime();
                     long start = System.nanoTime();
                     v.getKey().submit(contacts);
                     double seconds = (System.nanoTime() - start) / 1e9;
                     measured.get(v.getKey()).record(round, contacts.size() / seconds,
-                            (OS.getProcessCpuTime() - cpu) / 1e3 / contacts.size(), api.counts());
+                            (OS.getProcessCpuTime() - cpu) / 1e3 / contacts.size(),
+                            CompilerThreadsCpu.now().nanosSince(jit) / 1e3 / contacts.size(), api.counts());
                 }
             }
             double oursRate = measured.get(ours).medianRate();
@@ -73,6 +75,9 @@ final class SubmitThroughputBenchmark {
                 figures.put("min..max", Stats.integer(Stats.percentile(m.rates, 0)) + ".."
                                         + Stats.integer(Stats.percentile(m.rates, 100)));
                 figures.put("CPU us/contact", Stats.decimal(Stats.median(m.cpuMicrosPerContact)));
+                figures.put("JIT us/contact", Stats.decimal(Stats.median(m.jitMicrosPerContact)));
+                figures.put("CPU without JIT", Stats.decimal(m.medianCpuWithoutJit()));
+                figures.put("request bytes/contact", Stats.decimal((double) m.counts.bytes() / m.counts.contacts()));
                 figures.put("ours vs this", Stats.ratio(oursRate / m.medianRate()));
                 figures.put("peak in flight", Integer.toString(m.counts.peakInFlight()));
                 figures.put("connections", Integer.toString(m.counts.connections()));
@@ -80,10 +85,14 @@ final class SubmitThroughputBenchmark {
             });
         }
         report.note(TITLE + ": " + scale.warmupRounds() + " warm-up and " + scale.measuredRounds()
-                    + " measured rounds per variant, alternating; CPU is the whole process's (the API stub included)."
+                    + " measured rounds per variant, alternating; CPU is the whole process's (the API stub included);"
+                    + " JIT is the part of it the compiler threads used (warm-up still going on in the measured"
+                    + " rounds),"
+                    + " CPU without JIT the rest, round by round."
                     + " Every variant keeps at most " + CONCURRENCY
                     + " requests in flight (ours: its pool of senders); ours with its default maxPendingBatches (4)"
-                    + " at most 4.");
+                    + " at most 4. Every variant sends each contact with the enrich_fields the API needs ("
+                    + HandWrittenBulkRequest.ENRICH_FIELDS + ", ours' default); request bytes are counted by the API.");
     }
 
     /**
@@ -101,17 +110,30 @@ final class SubmitThroughputBenchmark {
 
         private final double[] rates;
         private final double[] cpuMicrosPerContact;
+        private final double[] jitMicrosPerContact;
         private ZeroLatencyBulkApi.Counts counts;
 
         Measured(int rounds) {
             rates = new double[rounds];
             cpuMicrosPerContact = new double[rounds];
+            jitMicrosPerContact = new double[rounds];
         }
 
-        void record(int round, double rate, double cpuMicros, ZeroLatencyBulkApi.Counts roundCounts) {
+        void record(int round, double rate, double cpuMicros, double jitMicros,
+                    ZeroLatencyBulkApi.Counts roundCounts) {
             rates[round] = rate;
             cpuMicrosPerContact[round] = cpuMicros;
+            jitMicrosPerContact[round] = jitMicros;
             counts = roundCounts;
+        }
+
+        /** The median over rounds of the process's CPU less the compiler threads', round by round. */
+        double medianCpuWithoutJit() {
+            double[] without = new double[cpuMicrosPerContact.length];
+            for (int i = 0; i < without.length; i++) {
+                without[i] = cpuMicrosPerContact[i] - jitMicrosPerContact[i];
+            }
+            return Stats.median(without);
         }
 
         double medianRate() {
