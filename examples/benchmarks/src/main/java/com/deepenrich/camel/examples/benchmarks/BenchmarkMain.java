@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
  * <pre>
  * mvn -B -ntp -pl examples/benchmarks -am package exec:java -DskipTests            # the full run
  * mvn -B -ntp -pl examples/benchmarks -am package exec:java -DskipTests -Dexec.args="--quick --only=B1,B2"
+ * mvn -B -ntp -pl examples/benchmarks -am package exec:java -DskipTests -Dexec.args="--only=B1 --warmup=3"
  * </pre>
  */
 public final class BenchmarkMain {
@@ -44,6 +45,9 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         List<String> options = Arrays.asList(args);
         Scale scale = options.contains("--quick") ? Scale.QUICK : Scale.FULL;
+        for (String warmup : options.stream().filter(o -> o.startsWith("--warmup=")).toList()) {
+            scale = scale.withWarmupRounds(Integer.parseInt(warmup.substring("--warmup=".length())));
+        }
         Set<String> only = options.stream().filter(o -> o.startsWith("--only="))
                 .flatMap(o -> Arrays.stream(o.substring("--only=".length()).split(",")))
                 .map(String::trim).collect(Collectors.toSet());

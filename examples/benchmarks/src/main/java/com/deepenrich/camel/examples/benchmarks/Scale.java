@@ -7,7 +7,9 @@ import java.time.Duration;
  * benchmark runs and produces figures.
  *
  * @param submitContacts  B1: contacts per round
- * @param warmupRounds    B1 and B3: rounds run before measuring (JIT, connection pools)
+ * @param warmupRounds    B1 and B3: rounds run before measuring (JIT, connection pools); 15 at full scale, after
+ *                        which B1's JIT column shows the compiler settled (3 left it compiling in the measured
+ *                        rounds, 1 to 3 us per contact)
  * @param measuredRounds  B1 and B3: rounds measured; the median is reported
  * @param limitedContacts B2: contacts submitted under the rate limit
  * @param rateWindow      B2: the simulator's window for its 60 requests (1 minute in production)
@@ -18,9 +20,15 @@ import java.time.Duration;
 public record Scale(String name, int submitContacts, int warmupRounds, int measuredRounds, int limitedContacts,
                     Duration rateWindow, int deliveries, int streamedContacts, int pendingJobs) {
 
-    public static final Scale FULL = new Scale("full", 100_000, 3, 5, 10_000, Duration.ofSeconds(6), 1_000,
+    public static final Scale FULL = new Scale("full", 100_000, 15, 5, 10_000, Duration.ofSeconds(6), 1_000,
             1_000_000, 1_000);
 
     public static final Scale QUICK = new Scale("quick", 5_000, 1, 1, 2_000, Duration.ofSeconds(1), 100, 20_000,
             200);
+
+    /** This scale with another number of warm-up rounds ({@code --warmup=N}), to see what the JIT's warm-up costs. */
+    public Scale withWarmupRounds(int rounds) {
+        return new Scale(name, submitContacts, rounds, measuredRounds, limitedContacts, rateWindow, deliveries,
+                streamedContacts, pendingJobs);
+    }
 }

@@ -66,6 +66,7 @@ final class SubmitThroughputBenchmark {
                 }
             }
             double oursRate = measured.get(ours).medianRate();
+            double camelHttpCpu = Stats.median(measured.get(camelHttp).cpuMicrosPerContact);
             measured.forEach((v, m) -> {
                 Map<String, String> figures = new LinkedHashMap<>();
                 figures.put("contacts", Stats.integer(size));
@@ -75,6 +76,7 @@ final class SubmitThroughputBenchmark {
                 figures.put("min..max", Stats.integer(Stats.percentile(m.rates, 0)) + ".."
                                         + Stats.integer(Stats.percentile(m.rates, 100)));
                 figures.put("CPU us/contact", Stats.decimal(Stats.median(m.cpuMicrosPerContact)));
+                figures.put("CPU vs camel-http", Stats.ratio(Stats.median(m.cpuMicrosPerContact) / camelHttpCpu));
                 figures.put("JIT us/contact", Stats.decimal(Stats.median(m.jitMicrosPerContact)));
                 figures.put("CPU without JIT", Stats.decimal(m.medianCpuWithoutJit()));
                 figures.put("request bytes/contact", Stats.decimal((double) m.counts.bytes() / m.counts.contacts()));
@@ -86,9 +88,8 @@ final class SubmitThroughputBenchmark {
         }
         report.note(TITLE + ": " + scale.warmupRounds() + " warm-up and " + scale.measuredRounds()
                     + " measured rounds per variant, alternating; CPU is the whole process's (the API stub included);"
-                    + " JIT is the part of it the compiler threads used (warm-up still going on in the measured"
-                    + " rounds),"
-                    + " CPU without JIT the rest, round by round."
+                    + " JIT is the part of it the compiler threads used (compilation still going on in the measured"
+                    + " rounds), CPU without JIT the rest, round by round."
                     + " Every variant keeps at most " + CONCURRENCY
                     + " requests in flight (ours: its pool of senders); ours with its default maxPendingBatches (4)"
                     + " at most 4. Every variant sends each contact with the enrich_fields the API needs ("
