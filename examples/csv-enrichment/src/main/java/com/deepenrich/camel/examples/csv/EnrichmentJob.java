@@ -22,7 +22,10 @@ import com.deepenrich.camel.model.ContactOutcome;
 import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.Rejection;
+import com.deepenrich.camel.model.SubmissionReceipt;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,14 +110,12 @@ public final class EnrichmentJob {
     }
 
     /** DeepEnrich accepted the block: the contacts the component refused get their reason, the others wait. */
-    public void accepted(Exchange exchange) {
-        List<?> contacts = exchange.getProperty(CONTACTS, List.class);
-        List<?> refused = exchange.getMessage().getHeader(DeepEnrichConstants.REJECTED, List.of(), List.class);
-        resolveRefused(contacts, refused);
+    public void accepted(@ExchangeProperty(CONTACTS) List<?> contacts, @Body SubmissionReceipt receipt) {
+        resolveRefused(contacts, receipt.getRejections());
         journal.commit();
         LOG.info("{}: {} contacts accepted as enrichment {}, {} refused", name(block(contacts)),
-                contacts.size() - refused.size(), exchange.getMessage().getHeader(DeepEnrichConstants.ENRICHMENT_ID),
-                refused.size());
+                contacts.size() - receipt.getRejections().size(), receipt.getEnrichmentIds(),
+                receipt.getRejections().size());
         batchesInFlight.decrementAndGet();
     }
 
@@ -122,9 +123,8 @@ public final class EnrichmentJob {
      * The block was not accepted. Refused contacts and an exhausted account are answers for its rows; an answer lost
      * makes the block wait for its webhook; anything else stops the job, and the next run goes on.
      */
-    public void failed(Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        List<?> contacts = exchange.getProperty(CONTACTS, List.class);
+    public void failed(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause,
+                       @ExchangeProperty(CONTACTS) List<?> contacts) {
         long block = block(contacts);
         if (cause instanceof DeepEnrichValidationException invalid) {
             resolveRefused(contacts, invalid.getRejections());
@@ -242,8 +242,8 @@ public final class EnrichmentJob {
     }
 
     /** The component's rejections, one per contact refused, its reason naming every problem found. */
-    private void resolveRefused(List<?> contacts, List<?> rejections) {
-        for (Rejection rejection : rejections.stream().map(Rejection.class::cast).toList()) {
+    private void resolveRefused(List<?> contacts, List<Rejection> rejections) {
+        for (Rejection rejection : rejections) {
             journal.resolve(rowId(contacts.get(rejection.getIndex())), RowResult.rejected(rejection.getReason()));
         }
     }
