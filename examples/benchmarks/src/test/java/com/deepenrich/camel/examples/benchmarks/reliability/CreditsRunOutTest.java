@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import com.deepenrich.camel.DeepEnrichAggregationStrategy;
@@ -18,7 +19,10 @@ import com.deepenrich.camel.model.ContactOutcome;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.SubmissionReceipt;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -156,7 +160,6 @@ class CreditsRunOutTest {
 
             System.out.printf("402 mid-job: %d contacts accepted, %d reported unsent%n", accepted.size(),
                     accounting.unsubmittedReasons().size());
-            // batches leave concurrently, and WireMock's scenario may answer 200 to two requests racing in one state:
             // what counts is that what we call accepted is exactly what the API accepted
             long answered200 = api.getAllServeEvents().stream()
                     .filter(event -> event.getRequest().getUrl().equals(BULK))
@@ -186,19 +189,47 @@ class CreditsRunOutTest {
 
     /** The bulk endpoint accepts {@code accepted} requests (ids id-1, id-2, ...), then answers 402 for good. */
     private void startApiAccepting(int accepted) {
-        api = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        api = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
+                .extensions(new CreditsRunOut(accepted)));
         api.start();
-        String state = Scenario.STARTED;
-        for (int i = 1; i <= accepted; i++) {
-            String next = "accepted " + i;
-            api.stubFor(post(urlEqualTo(BULK)).inScenario("credits").whenScenarioStateIs(state).willSetStateTo(next)
-                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                            .withBody("{\"enrichment_id\":\"id-" + i + "\"}")));
-            state = next;
+        api.stubFor(post(urlEqualTo(BULK)).willReturn(aResponse().withTransformers(CreditsRunOut.NAME)));
+    }
+
+    /**
+     * The first {@code accepted} requests are accepted (ids {@code id-1}, {@code id-2} ...), every later one is
+     * answered 402, counted atomically: a WireMock scenario can miss its state change when requests race (a request
+     * matched no stub at all under load).
+     */
+    private static final class CreditsRunOut implements ResponseDefinitionTransformerV2 {
+
+        static final String NAME = "credits-run-out";
+        private final AtomicInteger requests = new AtomicInteger();
+        private final int accepted;
+
+        CreditsRunOut(int accepted) {
+            this.accepted = accepted;
         }
-        api.stubFor(post(urlEqualTo(BULK)).inScenario("credits").whenScenarioStateIs(state)
-                .willReturn(aResponse().withStatus(402).withHeader("Content-Type", "application/json")
-                        .withBody("{\"code\":\"error.credits.insufficient\",\"message\":\"Not enough credits\"}")));
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            int request = requests.incrementAndGet();
+            return request <= accepted
+                    ? ResponseDefinitionBuilder.okForJson(Map.of("enrichment_id", "id-" + request)).build()
+                    : ResponseDefinitionBuilder.responseDefinition().withStatus(402)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"code\":\"error.credits.insufficient\",\"message\":\"Not enough credits\"}")
+                            .build();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
     }
 
     private static void feed(TestApp app, int from, int count) {
