@@ -11,8 +11,9 @@ import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 
 /**
  * Baseline (a): the same route written by hand with camel-http and Jackson: aggregate 100 bodies, write the bulk
- * request ({@link HandWrittenBulkRequest}), POST it, read the enrichment id. No mapping, no validation, no retry, no ledger. camel-http is a blocking
- * producer, so the aggregator hands completed groups to a pool of {@code concurrency} threads.
+ * request ({@link HandWrittenBulkRequest}), POST it, read the enrichment id. No mapping, no validation, no retry, no
+ * ledger. camel-http is a blocking producer, so the aggregator hands completed groups to a pool of
+ * {@code concurrency} threads.
  */
 public final class CamelHttpSubmit extends RouteSubmit {
 

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Baseline (b): a loop over the contacts on the JDK's asynchronous HTTP client, {@code batchSize} contacts per
- * request ({@link HandWrittenBulkRequest}) and at most {@code concurrency} requests in flight. With {@code batchSize} 1 it is the one-request-per-
- * contact integration.
+ * request ({@link HandWrittenBulkRequest}) and at most {@code concurrency} requests in flight. With
+ * {@code batchSize} 1 it is the one-request-per-contact integration.
  */
 public final class RawClientSubmit implements SubmitVariant {
 

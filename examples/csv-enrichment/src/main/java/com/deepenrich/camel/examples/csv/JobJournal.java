@@ -55,7 +55,7 @@ final class JobJournal implements Closeable {
         return journal;
     }
 
-    /** A value kept for the whole job, made on first use (the callback token and port that sent batches carry). */
+    /** A value kept for the whole job, made on first use (the input's fingerprint, the port sent batches carry). */
     String setting(String key, Supplier<String> initial) {
         String value = settings.computeIfAbsent(key, k -> initial.get());
         store.commit();
