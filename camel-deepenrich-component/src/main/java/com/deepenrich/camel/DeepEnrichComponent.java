@@ -76,9 +76,10 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     private final DeepEnrichLedger defaultLedger = new InMemoryDeepEnrichLedger();
     private final IdempotentRepository defaultIdempotentRepository =
             MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
+    /** Made on first use (see {@link #scheduler()}), dropped on stop; guarded by {@code this}. */
     private ScheduledExecutorService scheduler;
     private ExecutorService senders;
-    private volatile PendingBatches pendingBatches = new PendingBatches(0);
+    private PendingBatches pendingBatches;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -95,26 +96,18 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        OptionValues.positive("maxConcurrentRequests", maxConcurrentRequests);
         ServiceHelper.startService(defaultIdempotentRepository);
-        scheduler =
-                getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "DeepEnrichScheduler", 2);
-        ThreadPoolProfile sending = new ThreadPoolProfile("DeepEnrichSend");
-        sending.setPoolSize(OptionValues.positive("maxConcurrentRequests", maxConcurrentRequests));
-        sending.setMaxPoolSize(maxConcurrentRequests);
-        // waiting requests queue here; -1 would mean Camel's SynchronousQueue with caller-runs, where every request
-        // past the pool ran on its caller's thread and the bound did not hold
-        sending.setMaxQueueSize(Integer.MAX_VALUE);
-        senders = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DeepEnrichSend", sending);
-        pendingBatches = new PendingBatches(maxPendingBatches);
     }
 
     @Override
     protected void doStop() throws Exception {
-        pendingBatches.close();
+        PendingBatches gate = pendingBatches();
+        gate.close();
         // batches the routes handed over while stopping (forceCompletionOnStop) are sent before the senders go
-        if (!pendingBatches.awaitNonePending(STOP_DRAIN_MILLIS)) {
+        if (!gate.awaitNonePending(STOP_DRAIN_MILLIS)) {
             LOG.warn("Stopping with {} batches not answered by DeepEnrich after {} ms: their contacts were not sent",
-                    pendingBatches.getPending(), STOP_DRAIN_MILLIS);
+                    gate.getPending(), STOP_DRAIN_MILLIS);
         }
         warnPendingInMemory();
         if (producerChecks != null) {
@@ -124,6 +117,12 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         httpClients.clear();
         rateLimiters.clear();
         accountCredits.clear();
+        dropSharedResources();
+        ServiceHelper.stopService(defaultIdempotentRepository);
+        super.doStop();
+    }
+
+    private synchronized void dropSharedResources() {
         if (scheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
             scheduler = null;
@@ -132,11 +131,9 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
             getCamelContext().getExecutorServiceManager().shutdownNow(senders);
             senders = null;
         }
-        ServiceHelper.stopService(defaultIdempotentRepository);
-        super.doStop();
+        pendingBatches = null;
     }
 
-    /** One limiter per account and limit: the API's limit is per account, whatever endpoint sends. */
     /** The credits of an account (base URL and key) under one budget: the 402 memory and the budget's reservations. */
     AccountCredits accountCredits(DeepEnrichConfiguration cfg) {
         return accountCredits.computeIfAbsent(
@@ -144,11 +141,12 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
                 k -> new AccountCredits(k.creditsBudget()));
     }
 
+    /** One limiter per account and limit: the API's limit is per account, whatever endpoint sends. */
     RateLimiter rateLimiter(DeepEnrichConfiguration cfg) {
         LimiterKey key = new LimiterKey(cfg.getBaseUrl(), cfg.getApiKey(), cfg.getRequestsPerMinute(),
                 OptionValues.positive("rateLimitWindow", cfg.getRateLimitWindow()));
         return rateLimiters.computeIfAbsent(key,
-                k -> new RateLimiter(k.requestsPerMinute(), k.rateLimitWindow(), scheduler));
+                k -> new RateLimiter(k.requestsPerMinute(), k.rateLimitWindow(), scheduler()));
     }
 
     /**
@@ -225,11 +223,11 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         return Collections.unmodifiableMap(rateLimiters);
     }
 
-    /** What a rate limiter is shared by; its text names the base URL and the limit, never the key. */
     /** One account under one budget. */
     private record CreditsKey(String baseUrl, String apiKey, long creditsBudget) {
     }
 
+    /** What a rate limiter is shared by; its text names the base URL and the limit, never the key. */
     public record LimiterKey(String baseUrl, String apiKey, int requestsPerMinute, long rateLimitWindow) {
 
         @Override
@@ -239,12 +237,30 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         }
     }
 
-    /** The threads that run the HTTP exchanges: at most this many requests (and connections) at once. */
-    ExecutorService senders() {
+    /**
+     * The threads that run the HTTP exchanges: at most this many requests (and connections) at once. Like every
+     * resource the endpoints share, made on first use: Camel may start an endpoint (inside split, multicast, a Kamelet)
+     * before this component's own start.
+     */
+    synchronized ExecutorService senders() {
+        if (senders == null) {
+            ThreadPoolProfile sending = new ThreadPoolProfile("DeepEnrichSend");
+            sending.setPoolSize(OptionValues.positive("maxConcurrentRequests", maxConcurrentRequests));
+            sending.setMaxPoolSize(maxConcurrentRequests);
+            // waiting requests queue here; -1 would mean Camel's SynchronousQueue with caller-runs, where every
+            // request past the pool ran on its caller's thread and the bound did not hold
+            sending.setMaxQueueSize(Integer.MAX_VALUE);
+            senders = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DeepEnrichSend", sending);
+        }
         return senders;
     }
 
-    ScheduledExecutorService scheduler() {
+    /** The scheduler of retries, polls and rate-limit turns; made on first use, as {@link #senders()}. */
+    synchronized ScheduledExecutorService scheduler() {
+        if (scheduler == null) {
+            scheduler = getCamelContext().getExecutorServiceManager()
+                    .newScheduledThreadPool(this, "DeepEnrichScheduler", 2);
+        }
         return scheduler;
     }
 
@@ -256,8 +272,14 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         return defaultIdempotentRepository;
     }
 
-    /** The back-pressure gate of every {@code bulk} endpoint and {@link DeepEnrichAggregationStrategy} of this component. */
-    public PendingBatches pendingBatches() {
+    /**
+     * The back-pressure gate of every {@code bulk} endpoint and {@link DeepEnrichAggregationStrategy} of this
+     * component; made on first use, as {@link #senders()}.
+     */
+    public synchronized PendingBatches pendingBatches() {
+        if (pendingBatches == null) {
+            pendingBatches = new PendingBatches(maxPendingBatches);
+        }
         return pendingBatches;
     }
 

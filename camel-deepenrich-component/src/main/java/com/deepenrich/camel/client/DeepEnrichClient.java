@@ -156,8 +156,14 @@ public final class DeepEnrichClient {
         }
 
         void attempt(int retry) {
-            limiter.acquire(turn)
-                    .thenCompose(this::onASender)
+            CompletableFuture<RateLimiter.Permit> turnCame;
+            try {
+                turnCame = limiter.acquire(turn);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(notSent(e, requestName));
+                return;
+            }
+            turnCame.thenCompose(this::onASender)
                     .whenComplete((response, failure) -> {
                         try {
                             if (failure != null) {
@@ -167,7 +173,8 @@ public final class DeepEnrichClient {
                                         response.headers().firstValue("Retry-After")));
                             }
                         } catch (RuntimeException e) {
-                            result.completeExceptionally(e);
+                            result.completeExceptionally(
+                                    e instanceof DeepEnrichException ? e : notSent(e, requestName));
                         }
                     });
         }
@@ -200,6 +207,9 @@ public final class DeepEnrichClient {
                 String what =
                         "the request was sent but no answer came (" + cause + "): DeepEnrich may have accepted it";
                 result.completeExceptionally(new DeepEnrichInDoubtException(what, requestName, cause));
+            } else if (!(cause instanceof IOException) && !(cause instanceof InterruptedException)
+                       && !(cause instanceof DeepEnrichException)) {
+                result.completeExceptionally(notSent(cause, requestName)); // it never reached the network
             } else if (retry < policy.maxRetries() && cause instanceof IOException) {
                 again(retry, policy.backoffMillis(retry + 1), cause.toString());
             } else {
@@ -259,6 +269,16 @@ public final class DeepEnrichClient {
         return cause instanceof IOException && !(cause instanceof ConnectException)
                && !(cause instanceof HttpConnectTimeoutException) && !(cause instanceof NoRouteToHostException)
                && !(cause.getCause() instanceof ConnectException);
+    }
+
+    /**
+     * A failure on this side before the request left (the component stopping, a refused thread pool, a bug of ours):
+     * no request was written, so it says "not sent", never "no answer".
+     */
+    static DeepEnrichException notSent(Throwable cause, String requestName) {
+        String why = cause instanceof RejectedExecutionException
+                ? "the component is stopping (" + cause.getMessage() + ")" : String.valueOf(cause);
+        return DeepEnrichException.local("request.not.sent", "not sent: " + why, requestName, cause);
     }
 
     private static DeepEnrichException connectionFailure(Throwable cause, String requestName, int retries) {

@@ -1,9 +1,12 @@
 package com.deepenrich.camel.client;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -179,7 +182,11 @@ public final class RateLimiter {
                 long now = System.nanoTime();
                 long due = dueAt(slotBefore);
                 if (now - due < 0) {
-                    scheduler.schedule(this::handOut, due - now, TimeUnit.NANOSECONDS);
+                    try {
+                        scheduler.schedule(this::handOut, due - now, TimeUnit.NANOSECONDS);
+                    } catch (RejectedExecutionException stopped) {
+                        failEveryWaiter(stopped);
+                    }
                     return;
                 }
                 next = nextWaiter();
@@ -202,6 +209,17 @@ public final class RateLimiter {
                 }
             }
         }
+    }
+
+    /** The scheduler is gone (the component stopped): no turn will come, so every waiter fails, unsent. */
+    private void failEveryWaiter(RejectedExecutionException stopped) {
+        // called under the lock; a failed turn's request is not retried, so no completion comes back here
+        List<Waiter> waiting = new ArrayList<>(calls);
+        waiting.addAll(pollReads);
+        calls.clear();
+        pollReads.clear();
+        handingOut = false;
+        waiting.forEach(w -> w.future().completeExceptionally(stopped));
     }
 
     private void release(int slot) {
