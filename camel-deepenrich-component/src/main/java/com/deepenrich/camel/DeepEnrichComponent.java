@@ -32,6 +32,7 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -250,16 +251,23 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
             // waiting requests queue here; -1 would mean Camel's SynchronousQueue with caller-runs, where every
             // request past the pool ran on its caller's thread and the bound did not hold
             sending.setMaxQueueSize(Integer.MAX_VALUE);
+            sending.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
             senders = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DeepEnrichSend", sending);
         }
         return senders;
     }
 
-    /** The scheduler of retries, polls and rate-limit turns; made on first use, as {@link #senders()}. */
+    /**
+     * The scheduler of retries, polls and rate-limit turns; made on first use, as {@link #senders()}. Both refuse work
+     * once stopped (Camel's default policy would drop it without a word, and its caller would wait forever).
+     */
     synchronized ScheduledExecutorService scheduler() {
         if (scheduler == null) {
+            ThreadPoolProfile scheduling = new ThreadPoolProfile("DeepEnrichScheduler");
+            scheduling.setPoolSize(2);
+            scheduling.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
             scheduler = getCamelContext().getExecutorServiceManager()
-                    .newScheduledThreadPool(this, "DeepEnrichScheduler", 2);
+                    .newScheduledThreadPool(this, "DeepEnrichScheduler", scheduling);
         }
         return scheduler;
     }
