@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
 
 import com.deepenrich.camel.client.AccountCredits;
 import com.deepenrich.camel.client.DeepEnrichClient;
@@ -26,6 +27,7 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -47,6 +49,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     static final long STOP_DRAIN_MILLIS = 30_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeepEnrichComponent.class);
+    private static final PropertyConfigurer OPTIONS = new CheckingComponentConfigurer();
 
     @Metadata(description = "Shared configuration: every endpoint starts from a copy of it.")
     private DeepEnrichConfiguration configuration = new DeepEnrichConfiguration();
@@ -92,6 +95,22 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         setProperties(endpoint, parameters);
         endpoints.add(endpoint);
         return endpoint;
+    }
+
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        return OPTIONS;
+    }
+
+    /** An option the URI names and no endpoint has: refused, naming the option meant. */
+    @Override
+    protected void validateParameters(String uri, Map<String, Object> parameters, String optionPrefix) {
+        if (parameters != null && !parameters.isEmpty() && optionPrefix == null) {
+            String unknown = parameters.keySet().stream().map(OptionNames.ENDPOINT::describeUnknown)
+                    .collect(Collectors.joining(", "));
+            throw new IllegalArgumentException("Unknown option " + unknown); // Camel adds the URI
+        }
+        super.validateParameters(uri, parameters, optionPrefix);
     }
 
     @Override
