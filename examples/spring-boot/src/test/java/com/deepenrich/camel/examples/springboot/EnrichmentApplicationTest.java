@@ -1,8 +1,6 @@
 package com.deepenrich.camel.examples.springboot;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,14 +45,6 @@ class EnrichmentApplicationTest {
 
     @Autowired
     CamelContext camel;
-
-    @DynamicPropertySource
-    static void simulatorPort(DynamicPropertyRegistry registry) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            int free = socket.getLocalPort();
-            registry.add("deepenrich.simulator.port", () -> free);
-        }
-    }
 
     @Test
     void theComponentIsConfiguredFromApplicationProperties() {
