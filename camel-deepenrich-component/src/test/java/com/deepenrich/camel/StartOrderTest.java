@@ -2,8 +2,6 @@ package com.deepenrich.camel;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -51,7 +49,7 @@ class StartOrderTest {
             });
             camel.start();
             NotifyBuilder done = new NotifyBuilder(camel).from("direct:in").whenDone(1).create();
-            camel.createProducerTemplate().sendBody("direct:in", jsonLines(0, 150));
+            camel.createProducerTemplate().sendBody("direct:in", WireMockApi.jsonLines(0, 150));
             assertTrue(done.matches(10, TimeUnit.SECONDS));
             awaitSeqs(150);
         }
@@ -127,12 +125,5 @@ class StartOrderTest {
     private void awaitSeqs(int count) {
         await().atMost(10, TimeUnit.SECONDS).until(() -> api.seqsReceived().size() >= count);
         assertEquals(count, api.seqsReceived().size(), "every contact sent once");
-    }
-
-    private static String jsonLines(int from, int count) {
-        return IntStream.range(from, from + count)
-                .mapToObj(i -> "{\"firstname\":\"F" + i + "\",\"lastname\":\"L\",\"domain\":\"example.com\","
-                               + "\"custom\":{\"seq\":\"" + i + "\"}}")
-                .collect(Collectors.joining("\n"));
     }
 }
