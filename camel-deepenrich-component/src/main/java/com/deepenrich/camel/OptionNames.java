@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The option names of the component and of its endpoints, from the catalog the build generates, to name the one a
  * misspelt option was meant to be.
  */
-final class OptionNames {
+public final class OptionNames {
 
     static final OptionNames COMPONENT = load("componentProperties");
     static final OptionNames ENDPOINT = load("properties");
@@ -27,6 +27,14 @@ final class OptionNames {
 
     private OptionNames(List<String> names) {
         this.names = names;
+    }
+
+    /**
+     * The component option closest to a name it does not have ({@code requests-per-minut} -> {@code requestsPerMinute});
+     * for the Spring Boot starter's message on a misspelt property.
+     */
+    public static Optional<String> closestComponentOption(String name) {
+        return COMPONENT.closestTo(name);
     }
 
     /**

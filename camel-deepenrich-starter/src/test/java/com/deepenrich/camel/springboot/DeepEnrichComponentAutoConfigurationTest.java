@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,10 +90,14 @@ class DeepEnrichComponentAutoConfigurationTest {
     }
 
     @Test
-    void aMisspeltPropertyFailsTheStartNamingIt() {
-        runner.withPropertyValues("camel.component.deepenrich.requests-per-minut=30")
-                .run(context -> assertThat(context).hasFailed().getFailure()
-                        .hasStackTraceContaining("camel.component.deepenrich.requests-per-minut"));
+    void aMisspeltPropertyFailsTheStartNamingThePropertyMeant() {
+        runner.withPropertyValues("camel.component.deepenrich.requests-per-minut=30").run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new MisspeltPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo("camel.component.deepenrich.requests-per-minut is no "
+                                                            + "option of the deepenrich component: did you mean "
+                                                            + "camel.component.deepenrich.requests-per-minute?");
+        });
     }
 
     private static DeepEnrichComponent component(CamelContext camel) {
