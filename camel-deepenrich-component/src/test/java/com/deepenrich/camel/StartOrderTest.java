@@ -10,6 +10,7 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,6 +28,11 @@ class StartOrderTest {
 
     private final WireMockApi api = new WireMockApi();
 
+    @BeforeEach
+    void accept() {
+        api.acceptBulkWithIdOfFirstSeq();
+    }
+
     @AfterEach
     void close() {
         api.close();
@@ -34,19 +40,11 @@ class StartOrderTest {
 
     @Test
     void splitThenAggregateInOneRoute() throws Exception {
-        api.acceptBulkWithIdOfFirstSeq();
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.addComponent("deepenrich", api.component());
-            camel.addRoutes(new RouteBuilder() {
-
-                @Override
-                public void configure() {
-                    from("direct:in").split(body().tokenize("\n")).streaming()
-                            .aggregate(constant(true), new DeepEnrichAggregationStrategy()).completionSize(100)
-                            .completionTimeout(1000)
-                            .to("deepenrich:bulk?name=leads");
-                }
-            });
+        try (CamelContext camel = withTheApi(api.component())) {
+            RouteBuilder.addRoutes(camel, rb -> rb.from("direct:in").split(rb.body().tokenize("\n")).streaming()
+                    .aggregate(rb.constant(true), new DeepEnrichAggregationStrategy()).completionSize(100)
+                    .completionTimeout(1000)
+                    .to("deepenrich:bulk?name=leads"));
             camel.start();
             NotifyBuilder done = new NotifyBuilder(camel).from("direct:in").whenDone(1).create();
             camel.createProducerTemplate().sendBody("direct:in", WireMockApi.jsonLines(0, 150));
@@ -57,18 +55,10 @@ class StartOrderTest {
 
     @Test
     void endpointStartedBeforeTheContext() throws Exception {
-        api.acceptBulkWithIdOfFirstSeq();
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.addComponent("deepenrich", api.component());
+        try (CamelContext camel = withTheApi(api.component())) {
             Endpoint bulk = camel.getEndpoint("deepenrich:bulk?name=early");
             bulk.start();
-            camel.addRoutes(new RouteBuilder() {
-
-                @Override
-                public void configure() {
-                    from("direct:in").to(bulk);
-                }
-            });
+            RouteBuilder.addRoutes(camel, rb -> rb.from("direct:in").to(bulk));
             camel.start();
             camel.createProducerTemplate().sendBody("direct:in", WireMockApi.contacts(0, 3));
             awaitSeqs(3);
@@ -77,16 +67,8 @@ class StartOrderTest {
 
     @Test
     void dynamicEndpointAfterStart() throws Exception {
-        api.acceptBulkWithIdOfFirstSeq();
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.addComponent("deepenrich", api.component());
-            camel.addRoutes(new RouteBuilder() {
-
-                @Override
-                public void configure() {
-                    from("direct:in").toD("deepenrich:bulk?name=${header.listName}");
-                }
-            });
+        try (CamelContext camel = withTheApi(api.component())) {
+            RouteBuilder.addRoutes(camel, rb -> rb.from("direct:in").toD("deepenrich:bulk?name=${header.listName}"));
             camel.start();
             camel.createProducerTemplate().sendBodyAndHeader("direct:in", WireMockApi.contacts(0, 2), "listName", "a");
             camel.createProducerTemplate().sendBodyAndHeader("direct:in", WireMockApi.contacts(2, 2), "listName", "b");
@@ -98,17 +80,9 @@ class StartOrderTest {
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS) // well under the 30 s a stop waits for unanswered batches
     void aFailureBeforeTheRequestLeavesCompletesTheExchangeAsNotSent() throws Exception {
-        api.acceptBulkWithIdOfFirstSeq();
-        try (CamelContext camel = new DefaultCamelContext()) {
-            DeepEnrichComponent component = api.component();
-            camel.addComponent("deepenrich", component);
-            camel.addRoutes(new RouteBuilder() {
-
-                @Override
-                public void configure() {
-                    from("direct:in").to("deepenrich:bulk?name=late&maxRetries=3");
-                }
-            });
+        DeepEnrichComponent component = api.component();
+        try (CamelContext camel = withTheApi(component)) {
+            RouteBuilder.addRoutes(camel, rb -> rb.from("direct:in").to("deepenrich:bulk?name=late&maxRetries=3"));
             camel.start();
             component.stop();
 
@@ -120,6 +94,12 @@ class StartOrderTest {
             assertTrue(failure.getMessage().contains("not sent"), failure.getMessage());
             assertEquals(List.of(), api.bulkRequests());
         }
+    }
+
+    private static CamelContext withTheApi(DeepEnrichComponent component) {
+        CamelContext camel = new DefaultCamelContext();
+        camel.addComponent("deepenrich", component);
+        return camel;
     }
 
     private void awaitSeqs(int count) {
