@@ -41,7 +41,9 @@ import org.apache.camel.util.ObjectHelper;
  * );
  * </pre>
  *
- * Claims expire by the clock of the instance that checks them: keep the instances' clocks synchronized (NTP).
+ * The credits budget keeps its own two tables in the same database, created on start too (see
+ * {@link JdbcCreditsBook}). Claims expire by the clock of the instance that checks them: keep the instances' clocks
+ * synchronized (NTP).
  * Bean example: {@code camel.beans.ledger = #class:com.deepenrich.camel.ledger.JdbcDeepEnrichLedger(#dataSource)}.
  */
 public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLedger {
@@ -65,6 +67,7 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
 
     private DataSource dataSource;
     private Clock clock = Clock.systemUTC();
+    private final JdbcCreditsBook credits = new JdbcCreditsBook(this::getDataSource);
 
     public JdbcDeepEnrichLedger() {
     }
@@ -91,6 +94,8 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         ObjectHelper.notNull(dataSource, "dataSource", this);
         createIfAbsent("deepenrich_ledger", CREATE_TABLE);
         createIfAbsent("deepenrich_submissions", CREATE_SUBMISSIONS_TABLE);
+        createIfAbsent("deepenrich_credits", JdbcCreditsBook.CREATE_CREDITS_TABLE);
+        createIfAbsent("deepenrich_credit_reservations", JdbcCreditsBook.CREATE_RESERVATIONS_TABLE);
     }
 
     private void createIfAbsent(String table, String ddl) {
@@ -103,6 +108,12 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
                 }
             }
         }
+    }
+
+    /** The credits budget's counts and reservations, in their own tables (see {@link JdbcCreditsBook}). */
+    @Override
+    public CreditsBook credits() {
+        return credits;
     }
 
     @Override
