@@ -12,7 +12,6 @@ import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
 import com.deepenrich.camel.ledger.JdbcDeepEnrichLedger;
 import org.apache.camel.Exchange;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,15 +31,8 @@ class CreditsBudgetRestartTest {
 
     private static final String BULK = "deepenrich:bulk?name=leads&creditsBudget=250&fingerprintWindow=0";
 
-    private final WireMockApi api = new WireMockApi();
-
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopApi() {
-        api.close();
-    }
 
     @Test
     void aFileLedgerKeepsTheBudgetAcrossRestarts() throws Exception {
@@ -60,8 +52,14 @@ class CreditsBudgetRestartTest {
         aRestartKeepsTheReservationsAndTheResultsSettleThem(() -> new JdbcDeepEnrichLedger(h2));
     }
 
-    private void aRestartKeepsTheReservationsAndTheResultsSettleThem(Supplier<DeepEnrichLedger> ledger)
+    private static void aRestartKeepsTheReservationsAndTheResultsSettleThem(Supplier<DeepEnrichLedger> ledger)
             throws Exception {
+        try (WireMockApi api = new WireMockApi()) {
+            runsOnOneLedger(api, ledger);
+        }
+    }
+
+    private static void runsOnOneLedger(WireMockApi api, Supplier<DeepEnrichLedger> ledger) throws Exception {
         api.acceptBulkWithIdOfFirstSeq();
         try (ResultsApplication first = new ResultsApplication(api, ledger.get(), false)) {
             assertNull(send(first, 0, 200).getException(), "200 of 250 reserved, results not come");

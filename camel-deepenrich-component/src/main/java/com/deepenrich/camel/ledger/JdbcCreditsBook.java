@@ -1,13 +1,10 @@
 package com.deepenrich.camel.ledger;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +13,9 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.apache.camel.RuntimeCamelException;
+
+import static com.deepenrich.camel.ledger.JdbcStatements.select;
+import static com.deepenrich.camel.ledger.JdbcStatements.update;
 
 /**
  * The credits book of the JDBC ledger, in two tables of the ledger's database, so that every node sharing it counts
@@ -189,51 +189,8 @@ public class JdbcCreditsBook implements CreditsBook {
                 rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7));
     }
 
-    private interface Row<T> {
-
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private static <T> List<T> select(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
-        List<T> found = new ArrayList<>();
-        try (PreparedStatement ps = bind(c, sql, params); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                found.add(row.read(rs));
-            }
-        }
-        return found;
-    }
-
-    private static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = bind(c, sql, params)) {
-            return ps.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement bind(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            if (p == null) {
-                ps.setNull(i + 1, Types.NULL);
-            } else if (p instanceof Instant instant) {
-                ps.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-            } else if (p instanceof Long number) {
-                ps.setLong(i + 1, number);
-            } else {
-                ps.setString(i + 1, (String) p);
-            }
-        }
-        return ps;
-    }
-
-    private interface Work<T> {
-
-        T run(Connection connection) throws SQLException;
-    }
-
     /** Runs {@code work} in one transaction, whatever the pool's auto-commit. */
-    private <T> T inTransaction(String what, Work<T> work) {
+    private <T> T inTransaction(String what, JdbcStatements.Work<T> work) {
         try (Connection c = dataSource.get().getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);

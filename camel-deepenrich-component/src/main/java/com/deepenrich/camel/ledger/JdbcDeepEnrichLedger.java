@@ -1,15 +1,11 @@
 package com.deepenrich.camel.ledger;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -215,11 +211,7 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
     }
 
     private int update(String what, String sql, Object... params) {
-        return inTransaction(what, c -> {
-            try (PreparedStatement ps = prepare(c, sql, params)) {
-                return ps.executeUpdate();
-            }
-        });
+        return inTransaction(what, c -> JdbcStatements.update(c, sql, params));
     }
 
     private List<PendingEnrichment> query(String what, String sql, Object... params) {
@@ -227,45 +219,12 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
                 rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4)), params);
     }
 
-    private interface Row<T> {
-
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> select(String what, String sql, Row<T> row, Object... params) {
-        return inTransaction(what, c -> {
-            List<T> found = new ArrayList<>();
-            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(row.read(rs));
-                }
-            }
-            return found;
-        });
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            if (p instanceof Instant instant) {
-                ps.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-            } else if (p instanceof Integer number) {
-                ps.setInt(i + 1, number);
-            } else {
-                ps.setString(i + 1, (String) p);
-            }
-        }
-        return ps;
-    }
-
-    private interface Work<T> {
-
-        T run(Connection connection) throws SQLException;
+    private <T> List<T> select(String what, String sql, JdbcStatements.Row<T> row, Object... params) {
+        return inTransaction(what, c -> JdbcStatements.select(c, sql, row, params));
     }
 
     /** Runs {@code work} on a connection of the pool, committing it when the pool hands out transactional ones. */
-    private <T> T inTransaction(String what, Work<T> work) {
+    private <T> T inTransaction(String what, JdbcStatements.Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             try {

@@ -32,6 +32,11 @@ class CreditsBudgetPeriodTest {
         now.set(Instant.parse(instant).toEpochMilli());
     }
 
+    /** A request of 100 credits at worst, sent now and accepted as {@code id}. */
+    private static void accepted(AccountCredits credits, String id) {
+        credits.accepted(credits.reserve(100, "job"), id);
+    }
+
     @Test
     void theMonthlyCountStartsAgainAtMidnightUtcOnTheFirst() {
         AccountCredits credits = credits(100, CreditsBudgetPeriod.month);
@@ -61,8 +66,7 @@ class CreditsBudgetPeriodTest {
     void withoutPeriodTheCountNeverStartsAgain() {
         AccountCredits credits = credits(100, CreditsBudgetPeriod.none);
         at("2026-01-31T12:00:00Z");
-        String reservation = credits.reserve(100, "job");
-        credits.accepted(reservation, "id-1");
+        accepted(credits, "id-1");
         credits.settle("id-1", 100);
 
         at("2027-06-01T00:00:00Z");
@@ -75,8 +79,7 @@ class CreditsBudgetPeriodTest {
     void aResultAfterTheRolloverCountsInThePeriodItWasReservedIn() {
         AccountCredits credits = credits(100, CreditsBudgetPeriod.month);
         at("2026-01-31T23:59:00Z");
-        String reservation = credits.reserve(100, "job");
-        credits.accepted(reservation, "id-1");
+        accepted(credits, "id-1");
 
         at("2026-02-01T00:01:00Z");
         credits.settle("id-1", 30);
