@@ -98,13 +98,21 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     @UriParam(label = "producer", defaultValue = "0")
     @Metadata(description = "The most credits this account's submissions may commit, in DeepEnrich's units (1 per "
-                            + "email found, 10 per phone found), counted from the component's start: before each "
-                            + "request the worst case of its contacts' enrich fields is reserved, and the difference "
-                            + "released when its result tells the real spend. A request that would pass the budget "
-                            + "is not sent: the exchange fails with a DeepEnrichCreditsBudgetException carrying the "
-                            + "contacts not submitted, in order. Endpoints of one account with the same budget share "
-                            + "it (set it on the component for a cap per account). 0: no cap.")
+                            + "email found, 10 per phone found), in each creditsBudgetPeriod: before each request the "
+                            + "worst case of its contacts' enrich fields is reserved, and the difference released "
+                            + "when its result tells the real spend. A request that would pass the budget is not "
+                            + "sent: the exchange fails with a DeepEnrichCreditsBudgetException carrying the contacts "
+                            + "not submitted, in order. The counts live in the ledger: the in-memory one counts from "
+                            + "the component's start, a file ledger across restarts, a JDBC ledger for every node "
+                            + "sharing its database. Endpoints of one account share them (set the budget on the "
+                            + "component for a cap per account). 0: no cap.")
     private long creditsBudget;
+
+    @UriParam(label = "producer", defaultValue = "none")
+    @Metadata(description = "When the count of creditsBudget starts again: none (one count for ever), day (at 00:00 "
+                            + "UTC) or month (at 00:00 UTC on the first day of the month). A request counts in the "
+                            + "period it was reserved in, even when its result comes in the next one.")
+    private CreditsBudgetPeriod creditsBudgetPeriod = CreditsBudgetPeriod.none;
 
     @UriParam(label = "producer", defaultValue = "false")
     @Metadata(description = "getResult asks for partial results of a running enrichment (forceResults=true).")
@@ -359,6 +367,14 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     public void setCreditsBudget(long creditsBudget) {
         this.creditsBudget = creditsBudget;
+    }
+
+    public CreditsBudgetPeriod getCreditsBudgetPeriod() {
+        return creditsBudgetPeriod;
+    }
+
+    public void setCreditsBudgetPeriod(CreditsBudgetPeriod creditsBudgetPeriod) {
+        this.creditsBudgetPeriod = creditsBudgetPeriod;
     }
 
     public long getFingerprintWindow() {
