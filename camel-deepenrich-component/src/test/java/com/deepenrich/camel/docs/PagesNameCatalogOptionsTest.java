@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -176,16 +177,12 @@ class PagesNameCatalogOptionsTest {
         return sb.toString();
     }
 
-    private interface MatchCheck {
-
-        void check(Path page, Matcher match);
-    }
-
-    private static void forEach(Pattern pattern, MatchCheck check) {
+    /** Calls {@code check} with each page and each match of {@code pattern} in it. */
+    private static void forEach(Pattern pattern, BiConsumer<Path, Matcher> check) {
         pages.forEach((page, text) -> {
             Matcher m = pattern.matcher(text);
             while (m.find()) {
-                check.check(page, m);
+                check.accept(page, m);
             }
         });
     }

@@ -45,23 +45,29 @@ class SimulatorLoadTest {
                     .header("Authorization", SimulatorClient.AUTHORIZATION)
                     .build();
 
-            run(http, bulk, WARM_UP);
-            long bulkStart = System.nanoTime();
-            long bulkAnswered = run(http, bulk, MEASURE);
-            double bulkPerSecond = bulkAnswered / ((System.nanoTime() - bulkStart) / 1e9);
-            run(http, credits, WARM_UP);
-            long creditsStart = System.nanoTime();
-            double creditsPerSecond = run(http, credits, MEASURE) / ((System.nanoTime() - creditsStart) / 1e9);
+            Measured bulkSubmissions = measure(http, bulk);
+            Measured creditReads = measure(http, credits);
 
             System.out.printf(Locale.ROOT,
                     "POST /contact/enrich/bulk (100 contacts): %.0f requests/s (%.0f contacts/s)%n",
-                    bulkPerSecond, bulkPerSecond * 100);
-            System.out.printf(Locale.ROOT, "GET /account/credits: %.0f requests/s%n", creditsPerSecond);
+                    bulkSubmissions.perSecond(), bulkSubmissions.perSecond() * 100);
+            System.out.printf(Locale.ROOT, "GET /account/credits: %.0f requests/s%n", creditReads.perSecond());
             System.out.println(simulator.stats());
-            assertTrue(bulkAnswered > 0, "bulk submissions answered");
+            assertTrue(bulkSubmissions.answered() > 0 && creditReads.answered() > 0, "requests answered");
             assertEquals(simulator.stats().submissions(), simulator.stats().requests("POST /contact/enrich/bulk"),
                     "every submission answered 200 became a job");
         }
+    }
+
+    private record Measured(long answered, double perSecond) {
+    }
+
+    /** Requests answered 200 in {@link #MEASURE}, after a warm-up, and their rate. */
+    private static Measured measure(HttpClient http, HttpRequest request) throws Exception {
+        run(http, request, WARM_UP);
+        long start = System.nanoTime();
+        long answered = run(http, request, MEASURE);
+        return new Measured(answered, answered / ((System.nanoTime() - start) / 1e9));
     }
 
     /** Requests answered by {@value #CLIENT_THREADS} threads in a loop for {@code duration}; each must be 200. */
