@@ -1,5 +1,7 @@
 package com.deepenrich.camel.client;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -83,7 +85,8 @@ class RateLimiterTurnsTest {
 
     @Test
     void aDeclinedTurnIsPassedOnUnspent() throws Exception {
-        RateLimiter limiter = new RateLimiter(600, scheduler);
+        AtomicInteger waitsForATurn = new AtomicInteger();
+        RateLimiter limiter = new RateLimiter(600, countingSchedules(waitsForATurn));
         limiter.acquire().get(5, TimeUnit.SECONDS); // the next turn is 102 ms away
         AtomicInteger asked = new AtomicInteger();
         List<CompletableFuture<RateLimiter.Permit>> declined = new ArrayList<>();
@@ -94,15 +97,29 @@ class RateLimiterTurnsTest {
 
         taken.get(5, TimeUnit.SECONDS);
 
-        long millisToNextTurn = limiter.getMillisToNextTurn();
         assertEquals(20, asked.get());
         for (CompletableFuture<RateLimiter.Permit> d : declined) {
             ExecutionException e = assertThrows(ExecutionException.class, d::get);
             assertInstanceOf(RateLimiter.TurnDeclined.class, e.getCause());
         }
-        // passed on, the 21st read took the first turn and the next is one interval (102 ms) after it; had the 20
-        // declined turns been spent, the 21st would have had the 21st turn and the next would be 2,142 ms out
-        assertTrue(millisToNextTurn <= 102, "the next turn is " + millisToNextTurn + " ms away: turns were spent");
+        // passed on, every declined turn went to the next read at once: the 21 reads waited for one turn; had each
+        // declined turn been spent, the limiter would have waited for the next turn 21 times
+        assertEquals(1, waitsForATurn.get(), "times the limiter waited for a turn");
+    }
+
+    /** The test's scheduler, counting the hand-outs scheduled for a later turn. */
+    private ScheduledExecutorService countingSchedules(AtomicInteger count) {
+        return (ScheduledExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{ScheduledExecutorService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("schedule")) {
+                        count.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(scheduler, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test
