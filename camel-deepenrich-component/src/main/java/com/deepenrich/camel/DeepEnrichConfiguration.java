@@ -56,8 +56,9 @@ public class DeepEnrichConfiguration implements Cloneable {
     private boolean callbackAuthentication = true;
 
     @UriParam(label = "security")
-    @Metadata(description = "Comma-separated origins (scheme://host[:port]) that header CamelDeepEnrichCallbackUrl may "
-                            + "name besides the origin of callbackUrl; a header URL of any other origin fails the "
+    @Metadata(description = "Comma-separated origins (scheme://host, with :port when the port is not the scheme's "
+                            + "default) that header CamelDeepEnrichCallbackUrl may name besides the origin of "
+                            + "callbackUrl; a header URL of any other origin fails the "
                             + "exchange before anything is sent.")
     private String callbackUrlAllowList;
 
@@ -167,7 +168,7 @@ public class DeepEnrichConfiguration implements Cloneable {
                             + "is queued), keeps other instances sharing the ledger from reading it; it covers the "
                             + "read with its retries and the route's processing of the result. A crashed instance's "
                             + "claims are taken over when they expire. It must exceed one read's worst case: "
-                            + "(maxRetries + 1) x requestTimeout + maxRetries x maxRetryDelay.")
+                            + "requestTimeout times (maxRetries plus one), plus maxRetryDelay times maxRetries.")
     private long claimLease = 600_000;
 
     @UriParam(label = "advanced")
