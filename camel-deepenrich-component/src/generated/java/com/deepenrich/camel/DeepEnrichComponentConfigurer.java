@@ -59,6 +59,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "creditsbudget":
         case "creditsBudget": getOrCreateConfiguration(target).setCreditsBudget(property(camelContext, long.class, value)); return true;
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": getOrCreateConfiguration(target).setCreditsBudgetPeriod(property(camelContext, com.deepenrich.camel.CreditsBudgetPeriod.class, value)); return true;
         case "enrichfields":
         case "enrichFields": getOrCreateConfiguration(target).setEnrichFields(property(camelContext, java.lang.String.class, value)); return true;
         case "fingerprintwindow":
@@ -159,6 +161,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectTimeout": return long.class;
         case "creditsbudget":
         case "creditsBudget": return long.class;
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": return com.deepenrich.camel.CreditsBudgetPeriod.class;
         case "enrichfields":
         case "enrichFields": return java.lang.String.class;
         case "fingerprintwindow":
@@ -260,6 +264,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "creditsbudget":
         case "creditsBudget": return getOrCreateConfiguration(target).getCreditsBudget();
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": return getOrCreateConfiguration(target).getCreditsBudgetPeriod();
         case "enrichfields":
         case "enrichFields": return getOrCreateConfiguration(target).getEnrichFields();
         case "fingerprintwindow":

@@ -55,6 +55,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "creditsbudget":
         case "creditsBudget": target.getConfiguration().setCreditsBudget(property(camelContext, long.class, value)); return true;
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": target.getConfiguration().setCreditsBudgetPeriod(property(camelContext, com.deepenrich.camel.CreditsBudgetPeriod.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "enrichfields":
         case "enrichFields": target.getConfiguration().setEnrichFields(property(camelContext, java.lang.String.class, value)); return true;
@@ -175,6 +177,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": return long.class;
         case "creditsbudget":
         case "creditsBudget": return long.class;
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": return com.deepenrich.camel.CreditsBudgetPeriod.class;
         case "delay": return long.class;
         case "enrichfields":
         case "enrichFields": return java.lang.String.class;
@@ -296,6 +300,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "creditsbudget":
         case "creditsBudget": return target.getConfiguration().getCreditsBudget();
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": return target.getConfiguration().getCreditsBudgetPeriod();
         case "delay": return target.getDelay();
         case "enrichfields":
         case "enrichFields": return target.getConfiguration().getEnrichFields();

@@ -46,4 +46,12 @@ public interface DeepEnrichLedger {
     default Optional<String> findSubmission(String fingerprint, Instant acceptedSince) {
         return Optional.empty();
     }
+
+    /**
+     * The reservations and spend of {@code creditsBudget}, per account and period. A ledger that keeps none (this
+     * default) leaves the component counting in memory, for its JVM, from its start.
+     */
+    default CreditsBook credits() {
+        return CreditsBook.NONE;
+    }
 }

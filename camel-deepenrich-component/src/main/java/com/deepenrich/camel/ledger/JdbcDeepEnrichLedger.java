@@ -1,15 +1,11 @@
 package com.deepenrich.camel.ledger;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +37,9 @@ import org.apache.camel.util.ObjectHelper;
  * );
  * </pre>
  *
- * Claims expire by the clock of the instance that checks them: keep the instances' clocks synchronized (NTP).
+ * The credits budget keeps its own two tables in the same database, created on start too (see
+ * {@link JdbcCreditsBook}). Claims expire by the clock of the instance that checks them: keep the instances' clocks
+ * synchronized (NTP).
  * Bean example: {@code camel.beans.ledger = #class:com.deepenrich.camel.ledger.JdbcDeepEnrichLedger(#dataSource)}.
  */
 public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLedger {
@@ -65,6 +63,7 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
 
     private DataSource dataSource;
     private Clock clock = Clock.systemUTC();
+    private final JdbcCreditsBook credits = new JdbcCreditsBook(this::getDataSource);
 
     public JdbcDeepEnrichLedger() {
     }
@@ -91,6 +90,8 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         ObjectHelper.notNull(dataSource, "dataSource", this);
         createIfAbsent("deepenrich_ledger", CREATE_TABLE);
         createIfAbsent("deepenrich_submissions", CREATE_SUBMISSIONS_TABLE);
+        createIfAbsent("deepenrich_credits", JdbcCreditsBook.CREATE_CREDITS_TABLE);
+        createIfAbsent("deepenrich_credit_reservations", JdbcCreditsBook.CREATE_RESERVATIONS_TABLE);
     }
 
     private void createIfAbsent(String table, String ddl) {
@@ -103,6 +104,12 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
                 }
             }
         }
+    }
+
+    /** The credits budget's counts and reservations, in their own tables (see {@link JdbcCreditsBook}). */
+    @Override
+    public CreditsBook credits() {
+        return credits;
     }
 
     @Override
@@ -204,11 +211,7 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
     }
 
     private int update(String what, String sql, Object... params) {
-        return inTransaction(what, c -> {
-            try (PreparedStatement ps = prepare(c, sql, params)) {
-                return ps.executeUpdate();
-            }
-        });
+        return inTransaction(what, c -> JdbcStatements.update(c, sql, params));
     }
 
     private List<PendingEnrichment> query(String what, String sql, Object... params) {
@@ -216,45 +219,12 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
                 rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4)), params);
     }
 
-    private interface Row<T> {
-
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> select(String what, String sql, Row<T> row, Object... params) {
-        return inTransaction(what, c -> {
-            List<T> found = new ArrayList<>();
-            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(row.read(rs));
-                }
-            }
-            return found;
-        });
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            if (p instanceof Instant instant) {
-                ps.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-            } else if (p instanceof Integer number) {
-                ps.setInt(i + 1, number);
-            } else {
-                ps.setString(i + 1, (String) p);
-            }
-        }
-        return ps;
-    }
-
-    private interface Work<T> {
-
-        T run(Connection connection) throws SQLException;
+    private <T> List<T> select(String what, String sql, JdbcStatements.Row<T> row, Object... params) {
+        return inTransaction(what, c -> JdbcStatements.select(c, sql, row, params));
     }
 
     /** Runs {@code work} on a connection of the pool, committing it when the pool hands out transactional ones. */
-    private <T> T inTransaction(String what, Work<T> work) {
+    private <T> T inTransaction(String what, JdbcStatements.Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             try {
