@@ -74,7 +74,8 @@ class EnrichmentApplicationTest {
         assertEquals(30, enriched.stream().map(c -> c.path("custom").path("lead_id").asText()).distinct().count());
         assertTrue(enriched.stream().anyMatch(c -> !c.path("contact").path("most_probable_email").asText().isEmpty()),
                 "some emails were found");
-        assertTrue(simulator.stats().webhookDeliveries() >= 1, "the results came by webhook");
+        // counted as the simulator sends, before the application stores the contacts (its 2xx may still be on the way)
+        assertTrue(simulator.stats().webhookAttempts() >= 1, "the results came by webhook");
         assertEquals(0, simulator.stats().requests("GET /contact/enrich/bulk/{id}"), "nothing was polled");
     }
 
