@@ -81,6 +81,7 @@ class RouteShapesTest {
                 new Shape("onException", 10, Input.ARRAY,
                         r -> r.onException(IllegalStateException.class).handled(true).to(BULK).end()
                                 .throwException(new IllegalStateException("the handler sends them"))),
+                // the Kamelet sets the endpoint's baseUrl itself (by default the real API's)
                 new Shape("kamelet", 10, Input.EACH,
                         r -> r.to("kamelet:deepenrich-sink?baseUrl={{shapes.base-url}}&batchTimeout=300")));
     }
