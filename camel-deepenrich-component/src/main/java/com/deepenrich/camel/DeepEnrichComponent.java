@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
 
 import com.deepenrich.camel.client.AccountCredits;
 import com.deepenrich.camel.client.DeepEnrichClient;
@@ -28,12 +29,14 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +51,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     static final long STOP_DRAIN_MILLIS = 30_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeepEnrichComponent.class);
+    private static final PropertyConfigurer OPTIONS = new CheckingComponentConfigurer();
 
     @Metadata(description = "Shared configuration: every endpoint starts from a copy of it.")
     private DeepEnrichConfiguration configuration = new DeepEnrichConfiguration();
@@ -94,6 +98,22 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         setProperties(endpoint, parameters);
         endpoints.add(endpoint);
         return endpoint;
+    }
+
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        return OPTIONS;
+    }
+
+    /** An option the URI names and no endpoint has: refused, naming the option meant. */
+    @Override
+    protected void validateParameters(String uri, Map<String, Object> parameters, String optionPrefix) {
+        if (parameters != null && !parameters.isEmpty() && optionPrefix == null) {
+            String unknown = parameters.keySet().stream().map(OptionNames.ENDPOINT::describeUnknown)
+                    .collect(Collectors.joining(", "));
+            throw new IllegalArgumentException("Unknown option " + unknown); // Camel adds the URI
+        }
+        super.validateParameters(uri, parameters, optionPrefix);
     }
 
     @Override
@@ -262,16 +282,23 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
             // waiting requests queue here; -1 would mean Camel's SynchronousQueue with caller-runs, where every
             // request past the pool ran on its caller's thread and the bound did not hold
             sending.setMaxQueueSize(Integer.MAX_VALUE);
+            sending.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
             senders = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DeepEnrichSend", sending);
         }
         return senders;
     }
 
-    /** The scheduler of retries, polls and rate-limit turns; made on first use, as {@link #senders()}. */
+    /**
+     * The scheduler of retries, polls and rate-limit turns; made on first use, as {@link #senders()}. Both refuse work
+     * once stopped (Camel's default policy would drop it without a word, and its caller would wait forever).
+     */
     synchronized ScheduledExecutorService scheduler() {
         if (scheduler == null) {
+            ThreadPoolProfile scheduling = new ThreadPoolProfile("DeepEnrichScheduler");
+            scheduling.setPoolSize(2);
+            scheduling.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
             scheduler = getCamelContext().getExecutorServiceManager()
-                    .newScheduledThreadPool(this, "DeepEnrichScheduler", 2);
+                    .newScheduledThreadPool(this, "DeepEnrichScheduler", scheduling);
         }
         return scheduler;
     }

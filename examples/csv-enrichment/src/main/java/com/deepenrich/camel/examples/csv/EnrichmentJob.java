@@ -63,6 +63,7 @@ public final class EnrichmentJob {
     private volatile long nextReadAt;
     /** The blocks pending in the ledger when the reading started (those it sends are read once). */
     private volatile Set<String> pendingBlocks = Set.of();
+    private boolean donePrinted;
 
     EnrichmentJob(JobJournal journal, DeepEnrichLedger ledger, long totalRows, String prefix, Duration inDoubtWait,
                   PrintStream out) {
@@ -201,8 +202,13 @@ public final class EnrichmentJob {
         return failure != null || isDone() && ledger.pending().isEmpty();
     }
 
-    public void printProgress() {
+    /** One progress line; the last one ("ETA done") once, whichever of the timer and the job's end comes first. */
+    public synchronized void printProgress() {
         long remaining = totalRows - journal.resolved();
+        if (remaining == 0 && donePrinted) {
+            return;
+        }
+        donePrinted = remaining == 0;
         double rate = (enriched() - enrichedAtStart) / Math.max(elapsedSeconds(), 0.001);
         out.printf(Locale.ROOT, "[%5.1fs] rows %d | submitted %d | enriched %d | found %d | rejected %d | credits %d"
                                 + " | %.0f rows/s | ETA %s%n",
