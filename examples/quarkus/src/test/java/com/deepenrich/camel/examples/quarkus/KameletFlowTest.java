@@ -1,5 +1,9 @@
 package com.deepenrich.camel.examples.quarkus;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
@@ -8,25 +12,34 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.apache.camel.CamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @TestProfile(KameletFlowTest.KameletFlow.class)
 @WithTestResource(DeepEnrichSimulatorResource.class)
 class KameletFlowTest {
 
-    /** The kamelets profile's settings, on top of the test profile's. */
+    /** The kamelets profile's settings, on top of the test profile's, with the webhook on a free port. */
     public static class KameletFlow implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("deepenrich.flow", "kamelets",
-                    "camel.main.routes-include-pattern", "classpath:kamelet-flow/enrich-contacts.yaml");
+                    "camel.main.routes-include-pattern", "classpath:kamelet-flow/enrich-contacts.yaml",
+                    "camel.server.enabled", "true",
+                    "camel.server.host", "127.0.0.1",
+                    "camel.server.port", String.valueOf(freePort()));
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -34,17 +47,14 @@ class KameletFlowTest {
     @ConfigProperty(name = "output.dir")
     String outputDir;
 
-    @Inject
-    CamelContext camelContext;
-
     @InjectSimulator
     DeepEnrichSimulator simulator;
 
     @Test
-    void yamlRouteOnTheKameletsEnrichesTheSampleContacts() {
+    void yamlRouteOnTheKameletsEnrichesTheSampleContactsWithTheResultByWebhook() {
         EnrichedOutput.assertEveryValidSampleContactEnrichedOnce(outputDir);
         assertEquals(1, simulator.stats().submissions(), "99 valid contacts, one bulk request");
-        assertTrue(camelContext.getRoutes().stream().anyMatch(route -> route.getEndpoint().getEndpointUri()
-                .startsWith("deepenrich://results")), "the poll source Kamelet's route runs");
+        assertEquals(1, simulator.stats().webhookDeliveries(), "the result came by webhook");
+        assertEquals(0, simulator.stats().requests("GET /contact/enrich/bulk/{id}"), "and was not polled");
     }
 }
