@@ -6,13 +6,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 
-import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @TestProfile(KameletFlowTest.KameletFlow.class)
 @WithTestResource(DeepEnrichSimulatorResource.class)
-class KameletFlowTest {
+class KameletFlowTest extends SampleFlowTestSupport {
 
     /** The kamelets profile's settings, on top of the test profile's, with the webhook on a free port. */
     public static class KameletFlow implements QuarkusTestProfile {
@@ -43,17 +40,9 @@ class KameletFlowTest {
         }
     }
 
-    @Inject
-    @ConfigProperty(name = "output.dir")
-    String outputDir;
-
-    @InjectSimulator
-    DeepEnrichSimulator simulator;
-
     @Test
     void yamlRouteOnTheKameletsEnrichesTheSampleContactsWithTheResultByWebhook() {
-        EnrichedOutput.assertEveryValidSampleContactEnrichedOnce(outputDir);
-        assertEquals(1, simulator.stats().submissions(), "99 valid contacts, one bulk request");
+        assertEveryValidSampleContactEnrichedOnceFromOneRequest();
         assertEquals(1, simulator.stats().webhookDeliveries(), "the result came by webhook");
         assertEquals(0, simulator.stats().requests("GET /contact/enrich/bulk/{id}"), "and was not polled");
     }
