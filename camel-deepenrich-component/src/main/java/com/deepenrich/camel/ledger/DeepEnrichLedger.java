@@ -46,4 +46,19 @@ public interface DeepEnrichLedger {
     default Optional<String> findSubmission(String fingerprint, Instant acceptedSince) {
         return Optional.empty();
     }
+
+    /**
+     * Forgets the fingerprints of the requests accepted as {@code enrichmentId}: it ended without enriching them
+     * (credits ran out, canceled), so the same request sent again is sent.
+     */
+    default void forgetSubmission(String enrichmentId) {
+    }
+
+    /**
+     * The people being enriched and the contacts waiting for them (see {@link PeopleRegistry}). A ledger that does not
+     * override it remembers no one: every contact is sent, duplicates too.
+     */
+    default PeopleRegistry people() {
+        return PeopleRegistry.NONE;
+    }
 }

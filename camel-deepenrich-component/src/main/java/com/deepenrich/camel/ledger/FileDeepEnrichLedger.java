@@ -1,11 +1,9 @@
 package com.deepenrich.camel.ledger;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,6 +26,7 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
     public static final String DEFAULT_FILE_NAME = "deepenrich-ledger.json";
 
     private final Path file;
+    private final FilePeopleRegistry people;
 
     public FileDeepEnrichLedger(String path) {
         this(Path.of(path));
@@ -42,6 +41,7 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
             if (Files.exists(file)) {
                 load();
             }
+            people = new FilePeopleRegistry(Path.of(file + ".people.json"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the DeepEnrich ledger " + file, e);
         }
@@ -81,6 +81,18 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
         save();
     }
 
+    @Override
+    public synchronized void forgetSubmission(String enrichmentId) {
+        super.forgetSubmission(enrichmentId);
+        save();
+    }
+
+    /** The people being enriched, in {@code <ledger file>.people.json}. */
+    @Override
+    public PeopleRegistry people() {
+        return people;
+    }
+
     /**
      * Reads the file: an object of pending enrichments and accepted submissions (or, as first written, an array of
      * pending ones).
@@ -116,20 +128,6 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
                 .put("fingerprint", fingerprint)
                 .put("enrichment_id", s.enrichmentId())
                 .put("accepted_at", s.acceptedAt().toString()));
-        try {
-            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            try {
-                // a java.io stream, not a FileChannel: an interrupted thread (a stopping consumer) must still write
-                try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
-                    out.write(DeepEnrichJson.write(root));
-                    out.getFD().sync();
-                }
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the DeepEnrich ledger " + file, e);
-        }
+        AtomicFile.write(file, DeepEnrichJson.write(root), "DeepEnrich ledger");
     }
 }

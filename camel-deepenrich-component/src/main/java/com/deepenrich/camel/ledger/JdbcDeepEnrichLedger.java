@@ -1,15 +1,8 @@
 package com.deepenrich.camel.ledger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,6 +58,7 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
 
     private DataSource dataSource;
     private Clock clock = Clock.systemUTC();
+    private JdbcPeopleRegistry people;
 
     public JdbcDeepEnrichLedger() {
     }
@@ -91,18 +85,11 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         ObjectHelper.notNull(dataSource, "dataSource", this);
         createIfAbsent("deepenrich_ledger", CREATE_TABLE);
         createIfAbsent("deepenrich_submissions", CREATE_SUBMISSIONS_TABLE);
+        people().createTables();
     }
 
     private void createIfAbsent(String table, String ddl) {
-        if (!tableExists(table)) {
-            try {
-                update("create table " + table, ddl);
-            } catch (RuntimeCamelException e) {
-                if (!tableExists(table)) { // else another instance created it at the same moment
-                    throw e;
-                }
-            }
-        }
+        statements().createIfAbsent(table, ddl);
     }
 
     @Override
@@ -194,83 +181,35 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
                 rs -> rs.getString(1), fingerprint, acceptedSince).stream().findFirst();
     }
 
-    private boolean tableExists(String table) {
-        try {
-            select("check table " + table, "SELECT 1 FROM " + table + " WHERE 1 = 0", rs -> 1);
-            return true;
-        } catch (RuntimeCamelException e) {
-            return false;
+    @Override
+    public void forgetSubmission(String enrichmentId) {
+        update("forget submission " + enrichmentId, "DELETE FROM deepenrich_submissions WHERE enrichment_id = ?",
+                enrichmentId);
+    }
+
+    /** The people being enriched, in tables of the same database (see {@link JdbcPeopleRegistry}). */
+    @Override
+    public synchronized JdbcPeopleRegistry people() {
+        if (people == null) {
+            people = new JdbcPeopleRegistry(dataSource);
         }
+        return people;
+    }
+
+    private JdbcStatements statements() {
+        return new JdbcStatements(dataSource);
     }
 
     private int update(String what, String sql, Object... params) {
-        return inTransaction(what, c -> {
-            try (PreparedStatement ps = prepare(c, sql, params)) {
-                return ps.executeUpdate();
-            }
-        });
+        return statements().update(what, sql, params);
     }
 
     private List<PendingEnrichment> query(String what, String sql, Object... params) {
         return select(what, sql, rs -> new PendingEnrichment(rs.getString(1), rs.getString(2),
-                rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4)), params);
+                JdbcStatements.instant(rs, 3), rs.getInt(4)), params);
     }
 
-    private interface Row<T> {
-
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> select(String what, String sql, Row<T> row, Object... params) {
-        return inTransaction(what, c -> {
-            List<T> found = new ArrayList<>();
-            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(row.read(rs));
-                }
-            }
-            return found;
-        });
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            if (p instanceof Instant instant) {
-                ps.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-            } else if (p instanceof Integer number) {
-                ps.setInt(i + 1, number);
-            } else {
-                ps.setString(i + 1, (String) p);
-            }
-        }
-        return ps;
-    }
-
-    private interface Work<T> {
-
-        T run(Connection connection) throws SQLException;
-    }
-
-    /** Runs {@code work} on a connection of the pool, committing it when the pool hands out transactional ones. */
-    private <T> T inTransaction(String what, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            try {
-                T result = work.run(c);
-                if (!autoCommit) {
-                    c.commit();
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                if (!autoCommit) {
-                    c.rollback();
-                }
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new RuntimeCamelException("DeepEnrich ledger: cannot " + what + ": " + e.getMessage(), e);
-        }
+    private <T> List<T> select(String what, String sql, JdbcStatements.Row<T> row, Object... params) {
+        return statements().select(what, sql, row, params);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.ObjIntConsumer;
 
 import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.DeepEnrichInDoubtException;
@@ -39,11 +40,16 @@ final class BulkSubmission {
     private final Duration fingerprintWindow;
     private final Map<String, String> accepted;
     private final AccountCredits credits;
+    private final ObjIntConsumer<String> onAccepted;
 
-    /** {@code accepted}: the exchange's requests accepted so far, enrichment id by request fingerprint. */
+    /**
+     * {@code accepted}: the exchange's requests accepted so far, enrichment id by request fingerprint;
+     * {@code onAccepted}: told each chunk's enrichment id (and index) once the ledger recorded it.
+     */
     BulkSubmission(DeepEnrichClient client, DeepEnrichLedger ledger, Duration fingerprintWindow,
-                   Map<String, String> accepted, AccountCredits credits) {
+                   Map<String, String> accepted, AccountCredits credits, ObjIntConsumer<String> onAccepted) {
         this.credits = credits;
+        this.onAccepted = onAccepted;
         this.client = client;
         this.ledger = ledger;
         this.fingerprintWindow = fingerprintWindow;
@@ -89,6 +95,11 @@ final class BulkSubmission {
                 });
         return sent.thenCompose(id -> {
             ids.add(id);
+            try {
+                onAccepted.accept(id, i);
+            } catch (RuntimeException e) {
+                throw withProgress(unrecorded(id, chunkName, e), batch, i + 1, ids);
+            }
             return next(batch, chunks, i + 1, name, webhookUrl, ids);
         });
     }

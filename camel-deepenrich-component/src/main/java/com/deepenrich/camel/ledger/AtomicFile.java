@@ -1,0 +1,33 @@
+package com.deepenrich.camel.ledger;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes a file so that a crash leaves either its old or its new content: a synced temporary file moved over it. */
+final class AtomicFile {
+
+    private AtomicFile() {
+    }
+
+    static void write(Path file, byte[] content, String what) {
+        try {
+            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            try {
+                // a java.io stream, not a FileChannel: an interrupted thread (a stopping consumer) must still write
+                try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+                    out.write(content);
+                    out.getFD().sync();
+                }
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the " + what + " " + file, e);
+        }
+    }
+}
