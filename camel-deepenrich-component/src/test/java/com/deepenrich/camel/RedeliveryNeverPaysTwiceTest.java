@@ -42,7 +42,8 @@ class RedeliveryNeverPaysTwiceTest extends ProducerTestSupport {
                 errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(0));
                 from("direct:bulk").to("deepenrich:bulk?maxRetries=0");
                 from("direct:await").to("deepenrich:bulk?awaitResult=true&awaitTimeout=300&awaitPollInterval=20");
-                from("direct:noFingerprints").to("deepenrich:bulk?maxRetries=0&fingerprintWindow=0");
+                from("direct:noFingerprints")
+                        .to("deepenrich:bulk?maxRetries=0&fingerprintWindow=0&deduplicatePeople=false");
             }
         };
     }

@@ -158,6 +158,21 @@ final class BulkSubmission {
         }
     }
 
+    /**
+     * Whether every request of this batch was accepted before (a redelivery, a recovered aggregation group, a
+     * restarted job): it is answered with the earlier ids as a whole, its people are not deduplicated again.
+     */
+    boolean isReplay(PreparedBatch batch) {
+        List<List<Contact>> chunks = batch.chunks(BulkRequest.MAX_CONTACTS);
+        for (List<Contact> chunk : chunks) {
+            if (acceptedBefore(RequestFingerprint.of(DeepEnrichJson.write(new BulkRequest("", null, chunk))))
+                    .isEmpty()) {
+                return false;
+            }
+        }
+        return !chunks.isEmpty();
+    }
+
     /** The id of this same request accepted earlier by this exchange, or within the window by the ledger. */
     private Optional<String> acceptedBefore(String fingerprint) {
         String id = accepted.get(fingerprint);

@@ -62,17 +62,17 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
             PersonGuard guard = new PersonGuard(cfg.isDeduplicatePeople() ? endpoint.getLedger().people() : null,
                     cfg.getIdentityField(), cfg.isAwaitResult(), Duration.ofMillis(cfg.getPersonHoldTimeout()),
                     exchange);
-            PersonGuard.Split split = guard.split(batch, name);
             BulkSubmission submission = new BulkSubmission(endpoint.getClient(), endpoint.getLedger(),
                     Duration.ofMillis(cfg.getFingerprintWindow()), acceptedRequests(exchange),
                     endpoint.getAccountCredits(),
-                    (id, chunk) -> guard.accepted(split, chunk, BulkRequest.MAX_CONTACTS, id));
+                    (id, chunk) -> guard.accepted(chunk, BulkRequest.MAX_CONTACTS, id));
+            PersonGuard.Split split = guard.split(batch, name, () -> submission.isReplay(batch));
             CompletableFuture<SubmissionReceipt> submitted = submission
                     .submit(split.toSend(), name, webhookUrl(exchange, cfg, name))
                     .handle((receipt, failure) -> {
                         admission.release();
                         if (failure != null) {
-                            throw new CompletionException(guard.failed(split,
+                            throw new CompletionException(guard.failed(
                                     DeepEnrichException.of(Futures.unwrap(failure), name)));
                         }
                         return receipt.withDeduplicated(split.deduplicated().size());

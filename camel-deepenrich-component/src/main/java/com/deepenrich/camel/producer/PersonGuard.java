@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import com.deepenrich.camel.DeepEnrichException;
@@ -53,6 +54,7 @@ final class PersonGuard {
     private final Duration holdFor;
     private final String holder;
     private final boolean enabled;
+    private Split split;
 
     /** {@code people} null: switched off, every contact is sent. */
     PersonGuard(PeopleRegistry people, String identityField, boolean awaited, Duration holdFor, Exchange exchange) {
@@ -65,14 +67,19 @@ final class PersonGuard {
                 .computeIfAbsent(HOLDER, k -> UUID.randomUUID().toString()).toString();
     }
 
-    /** Holds the batch's people and registers its waiting contacts; a ledger failure sends nothing. */
-    Split split(PreparedBatch batch, String requestName) {
-        if (!enabled) {
+    /**
+     * Holds the batch's people and registers its waiting contacts; a ledger failure sends nothing. A batch whose
+     * requests were all accepted before ({@code isReplay}) is sent as it is, to be answered with the earlier ids.
+     */
+    Split split(PreparedBatch batch, String requestName, BooleanSupplier isReplay) {
+        if (!enabled || isReplay.getAsBoolean()) {
             List<String> none = Collections.nCopies(batch.contacts().size(), "");
-            return new Split(batch, none, Collections.nCopies(none.size(), false), List.of(), List.of());
+            split = new Split(batch, none, Collections.nCopies(none.size(), false), List.of(), List.of());
+            return split;
         }
         try {
-            return splitHeld(batch);
+            split = splitHeld(batch);
+            return split;
         } catch (RuntimeException e) {
             try { // what this split registered before it failed: the exchange fails, nothing of it waits
                 people.withdraw(holder, IntStream.range(0, batch.contacts().size())
@@ -180,8 +187,8 @@ final class PersonGuard {
         return awaited ? other.enrichmentId() != null : !other.awaited();
     }
 
-    /** Chunk {@code chunk} of the senders was accepted as {@code enrichmentId}: its held people point at it. */
-    void accepted(Split split, int chunk, int chunkSize, String enrichmentId) {
+    /** Chunk {@code chunk} of the split's senders was accepted as {@code enrichmentId}: its held people point at it. */
+    void accepted(int chunk, int chunkSize, String enrichmentId) {
         if (!enabled) {
             return;
         }
@@ -203,7 +210,7 @@ final class PersonGuard {
      * The submission failed: the holds of requests not accepted go, the contacts registered as waiting are withdrawn,
      * and the failure reports every deduplicated contact among those not sent (none of them will be answered).
      */
-    DeepEnrichException failed(Split split, DeepEnrichException failure) {
+    DeepEnrichException failed(DeepEnrichException failure) {
         if (!enabled) {
             return failure;
         }
