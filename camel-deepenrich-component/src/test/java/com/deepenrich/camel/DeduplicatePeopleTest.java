@@ -14,6 +14,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static com.deepenrich.camel.WireMockApi.contact;
+import static com.deepenrich.camel.WireMockApi.respelled;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,13 +42,6 @@ class DeduplicatePeopleTest extends ResultsTestSupport {
                         .to("mock:results");
             }
         };
-    }
-
-    /** Contact {@code seq}'s person, spelled another way, with custom seq {@code newSeq}. */
-    private static Contact respelled(int seq, int newSeq) {
-        return Contact.builder().firstname(" FIRST" + seq).lastname("last" + seq + " ")
-                .domain("https://www.Example.com/")
-                .custom("seq", newSeq).build();
     }
 
     private static Contact onLinkedIn(int seq, String url) {

@@ -44,7 +44,8 @@ final class BulkSubmission {
 
     /**
      * {@code accepted}: the exchange's requests accepted so far, enrichment id by request fingerprint;
-     * {@code onAccepted}: told each chunk's enrichment id (and index) once the ledger recorded it.
+     * {@code onAccepted}: told each chunk's enrichment id (and index) once the API accepted it, before the ledger
+     * records it as pending.
      */
     BulkSubmission(DeepEnrichClient client, DeepEnrichLedger ledger, Duration fingerprintWindow,
                    Map<String, String> accepted, AccountCredits credits, ObjIntConsumer<String> onAccepted) {
@@ -82,7 +83,7 @@ final class BulkSubmission {
         }
         CompletableFuture<String> sent = earlier.isPresent()
                 ? CompletableFuture.completedFuture(earlier.get())
-                : send(request, body, fingerprint).handle((id, failure) -> {
+                : send(request, body, fingerprint, i).handle((id, failure) -> {
                     if (failure != null) {
                         Throwable cause = Futures.unwrap(failure);
                         if (cause instanceof UnrecordedException unrecorded) { // accepted: the next chunk is unsent
@@ -95,10 +96,12 @@ final class BulkSubmission {
                 });
         return sent.thenCompose(id -> {
             ids.add(id);
-            try {
-                onAccepted.accept(id, i);
-            } catch (RuntimeException e) {
-                throw withProgress(unrecorded(id, chunkName, e), batch, i + 1, ids);
+            if (earlier.isPresent()) {
+                try {
+                    onAccepted.accept(id, i);
+                } catch (RuntimeException e) {
+                    throw withProgress(unrecorded(id, chunkName, e), batch, i + 1, ids);
+                }
             }
             return next(batch, chunks, i + 1, name, webhookUrl, ids);
         });
@@ -109,7 +112,7 @@ final class BulkSubmission {
      * credits when it answered 402 before (without a request until its balance is positive), and records the
      * accepted id in the ledger with the request's fingerprint.
      */
-    private CompletableFuture<String> send(BulkRequest request, byte[] body, String fingerprint) {
+    private CompletableFuture<String> send(BulkRequest request, byte[] body, String fingerprint, int chunk) {
         long worstCase = AccountCredits.worstCase(request.contacts());
         try {
             credits.reserve(worstCase, request.name());
@@ -129,13 +132,15 @@ final class BulkSubmission {
                         throw new CompletionException(cause);
                     }
                     credits.accepted(id, worstCase);
-                    record(id, request, fingerprint);
+                    record(id, request, fingerprint, chunk);
                     return id;
                 });
     }
 
-    private void record(String id, BulkRequest request, String fingerprint) {
+    /** {@code onAccepted} first: once the id is pending, its result may be emitted at once. */
+    private void record(String id, BulkRequest request, String fingerprint, int chunk) {
         try {
+            onAccepted.accept(id, chunk);
             Instant now = Instant.now();
             ledger.record(new PendingEnrichment(id, request.name(), now, request.contacts().size()));
             accepted.put(fingerprint, id);

@@ -96,6 +96,7 @@ final class PersonGuard {
 
     private Split splitHeld(PreparedBatch batch) {
         Splitting out = new Splitting(batch, Instant.now());
+        people.purge(out.now); // expired holds answer nobody: they go before any is read
         for (int i = 0; i < batch.contacts().size(); i++) {
             Contact contact = batch.contacts().get(i);
             String identity = PersonIdentity.of(contact, identityField);
