@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import static com.deepenrich.camel.WireMockApi.contact;
 import static com.deepenrich.camel.WireMockApi.respelled;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -97,6 +100,10 @@ class DeduplicatePeopleTest extends ResultsTestSupport {
         assertTrue(answered.get("2").isDeduplicated());
         assertEquals("first1.last1@example.com", answered.get("2").getMostProbableEmail());
         assertFalse(answered.get("1").isDeduplicated());
+        DeepEnrichEndpoint bulk = context.getEndpoint("deepenrich:bulk", DeepEnrichEndpoint.class);
+        assertEquals(1, bulk.getContactsDeduplicated());
+        DeepEnrichEndpoint resultsEndpoint = (DeepEnrichEndpoint) context.getRoute("results").getEndpoint();
+        assertEquals(1, resultsEndpoint.getCreditsAvoided(), "her email found once, its credit not spent twice");
         await("no contact left waiting, no person held, once the route is done").until(
                 () -> ledger().people().waiting().isEmpty() && ledger().people().holds().isEmpty());
     }
@@ -125,6 +132,21 @@ class DeduplicatePeopleTest extends ResultsTestSupport {
                         .build()));
 
         assertEquals(List.of(0, 2), api.seqsReceived());
+    }
+
+    @Test
+    void aRefusedRequestReportsItsDeduplicatedContactsUnsentAndHoldsNoOne() {
+        api.server.stubFor(post(urlEqualTo(WireMockApi.BULK_PATH)).willReturn(aResponse().withStatus(400)
+                .withBody("{\"code\": \"error.enrichment.data.empty\", \"message\": \"no\"}")));
+
+        Exchange out = template.request("direct:bulk",
+                e -> e.getMessage().setBody(List.of(contact(0), contact(1), respelled(0, 2))));
+
+        DeepEnrichException failure = out.getException(DeepEnrichException.class);
+        assertEquals(List.of("0", "1", "2"), failure.getProgress().unsubmittedContacts().stream()
+                .map(c -> ((Contact) c).getCustom().get("seq")).sorted().toList());
+        assertTrue(ledger().people().holds().isEmpty(), "the refused request holds no one");
+        assertTrue(ledger().people().waiting().isEmpty(), "nothing waits for it");
     }
 
     @Test

@@ -28,9 +28,17 @@ final class EchoResults {
     }
 
     private static void stub(WireMockApi api, JsonNode datas, String status) {
-        String id = "id-" + datas.get(0).at("/custom/seq").asText();
-        api.server.stubFor(get(urlPathEqualTo(ResultStubs.RESULT_PATH + id)).willReturn(okJson(result(id, datas,
+        api.server.stubFor(get(urlPathEqualTo(ResultStubs.RESULT_PATH + id(datas))).willReturn(okJson(result(datas,
                 status))));
+    }
+
+    /** The result of a request received, as GET answers it and its webhook delivers it. */
+    static String resultOf(LoggedRequest request, String status) {
+        return result(WireMockApi.json(request).get("datas"), status);
+    }
+
+    private static String id(JsonNode datas) {
+        return "id-" + datas.get(0).at("/custom/seq").asText();
     }
 
     /**
@@ -45,9 +53,9 @@ final class EchoResults {
         });
     }
 
-    private static String result(String id, JsonNode datas, String status) {
+    private static String result(JsonNode datas, String status) {
         boolean finished = "FINISHED".equals(status);
-        ObjectNode root = DeepEnrichJson.mapper().createObjectNode().put("id", id).put("name", "echo")
+        ObjectNode root = DeepEnrichJson.mapper().createObjectNode().put("id", id(datas)).put("name", "echo")
                 .put("status", status);
         root.putObject("cost").put("credits", finished ? datas.size() : 0);
         ArrayNode out = root.putArray("datas");

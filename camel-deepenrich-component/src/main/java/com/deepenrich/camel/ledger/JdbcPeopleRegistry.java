@@ -116,11 +116,11 @@ public class JdbcPeopleRegistry implements PeopleRegistry {
     @Override
     public void accepted(String holder, String enrichmentId, List<HeldPerson> people) {
         sql.atomically("point holds at " + enrichmentId, c -> {
-            for (HeldPerson p : people) {
-                JdbcStatements.update(c, "UPDATE deepenrich_people SET enrichment_id = ?, request_index = ?, "
+            JdbcStatements.updateEach(c, "UPDATE deepenrich_people SET enrichment_id = ?, request_index = ?, "
                                          + "custom = ? WHERE person = ? AND holder = ?",
-                        enrichmentId, p.position(), DeepEnrichJson.writeString(p.custom()), p.identity(), holder);
-            }
+                    people.stream().map(p -> new Object[]{
+                            enrichmentId, p.position(), DeepEnrichJson.writeString(p.custom()), p.identity(), holder})
+                            .toList());
             return null;
         });
     }
@@ -229,8 +229,7 @@ public class JdbcPeopleRegistry implements PeopleRegistry {
     }
 
     private static void deleteWaiting(Connection c, Collection<String> waitingIds) throws SQLException {
-        for (String id : waitingIds) {
-            JdbcStatements.update(c, "DELETE FROM deepenrich_people_waiting WHERE waiting_id = ?", id);
-        }
+        JdbcStatements.updateEach(c, "DELETE FROM deepenrich_people_waiting WHERE waiting_id = ?",
+                waitingIds.stream().map(id -> new Object[]{id}).toList());
     }
 }

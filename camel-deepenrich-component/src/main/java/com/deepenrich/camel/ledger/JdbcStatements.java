@@ -73,6 +73,20 @@ final class JdbcStatements {
         }
     }
 
+    /** One statement run with each set of parameters, as one JDBC batch. */
+    static void updateEach(Connection c, String sql, List<Object[]> each) throws SQLException {
+        if (each.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] params : each) {
+                bind(ps, params);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     static <T> List<T> select(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
         List<T> found = new ArrayList<>();
         try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
@@ -90,6 +104,11 @@ final class JdbcStatements {
 
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
+        bind(ps, params);
+        return ps;
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             if (p == null) {
@@ -104,7 +123,6 @@ final class JdbcStatements {
                 ps.setString(i + 1, (String) p);
             }
         }
-        return ps;
     }
 
     /** Runs {@code work} on a connection of the pool, committing it when the pool hands out transactional ones. */
