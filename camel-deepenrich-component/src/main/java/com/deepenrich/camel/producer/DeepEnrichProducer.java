@@ -42,6 +42,7 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
     public static final String ACCEPTED_REQUESTS = "CamelDeepEnrichAcceptedRequests";
 
     private final DeepEnrichEndpoint endpoint;
+    private final PeoplePurge peoplePurge = new PeoplePurge();
 
     public DeepEnrichProducer(DeepEnrichEndpoint endpoint) {
         super(endpoint, DeepEnrichConstants.OPERATION, () -> endpoint.getConfiguration().getOperation().name());
@@ -61,7 +62,7 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
             PreparedBatch batch = PreparedBatch.prepare(in, cfg.enrichFieldList(), cfg.getInvalidContacts(), name);
             PersonGuard guard = new PersonGuard(cfg.isDeduplicatePeople() ? endpoint.getLedger().people() : null,
                     cfg.getIdentityField(), cfg.isAwaitResult(), Duration.ofMillis(cfg.getPersonHoldTimeout()),
-                    exchange);
+                    peoplePurge, exchange);
             BulkSubmission submission = new BulkSubmission(endpoint.getClient(), endpoint.getLedger(),
                     Duration.ofMillis(cfg.getFingerprintWindow()), acceptedRequests(exchange),
                     endpoint.getAccountCredits(),

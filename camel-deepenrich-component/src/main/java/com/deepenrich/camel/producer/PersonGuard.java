@@ -54,10 +54,13 @@ final class PersonGuard {
     private final Duration holdFor;
     private final String holder;
     private final boolean enabled;
+    private final PeoplePurge purge;
     private Split split;
 
     /** {@code people} null: switched off, every contact is sent. */
-    PersonGuard(PeopleRegistry people, String identityField, boolean awaited, Duration holdFor, Exchange exchange) {
+    PersonGuard(PeopleRegistry people, String identityField, boolean awaited, Duration holdFor, PeoplePurge purge,
+                Exchange exchange) {
+        this.purge = purge;
         this.enabled = people != null;
         this.people = enabled ? people : PeopleRegistry.NONE;
         this.identityField = identityField;
@@ -96,7 +99,7 @@ final class PersonGuard {
 
     private Split splitHeld(PreparedBatch batch) {
         Splitting out = new Splitting(batch, Instant.now());
-        people.purge(out.now); // expired holds answer nobody: they go before any is read
+        purge.runIfDue(people, out.now);
         for (int i = 0; i < batch.contacts().size(); i++) {
             Contact contact = batch.contacts().get(i);
             String identity = PersonIdentity.of(contact, identityField);
