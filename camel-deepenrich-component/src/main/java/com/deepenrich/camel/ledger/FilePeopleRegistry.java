@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The people store of {@link FileDeepEnrichLedger}, in its own JSON file beside the ledger file
- * ({@code <ledger file>.people.json}), rewritten atomically on every change.
+ * ({@code <ledger file>.people.json}), rewritten atomically on every change. One file belongs to one process at a
+ * time: a hold whose request was not accepted when that process ended is not read back (nothing will send it).
  */
 public class FilePeopleRegistry extends InMemoryPeopleRegistry {
 
@@ -42,6 +43,9 @@ public class FilePeopleRegistry extends InMemoryPeopleRegistry {
     private void load() throws IOException {
         JsonNode root = DeepEnrichJson.mapper().readTree(file.toFile());
         for (JsonNode h : root.path("holds")) {
+            if (h.path("enrichment_id").isNull() || h.path("enrichment_id").isMissingNode()) {
+                continue; // its request was not accepted, and the process that would have sent it is gone
+            }
             restore(new PersonHold(h.path("person").asText(), h.path("holder").asText(), h.path("awaited").asBoolean(),
                     h.path("enrichment_id").asText(null), h.path("request_index").asInt(-1),
                     DeepEnrichJson.mapper().convertValue(h.path("custom"), CUSTOM),

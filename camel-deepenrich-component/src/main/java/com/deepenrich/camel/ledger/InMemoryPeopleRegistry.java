@@ -37,11 +37,12 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
     }
 
     @Override
-    public synchronized void accepted(String holder, String enrichmentId, List<HeldPerson> people) {
+    public synchronized void accepted(String holder, String enrichmentId, List<HeldPerson> people,
+                                      Instant expiresAt) {
         for (HeldPerson p : people) {
             PersonHold held = holds.get(p.identity());
             if (held != null && held.holder().equals(holder)) {
-                holds.put(p.identity(), held.accepted(enrichmentId, p.position(), p.custom()));
+                holds.put(p.identity(), held.accepted(enrichmentId, p.position(), p.custom(), expiresAt));
             }
         }
         changed();

@@ -114,12 +114,13 @@ public class JdbcPeopleRegistry implements PeopleRegistry {
     }
 
     @Override
-    public void accepted(String holder, String enrichmentId, List<HeldPerson> people) {
+    public void accepted(String holder, String enrichmentId, List<HeldPerson> people, Instant expiresAt) {
         sql.atomically("point holds at " + enrichmentId, c -> {
             JdbcStatements.updateEach(c, "UPDATE deepenrich_people SET enrichment_id = ?, request_index = ?, "
-                                         + "custom = ? WHERE person = ? AND holder = ?",
+                                         + "custom = ?, expires_at = ? WHERE person = ? AND holder = ?",
                     people.stream().map(p -> new Object[]{
-                            enrichmentId, p.position(), DeepEnrichJson.writeString(p.custom()), p.identity(), holder})
+                            enrichmentId, p.position(), DeepEnrichJson.writeString(p.custom()), expiresAt, p.identity(),
+                            holder})
                             .toList());
             return null;
         });

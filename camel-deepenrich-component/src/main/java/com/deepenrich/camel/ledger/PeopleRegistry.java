@@ -26,7 +26,7 @@ public interface PeopleRegistry {
         }
 
         @Override
-        public void accepted(String holder, String enrichmentId, List<HeldPerson> people) {
+        public void accepted(String holder, String enrichmentId, List<HeldPerson> people, Instant expiresAt) {
         }
 
         @Override
@@ -76,9 +76,10 @@ public interface PeopleRegistry {
 
     /**
      * {@code holder}'s request holding {@code people} was accepted as {@code enrichmentId}: each hold points at it,
-     * with the person's position in the request and custom fields, to find her in its result.
+     * with the person's position in the request and custom fields, to find her in its result, and now lasts until
+     * {@code expiresAt} (a hold not accepted yet lasts only as long as a request may wait to be sent).
      */
-    void accepted(String holder, String enrichmentId, List<HeldPerson> people);
+    void accepted(String holder, String enrichmentId, List<HeldPerson> people, Instant expiresAt);
 
     /**
      * Registers a contact waiting for its person while {@code holder} holds her (again under the same id: nothing

@@ -15,7 +15,7 @@ public record PersonHold(String identity, String holder, boolean awaited, String
         custom = custom == null ? Map.of() : Map.copyOf(custom);
     }
 
-    PersonHold accepted(String id, int at, Map<String, String> fields) {
-        return new PersonHold(identity, holder, awaited, id, at, fields, expiresAt);
+    PersonHold accepted(String id, int at, Map<String, String> fields, Instant until) {
+        return new PersonHold(identity, holder, awaited, id, at, fields, until);
     }
 }

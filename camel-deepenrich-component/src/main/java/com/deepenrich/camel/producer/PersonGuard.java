@@ -36,6 +36,12 @@ import org.apache.camel.Exchange;
  */
 final class PersonGuard {
 
+    /**
+     * How long a person stays held for a request not accepted yet: the pending batches and the rate limiter send it
+     * long before; a node that died before sending it leaves a hold nobody would answer.
+     */
+    static final Duration UNACCEPTED_HOLD = Duration.ofMinutes(10);
+
     /** Exchange property: the token under which this exchange holds its people (kept across redeliveries). */
     static final String HOLDER = "CamelDeepEnrichPersonHolder";
 
@@ -154,7 +160,8 @@ final class PersonGuard {
         }
 
         PersonHold hold(String identity) {
-            return people.hold(identity, holder, awaited, now, now.plus(holdFor));
+            return people.hold(identity, holder, awaited, now, now.plus(UNACCEPTED_HOLD.compareTo(holdFor) < 0
+                    ? UNACCEPTED_HOLD : holdFor));
         }
 
         void send(int index, String identity, boolean isHeld) {
@@ -206,7 +213,7 @@ final class PersonGuard {
             }
         }
         if (!mine.isEmpty()) {
-            people.accepted(holder, enrichmentId, mine);
+            people.accepted(holder, enrichmentId, mine, Instant.now().plus(holdFor));
         }
     }
 

@@ -25,7 +25,7 @@ class FilePeopleRegistryTest extends PeopleRegistryContract {
         Path file = dir.resolve("ledger.json");
         PeopleRegistry before = new FileDeepEnrichLedger(file).people();
         hold(before, "ann", "A");
-        before.accepted("A", "id-1", List.of(held("ann", 2)));
+        before.accepted("A", "id-1", List.of(held("ann", 2)), LATER);
         before.await("A", waiting("w1", "ann"));
         before.answer("id-1");
 
@@ -35,5 +35,19 @@ class FilePeopleRegistryTest extends PeopleRegistryContract {
         assertEquals(before.holds(), after.holds());
         assertEquals(List.of(waiting("w1", "ann")), after.answer("id-1").get(0).waiting());
         assertEquals("B", hold(after, "ann", "B").holder(), "answered before the restart: still closed");
+    }
+
+    @Test
+    void aHoldWhoseRequestWasNotAcceptedIsNotReadBackAfterARestart() {
+        Path file = dir.resolve("ledger.json");
+        PeopleRegistry before = new FileDeepEnrichLedger(file).people();
+        hold(before, "ann", "A");
+        before.await("A", waiting("w1", "ann"));
+
+        PeopleRegistry after = new FileDeepEnrichLedger(file).people();
+
+        assertEquals("B", hold(after, "ann", "B").holder(), "nothing would have sent A's request");
+        after.accepted("B", "id-2", List.of(held("ann", 0)), LATER);
+        assertEquals(List.of(waiting("w1", "ann")), after.answer("id-2").get(0).waiting(), "the contact still waits");
     }
 }

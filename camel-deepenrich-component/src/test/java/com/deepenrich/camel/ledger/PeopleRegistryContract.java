@@ -52,10 +52,19 @@ abstract class PeopleRegistryContract {
     }
 
     @Test
+    void anAcceptedHoldLastsUntilItsNewExpiry() throws Exception {
+        PeopleRegistry people = people();
+        people.hold("ann", "A", false, T0, T0.plusSeconds(60));
+        people.accepted("A", "id-1", List.of(held("ann", 0)), LATER);
+
+        assertEquals("A", people.hold("ann", "B", false, T0.plusSeconds(120), LATER).holder());
+    }
+
+    @Test
     void aContactWaitingForAnAcceptedHoldIsAnsweredWithItsPersonsPlaceUntilEmitted() throws Exception {
         PeopleRegistry people = people();
         hold(people, "ann", "A");
-        people.accepted("A", "id-1", List.of(held("ann", 3)));
+        people.accepted("A", "id-1", List.of(held("ann", 3)), LATER);
 
         assertTrue(people.await("A", waiting("w1", "ann")));
         assertTrue(people.await("A", waiting("w1", "ann")), "registered again under the same id: once");
@@ -78,7 +87,7 @@ abstract class PeopleRegistryContract {
     void anAnsweredHoldIsTakenOverBeforeItsResultIsEmitted() throws Exception {
         PeopleRegistry people = people();
         hold(people, "ann", "A");
-        people.accepted("A", "id-1", List.of(held("ann", 0)));
+        people.accepted("A", "id-1", List.of(held("ann", 0)), LATER);
         people.answer("id-1");
 
         assertEquals("B", hold(people, "ann", "B").holder());
@@ -89,7 +98,7 @@ abstract class PeopleRegistryContract {
         PeopleRegistry people = people();
         hold(people, "ann", "A");
         hold(people, "bob", "A");
-        people.accepted("A", "id-1", List.of(held("ann", 0)));
+        people.accepted("A", "id-1", List.of(held("ann", 0)), LATER);
         people.await("A", waiting("w1", "ann"));
 
         people.withdraw("A", List.of("w1"));
@@ -103,12 +112,12 @@ abstract class PeopleRegistryContract {
     void contactsWaitingForAForgottenRequestWaitForTheNextHoldOfTheirPerson() throws Exception {
         PeopleRegistry people = people();
         hold(people, "ann", "A");
-        people.accepted("A", "id-1", List.of(held("ann", 0)));
+        people.accepted("A", "id-1", List.of(held("ann", 0)), LATER);
         people.await("A", waiting("w1", "ann"));
 
         people.forget("id-1");
         assertEquals("B", hold(people, "ann", "B").holder());
-        people.accepted("B", "id-2", List.of(held("ann", 5)));
+        people.accepted("B", "id-2", List.of(held("ann", 5)), LATER);
 
         assertEquals(List.of(waiting("w1", "ann")), people.answer("id-2").get(0).waiting());
     }
@@ -139,7 +148,7 @@ abstract class PeopleRegistryContract {
             String id = "id-" + round;
             String person = "p" + round;
             hold(people, person, "A");
-            people.accepted("A", id, List.of(held(person, 0)));
+            people.accepted("A", id, List.of(held(person, 0)), LATER);
             WaitingContact w = waiting("w" + round, person);
 
             List<Object> raced = atOnce(2, i -> i == 0 ? () -> people.await("A", w) : () -> people.answer(id));
