@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * when it comes again, never answered as a duplicate it was not. While one emission of an id runs, another one of the
  * same id (a duplicate delivery, a poll) is told to come back later rather than acknowledged: the first may still
  * fail.
+ * <p>
+ * The contacts that waited for the people of the enrichment (not sent because their person was being enriched) are
+ * appended to the result it emits ({@link WaitingAnswers}), and forgotten by the people store once the route
+ * processed it; a result that ended unenriched makes the ledger forget its request's fingerprint first
+ * ({@link ReplayGuards}), so the route may send its contacts again.
  */
 public final class ResultEmitter {
 
