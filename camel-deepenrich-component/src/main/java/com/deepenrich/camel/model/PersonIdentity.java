@@ -62,12 +62,23 @@ public final class PersonIdentity {
         return slash < 0 ? s : s.substring(0, slash);
     }
 
+    /** Lower case, without accents, single spaces; plain ASCII with single spaces (the usual case) is not rewritten. */
     private static String words(String text) {
         if (text == null) {
             return "";
         }
-        String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-        return SPACES.matcher(plain.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
+        String s = text.strip().toLowerCase(Locale.ROOT);
+        boolean ascii = true;
+        boolean spaced = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            ascii &= c < 0x80;
+            spaced |= Character.isWhitespace(c) && (c != ' ' || Character.isWhitespace(s.charAt(i + 1)));
+        }
+        if (!ascii) {
+            s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        }
+        return spaced || !ascii ? SPACES.matcher(s).replaceAll(" ") : s;
     }
 
     private static String fields(List<String> enrichFields) {
