@@ -59,6 +59,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "creditsbudget":
         case "creditsBudget": getOrCreateConfiguration(target).setCreditsBudget(property(camelContext, long.class, value)); return true;
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": getOrCreateConfiguration(target).setCreditsBudgetPeriod(property(camelContext, com.deepenrich.camel.CreditsBudgetPeriod.class, value)); return true;
         case "deduplicatepeople":
         case "deduplicatePeople": getOrCreateConfiguration(target).setDeduplicatePeople(property(camelContext, boolean.class, value)); return true;
         case "enrichfields":
@@ -165,6 +167,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectTimeout": return long.class;
         case "creditsbudget":
         case "creditsBudget": return long.class;
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": return com.deepenrich.camel.CreditsBudgetPeriod.class;
         case "deduplicatepeople":
         case "deduplicatePeople": return boolean.class;
         case "enrichfields":
@@ -272,6 +276,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "creditsbudget":
         case "creditsBudget": return getOrCreateConfiguration(target).getCreditsBudget();
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": return getOrCreateConfiguration(target).getCreditsBudgetPeriod();
         case "deduplicatepeople":
         case "deduplicatePeople": return getOrCreateConfiguration(target).isDeduplicatePeople();
         case "enrichfields":

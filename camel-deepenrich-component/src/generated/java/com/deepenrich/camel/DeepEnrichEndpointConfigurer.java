@@ -55,6 +55,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "creditsbudget":
         case "creditsBudget": target.getConfiguration().setCreditsBudget(property(camelContext, long.class, value)); return true;
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": target.getConfiguration().setCreditsBudgetPeriod(property(camelContext, com.deepenrich.camel.CreditsBudgetPeriod.class, value)); return true;
         case "deduplicatepeople":
         case "deduplicatePeople": target.getConfiguration().setDeduplicatePeople(property(camelContext, boolean.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -181,6 +183,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": return long.class;
         case "creditsbudget":
         case "creditsBudget": return long.class;
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": return com.deepenrich.camel.CreditsBudgetPeriod.class;
         case "deduplicatepeople":
         case "deduplicatePeople": return boolean.class;
         case "delay": return long.class;
@@ -308,6 +312,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "creditsbudget":
         case "creditsBudget": return target.getConfiguration().getCreditsBudget();
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": return target.getConfiguration().getCreditsBudgetPeriod();
         case "deduplicatepeople":
         case "deduplicatePeople": return target.getConfiguration().isDeduplicatePeople();
         case "delay": return target.getDelay();

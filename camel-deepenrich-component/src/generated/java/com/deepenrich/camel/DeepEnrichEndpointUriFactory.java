@@ -23,7 +23,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(64);
         props.add("apiKey");
         props.add("awaitPollInterval");
         props.add("awaitResult");
@@ -40,6 +40,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("claimLease");
         props.add("connectTimeout");
         props.add("creditsBudget");
+        props.add("creditsBudgetPeriod");
         props.add("deduplicatePeople");
         props.add("delay");
         props.add("enrichFields");

@@ -17,7 +17,9 @@ import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.HttpTransport;
 import com.deepenrich.camel.client.RateLimiter;
 import com.deepenrich.camel.health.DeepEnrichHealthCheck;
+import com.deepenrich.camel.ledger.CreditsBook;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
+import com.deepenrich.camel.ledger.InMemoryCreditsBook;
 import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
 import com.deepenrich.camel.producer.PendingBatches;
 import org.apache.camel.Endpoint;
@@ -74,6 +76,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     private final Map<String, DeepEnrichHealthCheck> healthChecks = new ConcurrentHashMap<>();
     private WritableHealthCheckRepository producerChecks;
     private final DeepEnrichLedger defaultLedger = new InMemoryDeepEnrichLedger();
+    private final CreditsBook defaultCreditsBook = new InMemoryCreditsBook();
     private final IdempotentRepository defaultIdempotentRepository =
             MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
     /** Made on first use (see {@link #scheduler()}), dropped on stop; guarded by {@code this}. */
@@ -134,11 +137,18 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         pendingBatches = null;
     }
 
-    /** The credits of an account (base URL and key) under one budget: the 402 memory and the budget's reservations. */
-    AccountCredits accountCredits(DeepEnrichConfiguration cfg) {
+    /**
+     * The credits of an account (base URL and key) under one budget and period: the 402 memory and the budget's
+     * reservations, kept in the ledger's credits book (in this component's memory when the ledger keeps none).
+     */
+    AccountCredits accountCredits(DeepEnrichConfiguration cfg, DeepEnrichLedger ledger) {
+        CreditsBook book = ledger.credits() == CreditsBook.NONE ? defaultCreditsBook : ledger.credits();
         return accountCredits.computeIfAbsent(
-                new CreditsKey(cfg.getBaseUrl(), cfg.getApiKey(), cfg.getCreditsBudget()),
-                k -> new AccountCredits(k.creditsBudget()));
+                new CreditsKey(cfg.getBaseUrl(), cfg.getApiKey(), cfg.getCreditsBudget(), cfg.getCreditsBudgetPeriod(),
+                        book),
+                k -> new AccountCredits(k.creditsBudget(), k.period(),
+                        AccountCredits.accountOf(k.baseUrl(), k.apiKey()),
+                        k.book()));
     }
 
     /** One limiter per account and limit: the API's limit is per account, whatever endpoint sends. */
@@ -154,7 +164,8 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
      * account's first producer endpoint starts: {@code camel.health.producersEnabled} and
      * {@code healthCheckProducerEnabled} govern it. Its id names the API host, never the key.
      */
-    synchronized void registerHealthCheck(DeepEnrichConfiguration cfg, DeepEnrichClient client) {
+    synchronized void registerHealthCheck(DeepEnrichConfiguration cfg, DeepEnrichClient client,
+                                          AccountCredits credits) {
         String account = cfg.getBaseUrl() + "|" + cfg.getApiKey();
         if (healthChecks.containsKey(account)) {
             return;
@@ -171,7 +182,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         for (int n = 2; producerChecks.getCheck(unique).isPresent(); n++) {
             unique = id + "-" + n;
         }
-        DeepEnrichHealthCheck check = new DeepEnrichHealthCheck(unique, client, accountCredits(cfg));
+        DeepEnrichHealthCheck check = new DeepEnrichHealthCheck(unique, client, credits);
         check.setEnabled(isHealthCheckProducerEnabled());
         producerChecks.addHealthCheck(check);
         healthChecks.put(account, check);
@@ -223,8 +234,9 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         return Collections.unmodifiableMap(rateLimiters);
     }
 
-    /** One account under one budget. */
-    private record CreditsKey(String baseUrl, String apiKey, long creditsBudget) {
+    /** One account under one budget, counted in one book. */
+    private record CreditsKey(String baseUrl, String apiKey, long creditsBudget, CreditsBudgetPeriod period,
+                              CreditsBook book) {
     }
 
     /** What a rate limiter is shared by; its text names the base URL and the limit, never the key. */

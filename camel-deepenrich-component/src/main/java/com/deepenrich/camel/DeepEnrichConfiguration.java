@@ -56,8 +56,9 @@ public class DeepEnrichConfiguration implements Cloneable {
     private boolean callbackAuthentication = true;
 
     @UriParam(label = "security")
-    @Metadata(description = "Comma-separated origins (scheme://host[:port]) that header CamelDeepEnrichCallbackUrl may "
-                            + "name besides the origin of callbackUrl; a header URL of any other origin fails the "
+    @Metadata(description = "Comma-separated origins (scheme://host, with :port when the port is not the scheme's "
+                            + "default) that header CamelDeepEnrichCallbackUrl may name besides the origin of "
+                            + "callbackUrl; a header URL of any other origin fails the "
                             + "exchange before anything is sent.")
     private String callbackUrlAllowList;
 
@@ -118,13 +119,21 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     @UriParam(label = "producer", defaultValue = "0")
     @Metadata(description = "The most credits this account's submissions may commit, in DeepEnrich's units (1 per "
-                            + "email found, 10 per phone found), counted from the component's start: before each "
-                            + "request the worst case of its contacts' enrich fields is reserved, and the difference "
-                            + "released when its result tells the real spend. A request that would pass the budget "
-                            + "is not sent: the exchange fails with a DeepEnrichCreditsBudgetException carrying the "
-                            + "contacts not submitted, in order. Endpoints of one account with the same budget share "
-                            + "it (set it on the component for a cap per account). 0: no cap.")
+                            + "email found, 10 per phone found), in each creditsBudgetPeriod: before each request the "
+                            + "worst case of its contacts' enrich fields is reserved, and the difference released "
+                            + "when its result tells the real spend. A request that would pass the budget is not "
+                            + "sent: the exchange fails with a DeepEnrichCreditsBudgetException carrying the contacts "
+                            + "not submitted, in order. The counts live in the ledger: the in-memory one counts from "
+                            + "the component's start, a file ledger across restarts, a JDBC ledger for every node "
+                            + "sharing its database. Endpoints of one account share them (set the budget on the "
+                            + "component for a cap per account). 0: no cap.")
     private long creditsBudget;
+
+    @UriParam(label = "producer", defaultValue = "none")
+    @Metadata(description = "When the count of creditsBudget starts again: none (one count for ever), day (at 00:00 "
+                            + "UTC) or month (at 00:00 UTC on the first day of the month). A request counts in the "
+                            + "period it was reserved in, even when its result comes in the next one.")
+    private CreditsBudgetPeriod creditsBudgetPeriod = CreditsBudgetPeriod.none;
 
     @UriParam(label = "producer", defaultValue = "false")
     @Metadata(description = "getResult asks for partial results of a running enrichment (forceResults=true).")
@@ -180,7 +189,7 @@ public class DeepEnrichConfiguration implements Cloneable {
                             + "is queued), keeps other instances sharing the ledger from reading it; it covers the "
                             + "read with its retries and the route's processing of the result. A crashed instance's "
                             + "claims are taken over when they expire. It must exceed one read's worst case: "
-                            + "(maxRetries + 1) x requestTimeout + maxRetries x maxRetryDelay.")
+                            + "requestTimeout times (maxRetries plus one), plus maxRetryDelay times maxRetries.")
     private long claimLease = 600_000;
 
     @UriParam(label = "advanced")
@@ -403,6 +412,15 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     public void setPersonHoldTimeout(long personHoldTimeout) {
         this.personHoldTimeout = personHoldTimeout;
+
+    }
+
+    public CreditsBudgetPeriod getCreditsBudgetPeriod() {
+        return creditsBudgetPeriod;
+    }
+
+    public void setCreditsBudgetPeriod(CreditsBudgetPeriod creditsBudgetPeriod) {
+        this.creditsBudgetPeriod = creditsBudgetPeriod;
     }
 
     public long getFingerprintWindow() {

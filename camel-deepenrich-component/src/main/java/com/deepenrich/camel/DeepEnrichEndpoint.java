@@ -162,12 +162,12 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
         ClientSettings settings = new ClientSettings(URI.create(configuration.getBaseUrl()), configuration.getApiKey(),
                 Duration.ofMillis(configuration.getRequestTimeout()), retry,
                 configuration.isRetryInDoubtSubmissions());
-        accountCredits = getComponent().accountCredits(configuration);
+        accountCredits = getComponent().accountCredits(configuration, getLedger());
         client = new DeepEnrichClient(getComponent().httpClient(configuration),
                 getComponent().senders(), settings,
                 getComponent().rateLimiter(configuration), getComponent().scheduler(), metrics);
         if (configuration.getOperation() != DeepEnrichOperation.results) {
-            getComponent().registerHealthCheck(configuration, client);
+            getComponent().registerHealthCheck(configuration, client, accountCredits);
         }
         meters = Meters.bind(getCamelContext(), this);
         LOG.info("{}: {}", getReadableName(), EffectiveOptions.describe(this));

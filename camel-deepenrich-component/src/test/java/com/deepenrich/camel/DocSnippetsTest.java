@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.deepenrich.camel.docs.DocsUpdate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -33,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The docs' Java snippets are {@link DocRoutes}, compiled with the tests: each code block after a
  * {@code snippet:NAME} marker in README.md or deepenrich-component.adoc must equal the region of that name there,
  * every Java block with a route must have a marker, and the README's routes run. {@code -Ddocs.update=true} rewrites
- * the docs' blocks from the code.
+ * the docs' blocks from the code, then fails the run.
  */
 class DocSnippetsTest {
 
@@ -63,15 +64,12 @@ class DocSnippetsTest {
                         text.substring(m.start(), m.start(3)) + code + "\n" + m.group(4)));
             }
             m.appendTail(expected);
-            if (Boolean.getBoolean("docs.update")) {
-                Files.writeString(doc, expected.toString(), StandardCharsets.UTF_8);
-                text = expected.toString();
-            }
-            assertEquals(expected.toString(), text, doc + " differs from DocRoutes: run this test with "
-                                                    + "-Ddocs.update=true");
+            DocsUpdate.check(doc, text, expected.toString(), doc + " differs from DocRoutes: run this test with "
+                                                             + "-Ddocs.update=true");
         }
         assertEquals(snippets.keySet().stream().sorted().toList(), shown.stream().sorted().toList(),
                 "every snippet shown once");
+        DocsUpdate.failIfUpdating();
     }
 
     @Test

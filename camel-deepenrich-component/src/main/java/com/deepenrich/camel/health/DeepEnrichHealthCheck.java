@@ -7,6 +7,7 @@ import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.client.AccountCredits;
 import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.Futures;
+import com.deepenrich.camel.ledger.CreditsTotals;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -48,8 +49,9 @@ public class DeepEnrichHealthCheck extends AbstractHealthCheck {
         }
         builder.detail("baseUrl", client.settings().baseUrl().toString());
         builder.details(lastDetails);
-        builder.detail("creditsReserved", credits.reserved());
-        builder.detail("creditsSpent", credits.spent());
+        CreditsTotals totals = credits.totals();
+        builder.detail("creditsReserved", totals.reserved());
+        builder.detail("creditsSpent", totals.spent());
         builder.detail("outOfCredits", credits.isExhausted());
         if (credits.budget() > 0) {
             builder.detail("creditsBudget", credits.budget());

@@ -7,12 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a file so that a crash leaves either its old or its new content: a synced temporary file moved over it. */
+/** Replaces a file's content so that a crash leaves either the old or the new content, never a torn one. */
 final class AtomicFile {
 
     private AtomicFile() {
     }
 
+    /** Writes a synced temporary file beside {@code file} and moves it over; {@code what} names the file in errors. */
     static void write(Path file, byte[] content, String what) {
         try {
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
@@ -27,7 +28,7 @@ final class AtomicFile {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the " + what + " " + file, e);
+            throw new UncheckedIOException("Cannot write " + what + " " + file, e);
         }
     }
 }

@@ -60,5 +60,14 @@ public interface DeepEnrichLedger {
      */
     default PeopleRegistry people() {
         return PeopleRegistry.NONE;
+
+    }
+
+    /**
+     * The reservations and spend of {@code creditsBudget}, per account and period. A ledger that keeps none (this
+     * default) leaves the component counting in memory, for its JVM, from its start.
+     */
+    default CreditsBook credits() {
+        return CreditsBook.NONE;
     }
 }

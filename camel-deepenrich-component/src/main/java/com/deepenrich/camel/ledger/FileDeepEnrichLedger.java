@@ -27,6 +27,7 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
 
     private final Path file;
     private final FilePeopleRegistry people;
+    private final FileCreditsBook credits;
 
     public FileDeepEnrichLedger(String path) {
         this(Path.of(path));
@@ -41,14 +42,21 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
             if (Files.exists(file)) {
                 load();
             }
-            people = new FilePeopleRegistry(Path.of(file + ".people.json"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the DeepEnrich ledger " + file, e);
         }
+        credits = new FileCreditsBook(file.resolveSibling(file.getFileName() + ".credits.json"));
+        people = new FilePeopleRegistry(file.resolveSibling(file.getFileName() + ".people.json"));
     }
 
     public Path getFile() {
         return file;
+    }
+
+    /** The credits budget's counts and reservations, in {@code <ledger file>.credits.json}. */
+    @Override
+    public CreditsBook credits() {
+        return credits;
     }
 
     @Override
@@ -128,6 +136,6 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
                 .put("fingerprint", fingerprint)
                 .put("enrichment_id", s.enrichmentId())
                 .put("accepted_at", s.acceptedAt().toString()));
-        AtomicFile.write(file, DeepEnrichJson.write(root), "DeepEnrich ledger");
+        AtomicFile.write(file, DeepEnrichJson.write(root), "the DeepEnrich ledger");
     }
 }

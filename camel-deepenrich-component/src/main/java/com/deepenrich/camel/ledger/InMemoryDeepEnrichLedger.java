@@ -18,6 +18,7 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
     /** In the order they were accepted, so that forgetting the old ones stops at the first young one. */
     private final LinkedHashMap<String, AcceptedSubmission> submissions = new LinkedHashMap<>();
     private final InMemoryPeopleRegistry people = new InMemoryPeopleRegistry();
+    private final CreditsBook credits = new InMemoryCreditsBook();
 
     /** An accepted request's enrichment id, by fingerprint. */
     protected record AcceptedSubmission(String enrichmentId, Instant acceptedAt) {
@@ -90,6 +91,12 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
     @Override
     public PeopleRegistry people() {
         return people;
+
+    }
+
+    @Override
+    public CreditsBook credits() {
+        return credits;
     }
 
     /** The remembered submissions, for a subclass that persists them. */

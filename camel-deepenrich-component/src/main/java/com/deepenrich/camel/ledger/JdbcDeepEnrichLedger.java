@@ -1,8 +1,11 @@
 package com.deepenrich.camel.ledger;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +37,9 @@ import org.apache.camel.util.ObjectHelper;
  * );
  * </pre>
  *
- * Claims expire by the clock of the instance that checks them: keep the instances' clocks synchronized (NTP).
+ * The credits budget keeps its own two tables in the same database, created on start too (see
+ * {@link JdbcCreditsBook}). Claims expire by the clock of the instance that checks them: keep the instances' clocks
+ * synchronized (NTP).
  * Bean example: {@code camel.beans.ledger = #class:com.deepenrich.camel.ledger.JdbcDeepEnrichLedger(#dataSource)}.
  */
 public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLedger {
@@ -58,7 +63,8 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
 
     private DataSource dataSource;
     private Clock clock = Clock.systemUTC();
-    private JdbcPeopleRegistry people;
+    private final JdbcCreditsBook credits = new JdbcCreditsBook(this::getDataSource);
+    private final JdbcPeopleRegistry people = new JdbcPeopleRegistry(this::getDataSource);
 
     public JdbcDeepEnrichLedger() {
     }
@@ -85,11 +91,28 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         ObjectHelper.notNull(dataSource, "dataSource", this);
         createIfAbsent("deepenrich_ledger", CREATE_TABLE);
         createIfAbsent("deepenrich_submissions", CREATE_SUBMISSIONS_TABLE);
-        people().createTables();
+        createIfAbsent("deepenrich_credits", JdbcCreditsBook.CREATE_CREDITS_TABLE);
+        createIfAbsent("deepenrich_credit_reservations", JdbcCreditsBook.CREATE_RESERVATIONS_TABLE);
+        createIfAbsent("deepenrich_people", JdbcPeopleRegistry.CREATE_PEOPLE_TABLE);
+        createIfAbsent("deepenrich_people_waiting", JdbcPeopleRegistry.CREATE_WAITING_TABLE);
     }
 
     private void createIfAbsent(String table, String ddl) {
-        statements().createIfAbsent(table, ddl);
+        if (!tableExists(table)) {
+            try {
+                update("create table " + table, ddl);
+            } catch (RuntimeCamelException e) {
+                if (!tableExists(table)) { // else another instance created it at the same moment
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The credits budget's counts and reservations, in their own tables (see {@link JdbcCreditsBook}). */
+    @Override
+    public CreditsBook credits() {
+        return credits;
     }
 
     @Override
@@ -189,27 +212,50 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
 
     /** The people being enriched, in tables of the same database (see {@link JdbcPeopleRegistry}). */
     @Override
-    public synchronized JdbcPeopleRegistry people() {
-        if (people == null) {
-            people = new JdbcPeopleRegistry(dataSource);
-        }
+    public PeopleRegistry people() {
         return people;
     }
 
-    private JdbcStatements statements() {
-        return new JdbcStatements(dataSource);
+    private boolean tableExists(String table) {
+        try {
+            select("check table " + table, "SELECT 1 FROM " + table + " WHERE 1 = 0", rs -> 1);
+            return true;
+        } catch (RuntimeCamelException e) {
+            return false;
+        }
     }
 
     private int update(String what, String sql, Object... params) {
-        return statements().update(what, sql, params);
+        return inTransaction(what, c -> JdbcStatements.update(c, sql, params));
     }
 
     private List<PendingEnrichment> query(String what, String sql, Object... params) {
         return select(what, sql, rs -> new PendingEnrichment(rs.getString(1), rs.getString(2),
-                JdbcStatements.instant(rs, 3), rs.getInt(4)), params);
+                rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4)), params);
     }
 
     private <T> List<T> select(String what, String sql, JdbcStatements.Row<T> row, Object... params) {
-        return statements().select(what, sql, row, params);
+        return inTransaction(what, c -> JdbcStatements.select(c, sql, row, params));
+    }
+
+    /** Runs {@code work} on a connection of the pool, committing it when the pool hands out transactional ones. */
+    private <T> T inTransaction(String what, JdbcStatements.Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            try {
+                T result = work.run(c);
+                if (!autoCommit) {
+                    c.commit();
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                if (!autoCommit) {
+                    c.rollback();
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new RuntimeCamelException("DeepEnrich ledger: cannot " + what + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -20,8 +21,8 @@ import org.apache.camel.RuntimeCamelException;
  * The people store of {@link JdbcDeepEnrichLedger}, in two tables of its database, shared by every instance using it.
  * A hold is one row per person (the primary key makes taking it atomic); a waiting contact registers in the same
  * transaction as an update of its person's open hold, and answering a result closes its holds first, so a contact
- * either waits for a hold that will answer it or finds the hold closed and is sent. Created on start when absent;
- * to create them yourself (PostgreSQL):
+ * either waits for a hold that will answer it or finds the hold closed and is sent. Created on the ledger's start
+ * when absent; to create them yourself (PostgreSQL):
  *
  * <pre>
  * CREATE TABLE deepenrich_people (
@@ -68,16 +69,23 @@ public class JdbcPeopleRegistry implements PeopleRegistry {
                                                + "expires_at";
     private static final String SELECT_HOLD = "SELECT " + HOLD_COLUMNS + ", closed FROM deepenrich_people";
 
-    private final JdbcStatements sql;
+    private final Supplier<DataSource> dataSource;
 
-    public JdbcPeopleRegistry(DataSource dataSource) {
-        this.sql = new JdbcStatements(dataSource);
+    /** {@code dataSource}: the ledger's, read when used (a ledger bean gets it after it is made). */
+    public JdbcPeopleRegistry(Supplier<DataSource> dataSource) {
+        this.dataSource = dataSource;
     }
 
-    /** Creates the two tables when they do not exist. */
-    public void createTables() {
-        sql.createIfAbsent("deepenrich_people", CREATE_PEOPLE_TABLE);
-        sql.createIfAbsent("deepenrich_people_waiting", CREATE_WAITING_TABLE);
+    private <T> T atomically(String what, JdbcStatements.Work<T> work) {
+        return JdbcStatements.atomically(dataSource.get(), "people store", what, work);
+    }
+
+    private int update(String what, String sql, Object... params) {
+        return atomically(what, c -> JdbcStatements.update(c, sql, params));
+    }
+
+    private <T> List<T> select(String what, String sql, JdbcStatements.Row<T> row, Object... params) {
+        return atomically(what, c -> JdbcStatements.select(c, sql, row, params));
     }
 
     @Override
@@ -85,8 +93,8 @@ public class JdbcPeopleRegistry implements PeopleRegistry {
         PersonHold mine = new PersonHold(identity, holder, awaited, null, -1, Map.of(), expiresAt);
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                sql.update("hold a person", "INSERT INTO deepenrich_people (" + HOLD_COLUMNS
-                                            + ", closed, waiting) VALUES (?, ?, ?, NULL, -1, NULL, ?, FALSE, 0)",
+                update("hold a person", "INSERT INTO deepenrich_people (" + HOLD_COLUMNS
+                                        + ", closed, waiting) VALUES (?, ?, ?, NULL, -1, NULL, ?, FALSE, 0)",
                         identity, holder, awaited, expiresAt);
                 return mine;
             } catch (RuntimeCamelException held) {
@@ -100,11 +108,11 @@ public class JdbcPeopleRegistry implements PeopleRegistry {
                 if (!current.closed && current.hold.expiresAt().isAfter(now)) {
                     return current.hold;
                 }
-                if (sql.update("take over a person's hold", "UPDATE deepenrich_people SET holder = ?, awaited = ?, "
-                                                            + "enrichment_id = NULL, request_index = -1, "
-                                                            + "custom = NULL, expires_at = ?, closed = FALSE "
-                                                            + "WHERE person = ? AND holder = ? "
-                                                            + "AND (closed = TRUE OR expires_at <= ?)",
+                if (update("take over a person's hold", "UPDATE deepenrich_people SET holder = ?, awaited = ?, "
+                                                        + "enrichment_id = NULL, request_index = -1, "
+                                                        + "custom = NULL, expires_at = ?, closed = FALSE "
+                                                        + "WHERE person = ? AND holder = ? "
+                                                        + "AND (closed = TRUE OR expires_at <= ?)",
                         holder, awaited, expiresAt, identity, current.hold.holder(), now) == 1) {
                     return mine;
                 }
@@ -115,7 +123,7 @@ public class JdbcPeopleRegistry implements PeopleRegistry {
 
     @Override
     public void accepted(String holder, String enrichmentId, List<HeldPerson> people, Instant expiresAt) {
-        sql.atomically("point holds at " + enrichmentId, c -> {
+        atomically("point holds at " + enrichmentId, c -> {
             JdbcStatements.updateEach(c, "UPDATE deepenrich_people SET enrichment_id = ?, request_index = ?, "
                                          + "custom = ?, expires_at = ? WHERE person = ? AND holder = ?",
                     people.stream().map(p -> new Object[]{
@@ -128,7 +136,7 @@ public class JdbcPeopleRegistry implements PeopleRegistry {
 
     @Override
     public boolean await(String holder, WaitingContact w) {
-        return sql.atomically("register a waiting contact", c -> {
+        return atomically("register a waiting contact", c -> {
             if (JdbcStatements.update(c, "UPDATE deepenrich_people SET waiting = waiting + 1 WHERE person = ? "
                                          + "AND holder = ? AND closed = FALSE",
                     w.identity(), holder) == 0) {
@@ -146,7 +154,7 @@ public class JdbcPeopleRegistry implements PeopleRegistry {
 
     @Override
     public void withdraw(String holder, Collection<String> waitingIds) {
-        sql.atomically("withdraw holds", c -> {
+        atomically("withdraw holds", c -> {
             JdbcStatements.update(c, "DELETE FROM deepenrich_people WHERE holder = ? AND enrichment_id IS NULL",
                     holder);
             deleteWaiting(c, waitingIds);
@@ -156,7 +164,7 @@ public class JdbcPeopleRegistry implements PeopleRegistry {
 
     @Override
     public List<Answer> answer(String enrichmentId) {
-        return sql.atomically("answer " + enrichmentId, c -> {
+        return atomically("answer " + enrichmentId, c -> {
             JdbcStatements.update(c, "UPDATE deepenrich_people SET closed = TRUE WHERE enrichment_id = ?",
                     enrichmentId);
             Map<String, Answer> answers = new LinkedHashMap<>();
@@ -178,7 +186,7 @@ public class JdbcPeopleRegistry implements PeopleRegistry {
 
     @Override
     public void answered(String enrichmentId, Collection<String> waitingIds) {
-        sql.atomically("forget the answered " + enrichmentId, c -> {
+        atomically("forget the answered " + enrichmentId, c -> {
             deleteWaiting(c, waitingIds);
             JdbcStatements.update(c, "DELETE FROM deepenrich_people WHERE enrichment_id = ?", enrichmentId);
             return null;
@@ -187,24 +195,24 @@ public class JdbcPeopleRegistry implements PeopleRegistry {
 
     @Override
     public void forget(String enrichmentId) {
-        sql.update("forget the holds of " + enrichmentId, "DELETE FROM deepenrich_people WHERE enrichment_id = ?",
+        update("forget the holds of " + enrichmentId, "DELETE FROM deepenrich_people WHERE enrichment_id = ?",
                 enrichmentId);
     }
 
     @Override
     public int purge(Instant now) {
-        return sql.update("purge expired holds", "DELETE FROM deepenrich_people WHERE expires_at <= ?", now);
+        return update("purge expired holds", "DELETE FROM deepenrich_people WHERE expires_at <= ?", now);
     }
 
     @Override
     public List<PersonHold> holds() {
-        return sql.select("list holds", SELECT_HOLD + " ORDER BY person", rs -> hold(rs).hold);
+        return select("list holds", SELECT_HOLD + " ORDER BY person", rs -> hold(rs).hold);
     }
 
     @Override
     public List<WaitingContact> waiting() {
-        return sql.select("list waiting contacts", "SELECT waiting_id, person, contact, since "
-                                                   + "FROM deepenrich_people_waiting ORDER BY since, waiting_id",
+        return select("list waiting contacts", "SELECT waiting_id, person, contact, since "
+                                               + "FROM deepenrich_people_waiting ORDER BY since, waiting_id",
                 rs -> new WaitingContact(rs.getString(1), rs.getString(2), rs.getString(3),
                         JdbcStatements.instant(rs, 4)));
     }
@@ -213,7 +221,7 @@ public class JdbcPeopleRegistry implements PeopleRegistry {
     }
 
     private Held find(String identity) {
-        return sql.select("find a hold", SELECT_HOLD + " WHERE person = ?", JdbcPeopleRegistry::hold, identity)
+        return select("find a hold", SELECT_HOLD + " WHERE person = ?", JdbcPeopleRegistry::hold, identity)
                 .stream().findFirst().orElse(null);
     }
 

@@ -114,8 +114,9 @@ final class BulkSubmission {
      */
     private CompletableFuture<String> send(BulkRequest request, byte[] body, String fingerprint, int chunk) {
         long worstCase = AccountCredits.worstCase(request.contacts());
+        String reservation;
         try {
-            credits.reserve(worstCase, request.name());
+            reservation = credits.reserve(worstCase, request.name());
         } catch (DeepEnrichException overBudget) {
             return CompletableFuture.failedFuture(overBudget);
         }
@@ -124,14 +125,14 @@ final class BulkSubmission {
                 .handle((id, failure) -> {
                     if (failure != null) {
                         Throwable cause = Futures.unwrap(failure);
-                        credits.cancel(worstCase);
+                        credits.cancel(reservation);
                         if (cause instanceof DeepEnrichInsufficientCreditsException refused
                             && refused.getHttpStatus() == 402) {
                             credits.exhausted();
                         }
                         throw new CompletionException(cause);
                     }
-                    credits.accepted(id, worstCase);
+                    credits.accepted(reservation, id);
                     record(id, request, fingerprint, chunk);
                     return id;
                 });

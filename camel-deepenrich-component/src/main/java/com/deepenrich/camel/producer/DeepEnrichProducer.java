@@ -20,6 +20,7 @@ import com.deepenrich.camel.DeepEnrichValidationException;
 import com.deepenrich.camel.callback.CallbackUrl;
 import com.deepenrich.camel.client.BulkRequest;
 import com.deepenrich.camel.client.Futures;
+import com.deepenrich.camel.ledger.CreditsTotals;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.SubmissionReceipt;
@@ -102,8 +103,9 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
             message.setHeader(DeepEnrichConstants.ENRICHMENT_IDS, ids);
             message.setHeader(DeepEnrichConstants.ENRICHMENT_ID, ids.isEmpty() ? null : ids.get(0));
             message.setHeader(DeepEnrichConstants.NAME, name);
-            message.setHeader(DeepEnrichConstants.CREDITS_RESERVED, endpoint.getAccountCredits().reserved());
-            message.setHeader(DeepEnrichConstants.CREDITS_SPENT, endpoint.getAccountCredits().spent());
+            CreditsTotals credits = endpoint.getAccountCredits().totals();
+            message.setHeader(DeepEnrichConstants.CREDITS_RESERVED, credits.reserved());
+            message.setHeader(DeepEnrichConstants.CREDITS_SPENT, credits.spent());
             message.setHeader(DeepEnrichConstants.DEDUPLICATED, receipt.getDeduplicated());
             if (!receipt.getRejections().isEmpty()) {
                 message.setHeader(DeepEnrichConstants.REJECTED, receipt.getRejections());
