@@ -11,6 +11,9 @@ import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.SubmissionReceipt;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.util.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import static com.deepenrich.camel.WireMockApi.contact;
@@ -83,6 +86,9 @@ class DeduplicatePeopleTest extends ResultsTestSupport {
                 SubmissionReceipt.class);
         SubmissionReceipt second = template.requestBody("direct:bulk", List.of(respelled(1, 2), contact(3)),
                 SubmissionReceipt.class);
+        JsonObject console = bulkEndpointInTheDevConsole();
+        assertEquals(1L, console.getLong("contactsDeduplicated"));
+        assertEquals(1, console.getInteger("contactsWaitingForTheirPerson"));
         EchoResults.stubEveryRequestReceived(api, "FINISHED");
         results().expectedMessageCount(2);
         context.getRouteController().startRoute("results");
@@ -106,6 +112,13 @@ class DeduplicatePeopleTest extends ResultsTestSupport {
         assertEquals(1, resultsEndpoint.getCreditsAvoided(), "her email found once, its credit not spent twice");
         await("no contact left waiting, no person held, once the route is done").until(
                 () -> ledger().people().waiting().isEmpty() && ledger().people().holds().isEmpty());
+    }
+
+    private JsonObject bulkEndpointInTheDevConsole() {
+        JsonObject json = (JsonObject) PluginHelper.getDevConsoleResolver(context).resolveDevConsole("deepenrich")
+                .call(DevConsole.MediaType.JSON);
+        return json.getCollection("endpoints").stream().map(JsonObject.class::cast)
+                .filter(e -> e.getString("uri").equals("deepenrich://bulk")).findFirst().orElseThrow();
     }
 
     @Test

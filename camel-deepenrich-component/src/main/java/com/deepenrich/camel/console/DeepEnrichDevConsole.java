@@ -76,6 +76,7 @@ public class DeepEnrichDevConsole extends AbstractDevConsole {
         e.put("contactsDeduplicated", endpoint.getContactsDeduplicated());
         e.put("requestsAvoided", endpoint.getRequestsAvoided());
         e.put("creditsAvoided", endpoint.getCreditsAvoided());
+        e.put("contactsWaitingForTheirPerson", endpoint.getLedger().people().waiting().size());
         e.put("pendingEnrichments", endpoint.getPendingEnrichments());
         e.put("pendingBatches", endpoint.getPendingBatches());
         return e;

@@ -38,7 +38,7 @@ import org.apache.camel.util.ObjectHelper;
  * </pre>
  *
  * The credits budget keeps its own two tables in the same database, created on start too (see
- * {@link JdbcCreditsBook}). Claims expire by the clock of the instance that checks them: keep the instances' clocks
+ * {@link JdbcCreditsBook}), and so do the people being enriched (see {@link JdbcPeopleRegistry}). Claims expire by the clock of the instance that checks them: keep the instances' clocks
  * synchronized (NTP).
  * Bean example: {@code camel.beans.ledger = #class:com.deepenrich.camel.ledger.JdbcDeepEnrichLedger(#dataSource)}.
  */
