@@ -58,9 +58,10 @@ public final class DeepEnrichConstants {
             javaType = "Long")
     public static final String CREDITS_SPENT = "CamelDeepEnrichCreditsSpent";
 
-    @Metadata(label = "producer", description = "On a bulk receipt: the contacts not sent because their person was "
-                                                + "being enriched already (deduplicatePeople); each is answered with "
-                                                + "her result, flagged deduplicated (EnrichedContact.isDeduplicated).",
+    @Metadata(description = "On a bulk receipt: the contacts not sent because their person was being enriched "
+                            + "already (deduplicatePeople); each is answered with her result, flagged deduplicated "
+                            + "(EnrichedContact.isDeduplicated). On a result: how many of its contacts are such "
+                            + "answers.",
             javaType = "Integer")
     public static final String DEDUPLICATED = "CamelDeepEnrichDeduplicated";
 
