@@ -61,6 +61,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "creditsBudget": getOrCreateConfiguration(target).setCreditsBudget(property(camelContext, long.class, value)); return true;
         case "creditsbudgetperiod":
         case "creditsBudgetPeriod": getOrCreateConfiguration(target).setCreditsBudgetPeriod(property(camelContext, com.deepenrich.camel.CreditsBudgetPeriod.class, value)); return true;
+        case "deduplicatepeople":
+        case "deduplicatePeople": getOrCreateConfiguration(target).setDeduplicatePeople(property(camelContext, boolean.class, value)); return true;
         case "enrichfields":
         case "enrichFields": getOrCreateConfiguration(target).setEnrichFields(property(camelContext, java.lang.String.class, value)); return true;
         case "fingerprintwindow":
@@ -79,6 +81,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "identityfield":
+        case "identityField": getOrCreateConfiguration(target).setIdentityField(property(camelContext, java.lang.String.class, value)); return true;
         case "invalidcontacts":
         case "invalidContacts": getOrCreateConfiguration(target).setInvalidContacts(property(camelContext, com.deepenrich.camel.InvalidContactsPolicy.class, value)); return true;
         case "lazystartproducer":
@@ -99,6 +103,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxretrydelay":
         case "maxRetryDelay": getOrCreateConfiguration(target).setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "name": getOrCreateConfiguration(target).setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "personholdtimeout":
+        case "personHoldTimeout": getOrCreateConfiguration(target).setPersonHoldTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollfallbackafter":
         case "pollFallbackAfter": getOrCreateConfiguration(target).setPollFallbackAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "proxyhost":
@@ -163,6 +169,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "creditsBudget": return long.class;
         case "creditsbudgetperiod":
         case "creditsBudgetPeriod": return com.deepenrich.camel.CreditsBudgetPeriod.class;
+        case "deduplicatepeople":
+        case "deduplicatePeople": return boolean.class;
         case "enrichfields":
         case "enrichFields": return java.lang.String.class;
         case "fingerprintwindow":
@@ -181,6 +189,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "httpClient": return java.net.http.HttpClient.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "identityfield":
+        case "identityField": return java.lang.String.class;
         case "invalidcontacts":
         case "invalidContacts": return com.deepenrich.camel.InvalidContactsPolicy.class;
         case "lazystartproducer":
@@ -201,6 +211,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
         case "name": return java.lang.String.class;
+        case "personholdtimeout":
+        case "personHoldTimeout": return long.class;
         case "pollfallbackafter":
         case "pollFallbackAfter": return long.class;
         case "proxyhost":
@@ -266,6 +278,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "creditsBudget": return getOrCreateConfiguration(target).getCreditsBudget();
         case "creditsbudgetperiod":
         case "creditsBudgetPeriod": return getOrCreateConfiguration(target).getCreditsBudgetPeriod();
+        case "deduplicatepeople":
+        case "deduplicatePeople": return getOrCreateConfiguration(target).isDeduplicatePeople();
         case "enrichfields":
         case "enrichFields": return getOrCreateConfiguration(target).getEnrichFields();
         case "fingerprintwindow":
@@ -284,6 +298,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
+        case "identityfield":
+        case "identityField": return getOrCreateConfiguration(target).getIdentityField();
         case "invalidcontacts":
         case "invalidContacts": return getOrCreateConfiguration(target).getInvalidContacts();
         case "lazystartproducer":
@@ -304,6 +320,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxretrydelay":
         case "maxRetryDelay": return getOrCreateConfiguration(target).getMaxRetryDelay();
         case "name": return getOrCreateConfiguration(target).getName();
+        case "personholdtimeout":
+        case "personHoldTimeout": return getOrCreateConfiguration(target).getPersonHoldTimeout();
         case "pollfallbackafter":
         case "pollFallbackAfter": return getOrCreateConfiguration(target).getPollFallbackAfter();
         case "proxyhost":

@@ -96,6 +96,27 @@ public class DeepEnrichConfiguration implements Cloneable {
                             + "second, paid job. Costs one ledger read per request. 0 switches it off.")
     private long fingerprintWindow = 3_600_000;
 
+    @UriParam(label = "producer", defaultValue = "true")
+    @Metadata(description = "bulk sends a person once at a time: a contact whose person (see identityField) is being "
+                            + "enriched already, in the same exchange or in a request in flight on any node sharing "
+                            + "the ledger, is not sent and paid again; it is answered with her result, with its own "
+                            + "custom fields, through the same results route (or awaitResult body), flagged "
+                            + "deduplicated. false sends every contact.")
+    private boolean deduplicatePeople = true;
+
+    @UriParam(label = "producer")
+    @Metadata(description = "The custom field holding each contact's identity (a CRM person id) for "
+                            + "deduplicatePeople. Contacts without it, and every contact when unset, are identified by "
+                            + "their LinkedIn URL (case, scheme, www., query and trailing slash ignored), else by first "
+                            + "name, last name and domain (or company name).")
+    private String identityField;
+
+    @UriParam(label = "producer", defaultValue = "86400000", javaType = "java.time.Duration")
+    @Metadata(description = "How long deduplicatePeople holds a person for the request enriching her when its result "
+                            + "does not come: after it, the same person sent again is sent, and the contacts waiting "
+                            + "for her are answered by that new request.")
+    private long personHoldTimeout = 86_400_000;
+
     @UriParam(label = "producer", defaultValue = "0")
     @Metadata(description = "The most credits this account's submissions may commit, in DeepEnrich's units (1 per "
                             + "email found, 10 per phone found), in each creditsBudgetPeriod: before each request the "
@@ -367,6 +388,31 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     public void setCreditsBudget(long creditsBudget) {
         this.creditsBudget = creditsBudget;
+    }
+
+    public boolean isDeduplicatePeople() {
+        return deduplicatePeople;
+    }
+
+    public void setDeduplicatePeople(boolean deduplicatePeople) {
+        this.deduplicatePeople = deduplicatePeople;
+    }
+
+    public String getIdentityField() {
+        return identityField;
+    }
+
+    public void setIdentityField(String identityField) {
+        this.identityField = identityField;
+    }
+
+    public long getPersonHoldTimeout() {
+        return personHoldTimeout;
+    }
+
+    public void setPersonHoldTimeout(long personHoldTimeout) {
+        this.personHoldTimeout = personHoldTimeout;
+
     }
 
     public CreditsBudgetPeriod getCreditsBudgetPeriod() {

@@ -58,6 +58,13 @@ public final class DeepEnrichConstants {
             javaType = "Long")
     public static final String CREDITS_SPENT = "CamelDeepEnrichCreditsSpent";
 
+    @Metadata(description = "On a bulk receipt: the contacts not sent because their person was being enriched "
+                            + "already (deduplicatePeople); each is answered with her result, flagged deduplicated "
+                            + "(EnrichedContact.isDeduplicated). On a result: how many of its contacts are such "
+                            + "answers.",
+            javaType = "Integer")
+    public static final String DEDUPLICATED = "CamelDeepEnrichDeduplicated";
+
     @Metadata(label = "producer", description = "Overrides the forceResults option of getResult for this message.",
             javaType = "Boolean")
     public static final String FORCE_RESULTS = "CamelDeepEnrichForceResults";

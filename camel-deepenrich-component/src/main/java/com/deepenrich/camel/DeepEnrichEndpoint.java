@@ -193,6 +193,7 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
     /** A final result reached the route: its credits are counted and settle the reservation of its request. */
     public void resultEmitted(EnrichmentResult result) {
         metrics.creditsSpent(result.getCredits());
+        metrics.deduplicatedAnswered(result);
         getAccountCredits().settle(result.getId(), result.getCredits());
     }
 
@@ -234,6 +235,21 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
     @ManagedAttribute(description = "Contacts refused before sending (validation)")
     public long getContactsRejected() {
         return metrics.getContactsRejected();
+    }
+
+    @ManagedAttribute(description = "Contacts not sent because their person was being enriched already")
+    public long getContactsDeduplicated() {
+        return metrics.getContactsDeduplicated();
+    }
+
+    @ManagedAttribute(description = "Requests the deduplicated contacts would have taken")
+    public long getRequestsAvoided() {
+        return metrics.getRequestsAvoided();
+    }
+
+    @ManagedAttribute(description = "Credits the answers of deduplicated contacts would have cost if sent")
+    public long getCreditsAvoided() {
+        return metrics.getCreditsAvoided();
     }
 
     @ManagedAttribute(description = "Credits of the finished enrichments this endpoint emitted or awaited")

@@ -53,7 +53,8 @@ class RedeliveryNeverPaysTwiceTest extends ProducerTestSupport {
                         .errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(0)
                                 .onRedelivery(RedeliveryNeverPaysTwiceTest.this::finishTheJob))
                         .to("deepenrich:bulk?awaitResult=true&awaitTimeout=300&awaitPollInterval=20");
-                from("direct:noFingerprints").to("deepenrich:bulk?maxRetries=0&fingerprintWindow=0");
+                from("direct:noFingerprints")
+                        .to("deepenrich:bulk?maxRetries=0&fingerprintWindow=0&deduplicatePeople=false");
             }
         };
     }

@@ -88,6 +88,12 @@ final class WireMockApi implements AutoCloseable {
                 .collect(Collectors.joining("\n"));
     }
 
+    /** Contact {@code seq}'s person spelled another way (case, spaces, a domain as a URL), with custom seq {@code newSeq}. */
+    static Contact respelled(int seq, int newSeq) {
+        return Contact.builder().firstname(" FIRST" + seq).lastname("last" + seq + " ")
+                .domain("https://www.Example.com/").custom("seq", newSeq).build();
+    }
+
     static List<Contact> contacts(int from, int count) {
         List<Contact> out = new ArrayList<>(count);
         for (int i = from; i < from + count; i++) {

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class AccountCredits {
 
     /** What one found email costs, and one found phone (DeepEnrich's documented prices). */
-    static final long EMAIL_CREDITS = 1;
-    static final long PHONE_CREDITS = 10;
+    public static final long EMAIL_CREDITS = 1;
+    public static final long PHONE_CREDITS = 10;
     static final long BALANCE_CHECK_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(1);
     public static final Duration RESERVATION_EXPIRY = Duration.ofDays(1);
     static final long PURGE_INTERVAL_MILLIS = TimeUnit.HOURS.toMillis(1);

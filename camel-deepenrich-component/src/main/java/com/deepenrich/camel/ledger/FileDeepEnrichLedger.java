@@ -26,6 +26,7 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
     public static final String DEFAULT_FILE_NAME = "deepenrich-ledger.json";
 
     private final Path file;
+    private final FilePeopleRegistry people;
     private final FileCreditsBook credits;
 
     public FileDeepEnrichLedger(String path) {
@@ -45,6 +46,7 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
             throw new UncheckedIOException("Cannot read the DeepEnrich ledger " + file, e);
         }
         credits = new FileCreditsBook(file.resolveSibling(file.getFileName() + ".credits.json"));
+        people = new FilePeopleRegistry(file.resolveSibling(file.getFileName() + ".people.json"));
     }
 
     public Path getFile() {
@@ -85,6 +87,18 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
                                               Duration keep) {
         super.recordSubmission(fingerprint, enrichmentId, acceptedAt, keep);
         save();
+    }
+
+    @Override
+    public synchronized void forgetSubmission(String enrichmentId) {
+        super.forgetSubmission(enrichmentId);
+        save();
+    }
+
+    /** The people being enriched, in {@code <ledger file>.people.json}. */
+    @Override
+    public PeopleRegistry people() {
+        return people;
     }
 
     /**

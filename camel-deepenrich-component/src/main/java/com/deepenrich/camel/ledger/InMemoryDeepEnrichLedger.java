@@ -17,6 +17,7 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
     private final LeaseTable leases = new LeaseTable();
     /** In the order they were accepted, so that forgetting the old ones stops at the first young one. */
     private final LinkedHashMap<String, AcceptedSubmission> submissions = new LinkedHashMap<>();
+    private final InMemoryPeopleRegistry people = new InMemoryPeopleRegistry();
     private final CreditsBook credits = new InMemoryCreditsBook();
 
     /** An accepted request's enrichment id, by fingerprint. */
@@ -80,6 +81,17 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
     public synchronized Optional<String> findSubmission(String fingerprint, Instant acceptedSince) {
         AcceptedSubmission s = submissions.get(fingerprint);
         return s == null || s.acceptedAt().isBefore(acceptedSince) ? Optional.empty() : Optional.of(s.enrichmentId());
+    }
+
+    @Override
+    public synchronized void forgetSubmission(String enrichmentId) {
+        submissions.values().removeIf(s -> s.enrichmentId().equals(enrichmentId));
+    }
+
+    @Override
+    public PeopleRegistry people() {
+        return people;
+
     }
 
     @Override

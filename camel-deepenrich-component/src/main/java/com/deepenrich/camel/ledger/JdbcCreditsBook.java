@@ -191,21 +191,6 @@ public class JdbcCreditsBook implements CreditsBook {
 
     /** Runs {@code work} in one transaction, whatever the pool's auto-commit. */
     private <T> T inTransaction(String what, JdbcStatements.Work<T> work) {
-        try (Connection c = dataSource.get().getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new RuntimeCamelException("DeepEnrich credits book: cannot " + what + ": " + e.getMessage(), e);
-        }
+        return JdbcStatements.atomically(dataSource.get(), "credits book", what, work);
     }
 }

@@ -38,7 +38,7 @@ import org.apache.camel.util.ObjectHelper;
  * </pre>
  *
  * The credits budget keeps its own two tables in the same database, created on start too (see
- * {@link JdbcCreditsBook}). Claims expire by the clock of the instance that checks them: keep the instances' clocks
+ * {@link JdbcCreditsBook}), and so do the people being enriched (see {@link JdbcPeopleRegistry}). Claims expire by the clock of the instance that checks them: keep the instances' clocks
  * synchronized (NTP).
  * Bean example: {@code camel.beans.ledger = #class:com.deepenrich.camel.ledger.JdbcDeepEnrichLedger(#dataSource)}.
  */
@@ -64,6 +64,7 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
     private DataSource dataSource;
     private Clock clock = Clock.systemUTC();
     private final JdbcCreditsBook credits = new JdbcCreditsBook(this::getDataSource);
+    private final JdbcPeopleRegistry people = new JdbcPeopleRegistry(this::getDataSource);
 
     public JdbcDeepEnrichLedger() {
     }
@@ -92,6 +93,8 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         createIfAbsent("deepenrich_submissions", CREATE_SUBMISSIONS_TABLE);
         createIfAbsent("deepenrich_credits", JdbcCreditsBook.CREATE_CREDITS_TABLE);
         createIfAbsent("deepenrich_credit_reservations", JdbcCreditsBook.CREATE_RESERVATIONS_TABLE);
+        createIfAbsent("deepenrich_people", JdbcPeopleRegistry.CREATE_PEOPLE_TABLE);
+        createIfAbsent("deepenrich_people_waiting", JdbcPeopleRegistry.CREATE_WAITING_TABLE);
     }
 
     private void createIfAbsent(String table, String ddl) {
@@ -199,6 +202,18 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         return select("find submission", "SELECT enrichment_id FROM deepenrich_submissions WHERE fingerprint = ?"
                                          + " AND accepted_at >= ?",
                 rs -> rs.getString(1), fingerprint, acceptedSince).stream().findFirst();
+    }
+
+    @Override
+    public void forgetSubmission(String enrichmentId) {
+        update("forget submission " + enrichmentId, "DELETE FROM deepenrich_submissions WHERE enrichment_id = ?",
+                enrichmentId);
+    }
+
+    /** The people being enriched, in tables of the same database (see {@link JdbcPeopleRegistry}). */
+    @Override
+    public PeopleRegistry people() {
+        return people;
     }
 
     private boolean tableExists(String table) {

@@ -159,7 +159,9 @@ public final class EnrichmentJob {
                         contact.getCustom());
                 continue;
             }
-            blocks.add((Long.parseLong(rowId) - 1) / BLOCK_SIZE);
+            if (!contact.isDeduplicated()) { // a row of another block, answered from this one's result
+                blocks.add((Long.parseLong(rowId) - 1) / BLOCK_SIZE);
+            }
             journal.resolve(Long.parseLong(rowId), RowResult.of(contact));
         }
         RowResult absent = RowResult.rejected("absent from the result of enrichment " + result.getId()
