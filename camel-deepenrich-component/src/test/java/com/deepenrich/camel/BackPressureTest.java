@@ -1,5 +1,6 @@
 package com.deepenrich.camel;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,13 +12,17 @@ import java.util.stream.IntStream;
 import com.deepenrich.camel.producer.PendingBatches;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.TypeConversionException;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static com.deepenrich.camel.WireMockApi.contact;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -125,6 +130,18 @@ class BackPressureTest extends ProducerTestSupport {
             template.sendBody("direct:failing", contact(i)); // would wait forever if failed groups kept their room
         }
         await("every failed group gave its room back").until(() -> gate().getPending() == 0);
+    }
+
+    @Test
+    @Timeout(60)
+    void roomIsGivenBackWhenBulkCannotReadTheBody() throws Exception {
+        File gone = dir.resolve("taken-by-another-node.json").toFile();
+        for (int i = 0; i < MAX_PENDING + 2; i++) { // would wait forever if an unreadable body kept its room
+            Exchange failed = template.request("deepenrich:bulk", e -> e.getMessage().setBody(gone));
+            assertInstanceOf(TypeConversionException.class, failed.getException(), "the file could not be read");
+        }
+        assertEquals(0, gate().getPending(), "batches still counted as pending");
+        assertEquals(0, api.bulkRequests().size(), "requests sent");
     }
 
     @Test

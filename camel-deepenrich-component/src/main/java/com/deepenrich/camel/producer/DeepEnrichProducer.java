@@ -82,12 +82,12 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
             flow = cfg.isAwaitResult()
                     ? submitted.thenCompose(receipt -> awaitAll(receipt, split, acceptedRequests(exchange), cfg))
                     : submitted.thenApply(receipt -> new ReceiptAndResult(receipt, null));
-        } catch (DeepEnrichException invalid) {
+        } catch (RuntimeException refused) { // an invalid contact, an unreadable body, a ledger that cannot answer
             admission.release();
-            if (invalid instanceof DeepEnrichValidationException validation) {
+            if (refused instanceof DeepEnrichValidationException validation) {
                 endpoint.getMetrics().contactsRejected(validation.getRejections().size());
             }
-            flow = CompletableFuture.failedFuture(invalid);
+            flow = CompletableFuture.failedFuture(refused);
         }
         complete(flow, exchange, callback, (message, outcome) -> {
             SubmissionReceipt receipt = outcome.receipt();
