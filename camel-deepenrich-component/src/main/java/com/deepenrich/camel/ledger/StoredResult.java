@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A person's result kept for {@code reuseResultsWithin}: first the place where her result will be (enrichment id,
+ * A person's result kept for {@code reuseResultsWithin}, under her identity without the enrich fields (one result per
+ * person, whatever she was asked for): first the place where her result will be (enrichment id,
  * position and custom fields, as for a hold), with the enrich fields asked and how long to keep it; then, once the
  * result arrived and found her, her enriched contact (JSON) and the date it was found. It expires at
  * {@code expiresAt}: the hold's end while the result is awaited, the found date plus {@code keep} once found.

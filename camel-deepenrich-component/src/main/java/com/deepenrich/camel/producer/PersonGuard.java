@@ -125,7 +125,7 @@ final class PersonGuard {
         for (int i = 0; i < batch.contacts().size(); i++) {
             Contact contact = batch.contacts().get(i);
             String identity = PersonIdentity.of(contact, identityField);
-            Optional<StoredResult> stored = out.reusable(identity, contact);
+            Optional<StoredResult> stored = out.reusable(contact);
             if (stored.isPresent()) {
                 out.reused(i, stored.get());
                 continue;
@@ -208,12 +208,13 @@ final class PersonGuard {
         }
 
         /** Her stored result, when found within the window for the same or more enrich fields than asked. */
-        Optional<StoredResult> reusable(String identity, Contact contact) {
+        Optional<StoredResult> reusable(Contact contact) {
             if (reuseWithin.isZero()) {
                 return Optional.empty();
             }
             Instant since = now.minus(reuseWithin);
-            return stored.computeIfAbsent(identity, id -> people.storedResult(id, now))
+            return stored.computeIfAbsent(PersonIdentity.person(contact, identityField),
+                    person -> people.storedResult(person, now))
                     .filter(r -> !r.foundAt().isBefore(since)
                                  && r.enrichFields().containsAll(contact.getEnrichFields()));
         }
@@ -263,9 +264,11 @@ final class PersonGuard {
             Instant expiresAt = Instant.now().plus(holdFor);
             people.accepted(holder, enrichmentId, mine, expiresAt);
             if (!reuseWithin.isZero()) {
-                mine.forEach(p -> people.keep(new StoredResult(p.identity(), enrichmentId, p.position(), p.custom(),
-                        split.toSend().contacts().get(from + p.position()).getEnrichFields(), reuseWithin, null, null,
-                        expiresAt)));
+                mine.forEach(p -> {
+                    Contact sent = split.toSend().contacts().get(from + p.position());
+                    people.keep(new StoredResult(PersonIdentity.person(sent, identityField), enrichmentId,
+                            p.position(), p.custom(), sent.getEnrichFields(), reuseWithin, null, null, expiresAt));
+                });
             }
         }
     }

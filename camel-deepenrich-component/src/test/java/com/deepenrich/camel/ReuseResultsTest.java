@@ -1,0 +1,188 @@
+package com.deepenrich.camel;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.deepenrich.camel.model.ContactOutcome;
+import com.deepenrich.camel.model.EnrichedContact;
+import com.deepenrich.camel.model.EnrichmentResult;
+import com.deepenrich.camel.model.PersonIdentity;
+import com.deepenrich.camel.model.SubmissionReceipt;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import static com.deepenrich.camel.WireMockApi.contact;
+import static com.deepenrich.camel.WireMockApi.respelled;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A person enriched within reuseResultsWithin is answered from her stored result without a request, flagged reused
+ * with the date it was found; outside the window, for more enrich fields, after a result that found nothing for lack
+ * of credits, or with the option off (its default), she is sent.
+ */
+class ReuseResultsTest extends ResultsTestSupport {
+
+    private static final String AWAIT = "deepenrich:bulk?awaitResult=true&awaitPollInterval=20";
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+
+            @Override
+            public void configure() {
+                from("direct:await").to(AWAIT + "&reuseResultsWithin=1d");
+                from("direct:awaitPhones").to(AWAIT + "&reuseResultsWithin=1d&enrichFields=contact.emails,"
+                                              + "contact.phones");
+                from("direct:awaitBriefly").to(AWAIT + "&reuseResultsWithin=1s");
+                from("direct:awaitByDefault").to(AWAIT);
+                from("direct:bulk").to("deepenrich:bulk?reuseResultsWithin=1d");
+                from("deepenrich:results?delay=20&initialDelay=0").routeId("results").autoStartup(false)
+                        .to("mock:results");
+            }
+        };
+    }
+
+    private EnrichmentResult send(String uri, Object... contacts) {
+        Exchange out = template.request(uri, e -> e.getMessage().setBody(List.of(contacts)));
+        assertNull(out.getException());
+        return out.getMessage().getBody(EnrichmentResult.class);
+    }
+
+    @Test
+    void anAwaitedPersonEnrichedWithinTheWindowIsNotSentAndComesBackReusedWithItsFoundDate() {
+        api.acceptBulkWithIdOfFirstSeq();
+        EchoResults.stubEveryRequestOnceReceived(api, "FINISHED");
+        Instant before = Instant.now();
+        send("direct:await", contact(0), contact(1));
+
+        Exchange out = template.request("direct:await",
+                e -> e.getMessage().setBody(List.of(contact(2), respelled(0, 5))));
+
+        assertEquals(List.of(0, 1, 2), api.seqsReceived(), "the person enriched before not sent again");
+        List<EnrichedContact> contacts = out.getMessage().getBody(EnrichmentResult.class).getContacts();
+        assertEquals(List.of("2", "5"), contacts.stream().map(c -> c.getCustom().get("seq")).toList());
+        assertFalse(contacts.get(0).isReused());
+        EnrichedContact reused = contacts.get(1);
+        assertTrue(reused.isReused());
+        assertFalse(reused.isDeduplicated());
+        assertFalse(reused.getReusedFoundAt().isBefore(before));
+        assertFalse(reused.getReusedFoundAt().isAfter(Instant.now()));
+        assertEquals("first0.last0@example.com", reused.getMostProbableEmail());
+        assertEquals(ContactOutcome.FOUND, reused.getOutcome());
+        assertEquals(1, out.getMessage().getHeader(DeepEnrichConstants.REUSED));
+        DeepEnrichEndpoint bulk = context.getEndpoint(AWAIT + "&reuseResultsWithin=1d", DeepEnrichEndpoint.class);
+        assertEquals(1, bulk.getContactsReused());
+        assertEquals(1, bulk.getCreditsAvoided(), "her email, not paid again");
+    }
+
+    @Test
+    void theResultsRouteGetsAReusedContactAtOnceWithoutARequest() throws Exception {
+        api.acceptBulkWithIdOfFirstSeq();
+        EchoResults.stubEveryRequestOnceReceived(api, "FINISHED");
+        context.getRouteController().startRoute("results");
+        results().expectedMessageCount(1);
+        template.requestBody("direct:bulk", List.of(contact(0)));
+        results().assertIsSatisfied();
+        results().reset();
+        results().expectedMessageCount(1);
+
+        SubmissionReceipt receipt = template.requestBody("direct:bulk", List.of(respelled(0, 1)),
+                SubmissionReceipt.class);
+
+        results().assertIsSatisfied();
+        assertEquals(List.of(0), api.seqsReceived(), "nothing sent for her");
+        assertEquals(1, receipt.getReused());
+        assertEquals(0, receipt.getSubmitted());
+        assertEquals(List.of(), receipt.getEnrichmentIds());
+        Message emitted = results().getExchanges().get(0).getMessage();
+        assertEquals(1, emitted.getHeader(DeepEnrichConstants.REUSED));
+        assertEquals(false, emitted.getHeader(DeepEnrichConstants.FOREIGN));
+        EnrichedContact reused = emitted.getBody(EnrichmentResult.class).getContacts().get(0);
+        assertTrue(reused.isReused());
+        assertEquals("1", reused.getCustom().get("seq"));
+        assertEquals("first0.last0@example.com", reused.getMostProbableEmail());
+    }
+
+    @Test
+    void aPersonAskedForMoreEnrichFieldsIsSent() {
+        api.acceptBulkWithIdOfFirstSeq();
+        EchoResults.stubEveryRequestOnceReceived(api, "FINISHED");
+        send("direct:await", contact(0));
+
+        EnrichmentResult again = send("direct:awaitPhones", respelled(0, 1));
+
+        assertEquals(List.of(0, 1), api.seqsReceived());
+        assertFalse(again.getContacts().get(0).isReused());
+    }
+
+    @Test
+    void aPersonAskedForFewerEnrichFieldsIsReused() {
+        api.acceptBulkWithIdOfFirstSeq();
+        EchoResults.stubEveryRequestOnceReceived(api, "FINISHED");
+        send("direct:awaitPhones", contact(0));
+
+        EnrichmentResult again = send("direct:await", respelled(0, 1));
+
+        assertEquals(List.of(0), api.seqsReceived());
+        assertTrue(again.getContacts().get(0).isReused());
+    }
+
+    @Test
+    void aPersonFoundBeforeTheWindowIsSent() {
+        api.acceptBulkWithIdOfFirstSeq();
+        EchoResults.stubEveryRequestOnceReceived(api, "FINISHED");
+        send("direct:await", contact(0));
+        String person = PersonIdentity.person(contact(0), null);
+        await("her result older than a second").until(() -> ledger().people().storedResult(person, Instant.now())
+                .orElseThrow().foundAt().isBefore(Instant.now().minusSeconds(1)));
+
+        EnrichmentResult again = send("direct:awaitBriefly", respelled(0, 1));
+
+        assertEquals(List.of(0, 1), api.seqsReceived(), "found before this endpoint's window of one second");
+        assertFalse(again.getContacts().get(0).isReused());
+    }
+
+    @Test
+    void aStoredResultExpiresWithItsWindowAndIsPurged() {
+        api.acceptBulkWithIdOfFirstSeq();
+        EchoResults.stubEveryRequestOnceReceived(api, "FINISHED");
+        send("direct:awaitBriefly", contact(0));
+        String person = PersonIdentity.person(contact(0), null);
+
+        await("her result expired").until(() -> ledger().people().storedResult(person, Instant.now()).isEmpty());
+
+        assertEquals(1, ledger().people().purgeResults(Instant.now()), "her expired result purged");
+        assertEquals(0, ledger().people().purgeResults(Instant.MAX), "nothing left of her");
+    }
+
+    @Test
+    void aResultThatFoundNothingForLackOfCreditsIsNeverReused() {
+        api.acceptBulkWithIdOfFirstSeq();
+        EchoResults.stubEveryRequestOnceReceived(api, "CREDITS_INSUFFICIENT");
+        send("direct:await", contact(0));
+
+        EnrichmentResult again = send("direct:await", respelled(0, 1));
+
+        assertEquals(List.of(0, 1), api.seqsReceived(), "sent again after the top-up");
+        assertFalse(again.getContacts().get(0).isReused());
+        assertTrue(ledger().people().storedResult(PersonIdentity.person(contact(0), null), Instant.now()).isEmpty());
+    }
+
+    @Test
+    void offByDefaultNothingIsKeptOrReused() {
+        api.acceptBulkWithIdOfFirstSeq();
+        EchoResults.stubEveryRequestOnceReceived(api, "FINISHED");
+        send("direct:awaitByDefault", contact(0));
+
+        send("direct:awaitByDefault", respelled(0, 1));
+
+        assertEquals(List.of(0, 1), api.seqsReceived());
+        assertEquals(0, ledger().people().purgeResults(Instant.MAX), "no result stored");
+    }
+}
