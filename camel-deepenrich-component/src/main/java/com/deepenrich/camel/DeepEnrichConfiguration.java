@@ -124,8 +124,9 @@ public class DeepEnrichConfiguration implements Cloneable {
                             + "the date her result was found (EnrichedContact.isReused, getReusedFoundAt). The results "
                             + "of the people it sends are kept in the ledger's people store for this long after they "
                             + "are found (results that found nothing because of credits or a cancel are never kept). "
-                            + "Needs deduplicatePeople. 0 (default): nothing is kept or reused, as results age and "
-                            + "hold personal data.")
+                            + "Needs deduplicatePeople, and without awaitResult a results consumer of the same ledger "
+                            + "running in this Camel context (else every contact is sent). 0 (default): nothing is "
+                            + "kept or reused, as results age and hold personal data.")
     private long reuseResultsWithin;
 
     @UriParam(label = "producer", defaultValue = "0")
