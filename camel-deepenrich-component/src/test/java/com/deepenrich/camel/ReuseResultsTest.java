@@ -11,6 +11,9 @@ import com.deepenrich.camel.model.SubmissionReceipt;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.util.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import static com.deepenrich.camel.WireMockApi.contact;
@@ -107,6 +110,12 @@ class ReuseResultsTest extends ResultsTestSupport {
         assertTrue(reused.isReused());
         assertEquals("1", reused.getCustom().get("seq"));
         assertEquals("first0.last0@example.com", reused.getMostProbableEmail());
+        JsonObject console = (JsonObject) PluginHelper.getDevConsoleResolver(context).resolveDevConsole("deepenrich")
+                .call(DevConsole.MediaType.JSON);
+        assertEquals(List.of(1L), console.getCollection("endpoints").stream().map(JsonObject.class::cast)
+                .filter(e -> e.getString("uri").startsWith("deepenrich://bulk"))
+                .map(e -> e.getLong("contactsReused")).filter(n -> n > 0).toList(),
+                "the dev console counts the reused contact");
     }
 
     @Test
