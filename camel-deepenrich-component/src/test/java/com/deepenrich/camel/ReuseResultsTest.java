@@ -32,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReuseResultsTest extends ResultsTestSupport {
 
     private static final String AWAIT = "deepenrich:bulk?awaitResult=true&awaitPollInterval=20";
+    /** The person of contact 0, as her stored result is keyed. */
+    private static final String PERSON = PersonIdentity.person(contact(0), null);
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -55,6 +57,13 @@ class ReuseResultsTest extends ResultsTestSupport {
         Exchange out = template.request(uri, e -> e.getMessage().setBody(List.of(contacts)));
         assertNull(out.getException());
         return out.getMessage().getBody(EnrichmentResult.class);
+    }
+
+    /** Contact 0 sent through {@code uri}, her request's result ending {@code status}. */
+    private void enrichedOnce(String uri, String status) {
+        api.acceptBulkWithIdOfFirstSeq();
+        EchoResults.stubEveryRequestOnceReceived(api, status);
+        send(uri, contact(0));
     }
 
     @Test
@@ -120,9 +129,7 @@ class ReuseResultsTest extends ResultsTestSupport {
 
     @Test
     void aPersonAskedForMoreEnrichFieldsIsSent() {
-        api.acceptBulkWithIdOfFirstSeq();
-        EchoResults.stubEveryRequestOnceReceived(api, "FINISHED");
-        send("direct:await", contact(0));
+        enrichedOnce("direct:await", "FINISHED");
 
         EnrichmentResult again = send("direct:awaitPhones", respelled(0, 1));
 
@@ -132,9 +139,7 @@ class ReuseResultsTest extends ResultsTestSupport {
 
     @Test
     void aPersonAskedForFewerEnrichFieldsIsReused() {
-        api.acceptBulkWithIdOfFirstSeq();
-        EchoResults.stubEveryRequestOnceReceived(api, "FINISHED");
-        send("direct:awaitPhones", contact(0));
+        enrichedOnce("direct:awaitPhones", "FINISHED");
 
         EnrichmentResult again = send("direct:await", respelled(0, 1));
 
@@ -144,11 +149,8 @@ class ReuseResultsTest extends ResultsTestSupport {
 
     @Test
     void aPersonFoundBeforeTheWindowIsSent() {
-        api.acceptBulkWithIdOfFirstSeq();
-        EchoResults.stubEveryRequestOnceReceived(api, "FINISHED");
-        send("direct:await", contact(0));
-        String person = PersonIdentity.person(contact(0), null);
-        await("her result older than a second").until(() -> ledger().people().storedResult(person, Instant.now())
+        enrichedOnce("direct:await", "FINISHED");
+        await("her result older than a second").until(() -> ledger().people().storedResult(PERSON, Instant.now())
                 .orElseThrow().foundAt().isBefore(Instant.now().minusSeconds(1)));
 
         EnrichmentResult again = send("direct:awaitBriefly", respelled(0, 1));
@@ -159,12 +161,9 @@ class ReuseResultsTest extends ResultsTestSupport {
 
     @Test
     void aStoredResultExpiresWithItsWindowAndIsPurged() {
-        api.acceptBulkWithIdOfFirstSeq();
-        EchoResults.stubEveryRequestOnceReceived(api, "FINISHED");
-        send("direct:awaitBriefly", contact(0));
-        String person = PersonIdentity.person(contact(0), null);
+        enrichedOnce("direct:awaitBriefly", "FINISHED");
 
-        await("her result expired").until(() -> ledger().people().storedResult(person, Instant.now()).isEmpty());
+        await("her result expired").until(() -> ledger().people().storedResult(PERSON, Instant.now()).isEmpty());
 
         assertEquals(1, ledger().people().purgeResults(Instant.now()), "her expired result purged");
         assertEquals(0, ledger().people().purgeResults(Instant.MAX), "nothing left of her");
@@ -172,22 +171,18 @@ class ReuseResultsTest extends ResultsTestSupport {
 
     @Test
     void aResultThatFoundNothingForLackOfCreditsIsNeverReused() {
-        api.acceptBulkWithIdOfFirstSeq();
-        EchoResults.stubEveryRequestOnceReceived(api, "CREDITS_INSUFFICIENT");
-        send("direct:await", contact(0));
+        enrichedOnce("direct:await", "CREDITS_INSUFFICIENT");
 
         EnrichmentResult again = send("direct:await", respelled(0, 1));
 
         assertEquals(List.of(0, 1), api.seqsReceived(), "sent again after the top-up");
         assertFalse(again.getContacts().get(0).isReused());
-        assertTrue(ledger().people().storedResult(PersonIdentity.person(contact(0), null), Instant.now()).isEmpty());
+        assertTrue(ledger().people().storedResult(PERSON, Instant.now()).isEmpty());
     }
 
     @Test
     void offByDefaultNothingIsKeptOrReused() {
-        api.acceptBulkWithIdOfFirstSeq();
-        EchoResults.stubEveryRequestOnceReceived(api, "FINISHED");
-        send("direct:awaitByDefault", contact(0));
+        enrichedOnce("direct:awaitByDefault", "FINISHED");
 
         send("direct:awaitByDefault", respelled(0, 1));
 
