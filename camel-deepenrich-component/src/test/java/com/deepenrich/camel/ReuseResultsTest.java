@@ -2,18 +2,22 @@ package com.deepenrich.camel;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
+import com.deepenrich.camel.ledger.JdbcDeepEnrichLedger;
 import com.deepenrich.camel.model.ContactOutcome;
 import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.PersonIdentity;
 import com.deepenrich.camel.model.SubmissionReceipt;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.util.json.JsonObject;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import static com.deepenrich.camel.WireMockApi.contact;
@@ -46,6 +50,7 @@ class ReuseResultsTest extends ResultsTestSupport {
                                               + "contact.phones");
                 from("direct:awaitBriefly").to(AWAIT + "&reuseResultsWithin=1s");
                 from("direct:awaitByDefault").to(AWAIT);
+                from("direct:awaitOnJdbc").to(AWAIT + "&reuseResultsWithin=1d&ledger=#jdbcLedger");
                 from("direct:bulk").to("deepenrich:bulk?reuseResultsWithin=1d");
                 from("deepenrich:results?delay=20&initialDelay=0").routeId("results").autoStartup(false)
                         .to("mock:results");
@@ -57,6 +62,15 @@ class ReuseResultsTest extends ResultsTestSupport {
         Exchange out = template.request(uri, e -> e.getMessage().setBody(List.of(contacts)));
         assertNull(out.getException());
         return out.getMessage().getBody(EnrichmentResult.class);
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:reuse-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        context.getRegistry().bind("jdbcLedger", new JdbcDeepEnrichLedger(database));
+        return context;
     }
 
     /** Contact 0 sent through {@code uri}, her request's result ending {@code status}. */
@@ -178,6 +192,19 @@ class ReuseResultsTest extends ResultsTestSupport {
         assertEquals(List.of(0, 1), api.seqsReceived(), "sent again after the top-up");
         assertFalse(again.getContacts().get(0).isReused());
         assertTrue(ledger().people().storedResult(PERSON, Instant.now()).isEmpty());
+    }
+
+    @Test
+    void theJdbcLedgerKeepsTheResultThatIsReused() {
+        enrichedOnce("direct:awaitOnJdbc", "FINISHED");
+
+        EnrichmentResult again = send("direct:awaitOnJdbc", respelled(0, 1));
+
+        assertEquals(List.of(0), api.seqsReceived());
+        assertTrue(again.getContacts().get(0).isReused());
+        JdbcDeepEnrichLedger jdbc = context.getRegistry().lookupByNameAndType("jdbcLedger", JdbcDeepEnrichLedger.class);
+        assertTrue(jdbc.people().storedResult(PERSON, Instant.now()).isPresent(), "kept in its table");
+        assertTrue(ledger().people().storedResult(PERSON, Instant.now()).isEmpty(), "not in the default ledger");
     }
 
     @Test
