@@ -53,7 +53,7 @@ class ReuseResultsTest extends ResultsTestSupport {
                 from("direct:awaitOnJdbc").to(AWAIT + "&reuseResultsWithin=1d&ledger=#jdbcLedger");
                 from("direct:bulk").to("deepenrich:bulk?reuseResultsWithin=1d");
                 from("deepenrich:results?delay=20&initialDelay=0").routeId("results").autoStartup(false)
-                        .to("mock:results");
+                        .process(exchange -> routeStep.process(exchange)).to("mock:results");
             }
         };
     }
@@ -139,6 +139,29 @@ class ReuseResultsTest extends ResultsTestSupport {
                 .filter(e -> e.getString("uri").startsWith("deepenrich://bulk"))
                 .map(e -> e.getLong("contactsReused")).filter(n -> n > 0).toList(),
                 "the dev console counts the reused contact");
+    }
+
+    @Test
+    void reusedContactsTheRouteFailedFailTheExchangeAndAreAnsweredWhenSentAgain() throws Exception {
+        api.acceptBulkWithIdOfFirstSeq();
+        EchoResults.stubEveryRequestOnceReceived(api, "FINISHED");
+        context.getRouteController().startRoute("results");
+        results().expectedMessageCount(1);
+        template.requestBody("direct:bulk", List.of(contact(0)));
+        results().assertIsSatisfied();
+        failFirstRouteAttempt("the route is down");
+        results().reset();
+        results().expectedMessageCount(1);
+
+        Exchange failed = template.request("direct:bulk", e -> e.getMessage().setBody(List.of(respelled(0, 1))));
+        template.requestBody("direct:bulk", List.of(respelled(0, 1)));
+
+        DeepEnrichException failure = failed.getException(DeepEnrichException.class);
+        assertEquals(List.of(respelled(0, 1)), failure.getProgress().unsubmittedContacts());
+        results().assertIsSatisfied();
+        assertTrue(results().getExchanges().get(0).getMessage().getBody(EnrichmentResult.class).getContacts().get(0)
+                .isReused(), "answered from her stored result when sent again");
+        assertEquals(List.of(0), api.seqsReceived(), "never sent again");
     }
 
     @Test

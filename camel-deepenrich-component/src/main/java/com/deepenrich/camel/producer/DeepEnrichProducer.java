@@ -83,7 +83,7 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
                     });
             flow = cfg.isAwaitResult()
                     ? submitted.thenCompose(receipt -> awaitAll(receipt, split, acceptedRequests(exchange), cfg))
-                    : submitted.thenCompose(receipt -> ReusedContacts.emit(endpoint, split, name)
+                    : submitted.thenCompose(receipt -> ReusedContacts.emit(endpoint, split, receipt)
                             .thenApply(none -> new ReceiptAndResult(receipt, null)));
         } catch (DeepEnrichException invalid) {
             admission.release();

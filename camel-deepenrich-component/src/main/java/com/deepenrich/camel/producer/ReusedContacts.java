@@ -11,6 +11,8 @@ import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
 import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
+import com.deepenrich.camel.model.SubmissionProgress;
+import com.deepenrich.camel.model.SubmissionReceipt;
 
 /**
  * The contacts of a batch answered from their people's stored results ({@code reuseResultsWithin}), without a
@@ -35,28 +37,36 @@ final class ReusedContacts {
         return "reused-" + UUID.randomUUID();
     }
 
-    /** Emits the split's reused contacts through the results route; fails when the route did not process them. */
-    static CompletableFuture<Void> emit(DeepEnrichEndpoint endpoint, PersonGuard.Split split, String name) {
+    /**
+     * Emits the split's reused contacts through the results route; fails when the route did not process them, the
+     * failure listing them as not submitted (the receipt's requests were).
+     */
+    static CompletableFuture<Void> emit(DeepEnrichEndpoint endpoint, PersonGuard.Split split,
+                                        SubmissionReceipt receipt) {
         if (split.reused().isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         List<EnrichedContact> answers = split.reused().stream().map(PersonGuard.Reused::answer).toList();
-        EnrichmentResult local = EnrichmentResult.local(localId(), name, answers);
+        EnrichmentResult local = EnrichmentResult.local(localId(), receipt.getName(), answers);
         DeepEnrichResultsConsumer route = endpoint.getComponent().localResultRoutes().of(endpoint.getLedger())
                 .orElse(null);
         if (route == null) {
-            return CompletableFuture.failedFuture(notEmitted(local, name, "no results consumer runs any more"));
+            return CompletableFuture.failedFuture(notEmitted(local, split, receipt, "no results consumer runs"));
         }
         return route.emitLocal(local).thenAccept(processed -> {
             if (!processed) {
-                throw notEmitted(local, name, "the results route did not process it");
+                throw notEmitted(local, split, receipt, "the results route did not process them");
             }
         });
     }
 
-    private static DeepEnrichException notEmitted(EnrichmentResult local, String name, String why) {
-        return DeepEnrichException.local("reuse.emit", local.getContacts().size() + " contacts answered from stored "
-                                                       + "results (" + local.getId() + ") were not emitted: " + why,
-                name, null);
+    private static DeepEnrichException notEmitted(EnrichmentResult local, PersonGuard.Split split,
+                                                  SubmissionReceipt receipt, String why) {
+        List<Object> unsent = split.reused().stream().map(PersonGuard.Reused::sourceItem).toList();
+        return DeepEnrichException.local("reuse.emit", unsent.size() + " contacts answered from stored results ("
+                                                       + local.getId() + ") were not emitted: " + why,
+                receipt.getName(), null)
+                .withProgress(new SubmissionProgress(receipt.getEnrichmentIds(), List.of(), unsent,
+                        receipt.getRejections()));
     }
 }
