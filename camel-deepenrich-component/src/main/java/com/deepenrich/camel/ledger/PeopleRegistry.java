@@ -15,6 +15,9 @@ import java.util.Optional;
  * a hold goes without an answer the next hold of the same person answers them. Implementations are thread-safe;
  * shared ones make {@link #hold} and {@link #await} atomic across processes, and {@link #answer} closes a hold so that
  * no contact can wait for it afterwards.
+ * <p>
+ * With {@code reuseResultsWithin} it also keeps each person's latest result ({@link StoredResult}), so that she is
+ * answered from it without a request while it is recent.
  */
 public interface PeopleRegistry {
 
