@@ -107,14 +107,19 @@ class ReuseResultsTest extends ResultsTestSupport {
         assertEquals(1, bulk.getCreditsAvoided(), "her email, not paid again");
     }
 
-    @Test
-    void theResultsRouteGetsAReusedContactAtOnceWithoutARequest() throws Exception {
+    /** Contact 0 sent through direct:bulk, her result emitted by the results route. */
+    private void enrichedThroughTheResultsRoute() throws Exception {
         api.acceptBulkWithIdOfFirstSeq();
         EchoResults.stubEveryRequestOnceReceived(api, "FINISHED");
         context.getRouteController().startRoute("results");
         results().expectedMessageCount(1);
         template.requestBody("direct:bulk", List.of(contact(0)));
         results().assertIsSatisfied();
+    }
+
+    @Test
+    void theResultsRouteGetsAReusedContactAtOnceWithoutARequest() throws Exception {
+        enrichedThroughTheResultsRoute();
         results().reset();
         results().expectedMessageCount(1);
 
@@ -143,12 +148,7 @@ class ReuseResultsTest extends ResultsTestSupport {
 
     @Test
     void reusedContactsTheRouteFailedFailTheExchangeAndAreAnsweredWhenSentAgain() throws Exception {
-        api.acceptBulkWithIdOfFirstSeq();
-        EchoResults.stubEveryRequestOnceReceived(api, "FINISHED");
-        context.getRouteController().startRoute("results");
-        results().expectedMessageCount(1);
-        template.requestBody("direct:bulk", List.of(contact(0)));
-        results().assertIsSatisfied();
+        enrichedThroughTheResultsRoute();
         failFirstRouteAttempt("the route is down");
         results().reset();
         results().expectedMessageCount(1);
