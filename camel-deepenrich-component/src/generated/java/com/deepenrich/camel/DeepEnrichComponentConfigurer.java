@@ -125,6 +125,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryindoubtsubmissions":
         case "retryInDoubtSubmissions": getOrCreateConfiguration(target).setRetryInDoubtSubmissions(property(camelContext, boolean.class, value)); return true;
+        case "reuseresultswithin":
+        case "reuseResultsWithin": getOrCreateConfiguration(target).setReuseResultsWithin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staleafter":
@@ -233,6 +235,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryDelay": return long.class;
         case "retryindoubtsubmissions":
         case "retryInDoubtSubmissions": return boolean.class;
+        case "reuseresultswithin":
+        case "reuseResultsWithin": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staleafter":
@@ -342,6 +346,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "retryindoubtsubmissions":
         case "retryInDoubtSubmissions": return getOrCreateConfiguration(target).isRetryInDoubtSubmissions();
+        case "reuseresultswithin":
+        case "reuseResultsWithin": return getOrCreateConfiguration(target).getReuseResultsWithin();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "staleafter":

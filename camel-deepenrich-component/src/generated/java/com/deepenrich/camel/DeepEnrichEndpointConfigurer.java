@@ -125,6 +125,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryindoubtsubmissions":
         case "retryInDoubtSubmissions": target.getConfiguration().setRetryInDoubtSubmissions(property(camelContext, boolean.class, value)); return true;
+        case "reuseresultswithin":
+        case "reuseResultsWithin": target.getConfiguration().setReuseResultsWithin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -253,6 +255,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryDelay": return long.class;
         case "retryindoubtsubmissions":
         case "retryInDoubtSubmissions": return boolean.class;
+        case "reuseresultswithin":
+        case "reuseResultsWithin": return long.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -382,6 +386,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "retryindoubtsubmissions":
         case "retryInDoubtSubmissions": return target.getConfiguration().isRetryInDoubtSubmissions();
+        case "reuseresultswithin":
+        case "reuseResultsWithin": return target.getConfiguration().getReuseResultsWithin();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":

@@ -23,7 +23,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(64);
+        Set<String> props = new HashSet<>(65);
         props.add("apiKey");
         props.add("awaitPollInterval");
         props.add("awaitResult");
@@ -78,6 +78,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("requestsPerMinute");
         props.add("retryDelay");
         props.add("retryInDoubtSubmissions");
+        props.add("reuseResultsWithin");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");

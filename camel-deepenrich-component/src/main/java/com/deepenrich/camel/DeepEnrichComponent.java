@@ -17,6 +17,7 @@ import com.deepenrich.camel.client.AccountCredits;
 import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.HttpTransport;
 import com.deepenrich.camel.client.RateLimiter;
+import com.deepenrich.camel.consumer.LocalResultRoutes;
 import com.deepenrich.camel.health.DeepEnrichHealthCheck;
 import com.deepenrich.camel.ledger.CreditsBook;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
@@ -80,6 +81,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     private final Map<String, DeepEnrichHealthCheck> healthChecks = new ConcurrentHashMap<>();
     private WritableHealthCheckRepository producerChecks;
     private final DeepEnrichLedger defaultLedger = new InMemoryDeepEnrichLedger();
+    private final LocalResultRoutes localResultRoutes = new LocalResultRoutes();
     private final CreditsBook defaultCreditsBook = new InMemoryCreditsBook();
     private final IdempotentRepository defaultIdempotentRepository =
             MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
@@ -228,6 +230,11 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
                 ? cfg.getSslContextParameters() : retrieveGlobalSslContextParameters();
         return new HttpTransport(cfg.getConnectTimeout(), ssl, cfg.getProxyHost(), cfg.getProxyPort(),
                 cfg.getProxyUsername(), cfg.getProxyPassword());
+    }
+
+    /** The results consumers running, to emit results made without a request. */
+    public LocalResultRoutes localResultRoutes() {
+        return localResultRoutes;
     }
 
     /** Results an in-memory ledger still waits for are gone with this JVM: say so, naming the endpoints. */

@@ -117,6 +117,18 @@ public class DeepEnrichConfiguration implements Cloneable {
                             + "for her are answered by that new request.")
     private long personHoldTimeout = 86_400_000;
 
+    @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration")
+    @Metadata(description = "bulk answers a contact whose person was enriched within this window from her stored "
+                            + "result, without a request, when it asks the same or fewer enrich fields: the contact is "
+                            + "emitted at once through the results route (or the awaitResult body), flagged reused with "
+                            + "the date her result was found (EnrichedContact.isReused, getReusedFoundAt). The results "
+                            + "of the people it sends are kept in the ledger's people store for this long after they "
+                            + "are found (results that found nothing because of credits or a cancel are never kept). "
+                            + "Needs deduplicatePeople, and without awaitResult a results consumer of the same ledger "
+                            + "running in this Camel context (else every contact is sent). 0 (default): nothing is "
+                            + "kept or reused, as results age and hold personal data.")
+    private long reuseResultsWithin;
+
     @UriParam(label = "producer", defaultValue = "0")
     @Metadata(description = "The most credits this account's submissions may commit, in DeepEnrich's units (1 per "
                             + "email found, 10 per phone found), in each creditsBudgetPeriod: before each request the "
@@ -413,6 +425,14 @@ public class DeepEnrichConfiguration implements Cloneable {
     public void setPersonHoldTimeout(long personHoldTimeout) {
         this.personHoldTimeout = personHoldTimeout;
 
+    }
+
+    public long getReuseResultsWithin() {
+        return reuseResultsWithin;
+    }
+
+    public void setReuseResultsWithin(long reuseResultsWithin) {
+        this.reuseResultsWithin = reuseResultsWithin;
     }
 
     public CreditsBudgetPeriod getCreditsBudgetPeriod() {

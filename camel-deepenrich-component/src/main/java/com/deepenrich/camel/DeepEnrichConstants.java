@@ -65,6 +65,13 @@ public final class DeepEnrichConstants {
             javaType = "Integer")
     public static final String DEDUPLICATED = "CamelDeepEnrichDeduplicated";
 
+    @Metadata(description = "On a bulk receipt: the contacts not sent because their person's result was found within "
+                            + "reuseResultsWithin; each is answered with it, flagged reused with the date it was found "
+                            + "(EnrichedContact.isReused, getReusedFoundAt). On a result: how many of its contacts are "
+                            + "such answers.",
+            javaType = "Integer")
+    public static final String REUSED = "CamelDeepEnrichReused";
+
     @Metadata(label = "producer", description = "Overrides the forceResults option of getResult for this message.",
             javaType = "Boolean")
     public static final String FORCE_RESULTS = "CamelDeepEnrichForceResults";

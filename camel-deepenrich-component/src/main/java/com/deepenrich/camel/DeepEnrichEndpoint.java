@@ -242,12 +242,17 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
         return metrics.getContactsDeduplicated();
     }
 
-    @ManagedAttribute(description = "Requests the deduplicated contacts would have taken")
+    @ManagedAttribute(description = "Contacts not sent because their person's stored result was reused")
+    public long getContactsReused() {
+        return metrics.getContactsReused();
+    }
+
+    @ManagedAttribute(description = "Requests the deduplicated and reused contacts would have taken")
     public long getRequestsAvoided() {
         return metrics.getRequestsAvoided();
     }
 
-    @ManagedAttribute(description = "Credits the answers of deduplicated contacts would have cost if sent")
+    @ManagedAttribute(description = "Credits the answers of deduplicated and reused contacts would have cost if sent")
     public long getCreditsAvoided() {
         return metrics.getCreditsAvoided();
     }

@@ -25,7 +25,8 @@ final class EffectiveOptions {
                     .append(", staleAfter=").append(millis(cfg.getStaleAfter()));
         } else {
             line.append(", fingerprintWindow=").append(millis(cfg.getFingerprintWindow()))
-                    .append(", deduplicatePeople=").append(cfg.isDeduplicatePeople());
+                    .append(", deduplicatePeople=").append(cfg.isDeduplicatePeople())
+                    .append(", reuseResultsWithin=").append(millis(cfg.getReuseResultsWithin()));
         }
         line.append(", ledger=").append(endpoint.getLedger().getClass().getSimpleName()).append(", transport: ")
                 .append(cfg.getHttpClient() != null ? "own HttpClient" : component.transport(cfg).describe());

@@ -14,6 +14,7 @@ import com.deepenrich.camel.model.ContactOutcome;
 import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
+import com.deepenrich.camel.model.SubmissionReceipt;
 import com.deepenrich.camel.webhook.PollFallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
@@ -90,6 +91,26 @@ class WebhookResultsTest extends WebhookTestSupport {
         assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
         assertEquals(200, deliver(finished("id-slow")).statusCode(), "DeepEnrich's next retry");
         assertEquals(1, results().getReceivedCounter());
+    }
+
+    @Test
+    void aPersonEnrichedWithinReuseResultsWithinReachesTheWebhookRouteReusedWithoutARequest() throws Exception {
+        api.acceptBulkWithIdOfFirstSeq();
+        String bulk = "deepenrich:bulk?reuseResultsWithin=1d";
+        template.requestBody(bulk, List.of(WireMockApi.contact(0)));
+        assertEquals(200, deliver(EchoResults.resultOf(api.bulkRequests().get(0), "FINISHED")).statusCode());
+        results().expectedMessageCount(2);
+
+        SubmissionReceipt receipt = template.requestBody(bulk, List.of(WireMockApi.respelled(0, 1)),
+                SubmissionReceipt.class);
+
+        results().assertIsSatisfied();
+        assertEquals(1, receipt.getReused());
+        EnrichedContact reused = emitted(1).getContacts().get(0);
+        assertTrue(reused.isReused());
+        assertEquals("1", reused.getCustom().get("seq"));
+        assertEquals(emitted(0).getContacts().get(0).getMostProbableEmail(), reused.getMostProbableEmail());
+        assertEquals(1, api.bulkRequests().size(), "her second contact was not sent");
     }
 
     @Test

@@ -74,6 +74,7 @@ public class DeepEnrichDevConsole extends AbstractDevConsole {
         e.put("contactsRejected", endpoint.getContactsRejected());
         e.put("creditsSpent", endpoint.getCreditsSpent());
         e.put("contactsDeduplicated", endpoint.getContactsDeduplicated());
+        e.put("contactsReused", endpoint.getContactsReused());
         e.put("requestsAvoided", endpoint.getRequestsAvoided());
         e.put("creditsAvoided", endpoint.getCreditsAvoided());
         e.put("contactsWaitingForTheirPerson", endpoint.getLedger().people().waiting().size());

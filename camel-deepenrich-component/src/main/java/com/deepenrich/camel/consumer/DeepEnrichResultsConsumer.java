@@ -2,8 +2,10 @@ package com.deepenrich.camel.consumer;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import com.deepenrich.camel.DeepEnrichConfiguration;
@@ -51,6 +53,7 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer implements 
                 owner, ForeignResultsPolicy.emit, endpoint::resultEmitted);
         poller = new PendingPoller(endpoint, owner, getExceptionHandler(), readPolicy(), this::emit);
         super.doStart();
+        endpoint.getComponent().localResultRoutes().started(this);
     }
 
     private PendingPoller.ReadPolicy readPolicy() {
@@ -92,6 +95,7 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer implements 
 
     @Override
     protected void doStop() throws Exception {
+        endpoint.getComponent().localResultRoutes().stopped(this);
         super.doStop();
         if (poller != null) {
             poller.stop();
@@ -113,9 +117,24 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer implements 
     }
 
     private void emit(EnrichmentResult result) {
+        emit(result, outcome -> poller.done(result.getId()));
+    }
+
+    /**
+     * Emits a result made without a request (contacts answered from stored results) like a polled one; completes
+     * with whether the route processed it. It is in no ledger: the caller waits for this, so a crash before the route
+     * processed it leaves the caller's exchange unfinished, to be sent again.
+     */
+    public CompletableFuture<Boolean> emitLocal(EnrichmentResult result) {
+        CompletableFuture<Boolean> processed = new CompletableFuture<>();
+        emit(result, outcome -> processed.complete(outcome == ResultEmitter.Outcome.EMITTED));
+        return processed;
+    }
+
+    private void emit(EnrichmentResult result, Consumer<ResultEmitter.Outcome> after) {
         Exchange exchange = createExchange(false);
         emitter.emit(exchange, result, true, outcome -> {
-            poller.done(result.getId());
+            after.accept(outcome);
             if (outcome == ResultEmitter.Outcome.EMITTED) {
                 emitted.incrementAndGet();
                 emittedSinceLastPoll.incrementAndGet();
@@ -123,6 +142,11 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer implements 
             // reports a failed route to the exception handler (the id stays pending) and releases the exchange
             defaultConsumerCallback(exchange, false).done(false);
         });
+    }
+
+    @Override
+    public DeepEnrichEndpoint getEndpoint() {
+        return endpoint;
     }
 
     @Override

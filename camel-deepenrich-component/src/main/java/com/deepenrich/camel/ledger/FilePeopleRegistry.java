@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.deepenrich.camel.model.DeepEnrichJson;
@@ -15,12 +17,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The people store of {@link FileDeepEnrichLedger}, in its own JSON file beside the ledger file
- * ({@code <ledger file>.people.json}), rewritten atomically on every change. One file belongs to one process at a
+ * ({@code <ledger file>.people.json}), rewritten atomically on every change, with the stored results of
+ * {@code reuseResultsWithin}. One file belongs to one process at a
  * time: a hold whose request was not accepted when that process ended is not read back (nothing will send it).
  */
 public class FilePeopleRegistry extends InMemoryPeopleRegistry {
 
     private static final TypeReference<Map<String, String>> CUSTOM = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> FIELDS = new TypeReference<>() {
     };
 
     private final Path file;
@@ -55,6 +60,14 @@ public class FilePeopleRegistry extends InMemoryPeopleRegistry {
             restore(new WaitingContact(w.path("waiting_id").asText(), w.path("person").asText(),
                     w.path("contact").asText(), Instant.parse(w.path("since").asText())));
         }
+        for (JsonNode r : root.path("results")) {
+            restore(new StoredResult(r.path("person").asText(), r.path("enrichment_id").asText(),
+                    r.path("request_index").asInt(), DeepEnrichJson.mapper().convertValue(r.path("custom"), CUSTOM),
+                    DeepEnrichJson.mapper().convertValue(r.path("enrich_fields"), FIELDS),
+                    Duration.ofMillis(r.path("keep_millis").asLong()), r.path("contact").asText(null),
+                    r.hasNonNull("found_at") ? Instant.parse(r.path("found_at").asText()) : null,
+                    Instant.parse(r.path("expires_at").asText())));
+        }
     }
 
     @Override
@@ -79,6 +92,19 @@ public class FilePeopleRegistry extends InMemoryPeopleRegistry {
                     .put("person", w.identity())
                     .put("contact", w.contact())
                     .put("since", w.since().toString());
+        }
+        ArrayNode results = root.putArray("results");
+        for (StoredResult r : storedResults()) {
+            ObjectNode node = results.addObject()
+                    .put("person", r.identity())
+                    .put("enrichment_id", r.enrichmentId())
+                    .put("request_index", r.position())
+                    .put("keep_millis", r.keep().toMillis())
+                    .put("contact", r.contact())
+                    .put("found_at", r.foundAt() == null ? null : r.foundAt().toString())
+                    .put("expires_at", r.expiresAt().toString());
+            node.set("custom", DeepEnrichJson.mapper().valueToTree(r.custom()));
+            node.set("enrich_fields", DeepEnrichJson.mapper().valueToTree(r.enrichFields()));
         }
         AtomicFile.write(file, DeepEnrichJson.write(root), "DeepEnrich people store");
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** The people store of the in-memory ledger (and, written to its own file, of the file ledger). */
@@ -17,6 +18,7 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
     private final Map<String, PersonHold> holds = new LinkedHashMap<>();
     private final Set<String> closed = new HashSet<>();
     private final Map<String, WaitingContact> waiting = new LinkedHashMap<>();
+    private final Map<String, StoredResult> results = new LinkedHashMap<>();
 
     @Override
     public synchronized PersonHold hold(String identity, String holder, boolean awaited, Instant now,
@@ -126,6 +128,37 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
         return List.copyOf(waiting.values());
     }
 
+    @Override
+    public synchronized void keep(StoredResult result) {
+        results.put(result.identity(), result);
+        changed();
+    }
+
+    @Override
+    public synchronized List<StoredResult> awaitedResults(String enrichmentId) {
+        return results.values().stream().filter(r -> !r.isFound() && enrichmentId.equals(r.enrichmentId())).toList();
+    }
+
+    @Override
+    public synchronized Optional<StoredResult> storedResult(String identity, Instant now) {
+        return Optional.ofNullable(results.get(identity)).filter(r -> r.isFound() && r.expiresAt().isAfter(now));
+    }
+
+    @Override
+    public synchronized int purgeResults(Instant now) {
+        int before = results.size();
+        results.values().removeIf(r -> !r.expiresAt().isAfter(now));
+        if (results.size() != before) {
+            changed();
+        }
+        return before - results.size();
+    }
+
+    /** Every stored result, for a subclass that persists them. */
+    protected synchronized List<StoredResult> storedResults() {
+        return List.copyOf(results.values());
+    }
+
     /** Whether the person was answered and her hold waits only for its emission. */
     synchronized boolean isClosed(String identity) {
         return closed.contains(identity);
@@ -137,6 +170,10 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
         if (isClosed) {
             closed.add(hold.identity());
         }
+    }
+
+    synchronized void restore(StoredResult result) {
+        results.put(result.identity(), result);
     }
 
     synchronized void restore(WaitingContact contact) {

@@ -95,6 +95,7 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         createIfAbsent("deepenrich_credit_reservations", JdbcCreditsBook.CREATE_RESERVATIONS_TABLE);
         createIfAbsent("deepenrich_people", JdbcPeopleRegistry.CREATE_PEOPLE_TABLE);
         createIfAbsent("deepenrich_people_waiting", JdbcPeopleRegistry.CREATE_WAITING_TABLE);
+        createIfAbsent("deepenrich_people_results", JdbcPeopleRegistry.CREATE_RESULTS_TABLE);
     }
 
     private void createIfAbsent(String table, String ddl) {

@@ -3,12 +3,14 @@ package com.deepenrich.camel.ledger;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -42,7 +44,19 @@ import org.apache.camel.RuntimeCamelException;
  *     contact          VARCHAR(8000) NOT NULL,
  *     since            TIMESTAMP WITH TIME ZONE NOT NULL
  * );
+ * CREATE TABLE deepenrich_people_results (
+ *     person           VARCHAR(1000) NOT NULL PRIMARY KEY,
+ *     enrichment_id    VARCHAR(100) NOT NULL,
+ *     request_index    INTEGER NOT NULL,
+ *     custom           VARCHAR(4000),
+ *     enrich_fields    VARCHAR(200) NOT NULL,
+ *     keep_millis      BIGINT NOT NULL,
+ *     contact          VARCHAR(8000),
+ *     found_at         TIMESTAMP WITH TIME ZONE,
+ *     expires_at       TIMESTAMP WITH TIME ZONE NOT NULL
+ * );
  * </pre>
+ * The third table holds the results kept for {@code reuseResultsWithin}, one row per person.
  */
 public class JdbcPeopleRegistry implements PeopleRegistry {
 
@@ -62,6 +76,21 @@ public class JdbcPeopleRegistry implements PeopleRegistry {
                                                       + "person VARCHAR(1000) NOT NULL, "
                                                       + "contact VARCHAR(8000) NOT NULL, "
                                                       + "since TIMESTAMP WITH TIME ZONE NOT NULL)";
+
+    public static final String CREATE_RESULTS_TABLE = "CREATE TABLE deepenrich_people_results ("
+                                                      + "person VARCHAR(1000) NOT NULL PRIMARY KEY, "
+                                                      + "enrichment_id VARCHAR(100) NOT NULL, "
+                                                      + "request_index INTEGER NOT NULL, "
+                                                      + "custom VARCHAR(4000), "
+                                                      + "enrich_fields VARCHAR(200) NOT NULL, "
+                                                      + "keep_millis BIGINT NOT NULL, "
+                                                      + "contact VARCHAR(8000), "
+                                                      + "found_at TIMESTAMP WITH TIME ZONE, "
+                                                      + "expires_at TIMESTAMP WITH TIME ZONE NOT NULL)";
+
+    private static final String SELECT_RESULT = "SELECT person, enrichment_id, request_index, custom, enrich_fields, "
+                                                + "keep_millis, contact, found_at, expires_at "
+                                                + "FROM deepenrich_people_results";
 
     private static final TypeReference<Map<String, String>> CUSTOM = new TypeReference<>() {
     };
@@ -217,6 +246,48 @@ public class JdbcPeopleRegistry implements PeopleRegistry {
                         JdbcStatements.instant(rs, 4)));
     }
 
+    @Override
+    public void keep(StoredResult r) {
+        atomically("keep the result of a person", c -> {
+            JdbcStatements.update(c, "DELETE FROM deepenrich_people_results WHERE person = ?", r.identity());
+            JdbcStatements.update(c, "INSERT INTO deepenrich_people_results (person, enrichment_id, request_index, "
+                                     + "custom, enrich_fields, keep_millis, contact, found_at, expires_at) "
+                                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    r.identity(), r.enrichmentId(), r.position(), DeepEnrichJson.writeString(r.custom()),
+                    String.join(",", r.enrichFields()), r.keep().toMillis(), r.contact(), r.foundAt(),
+                    r.expiresAt());
+            return null;
+        });
+    }
+
+    @Override
+    public List<StoredResult> awaitedResults(String enrichmentId) {
+        return select("list the results awaited from " + enrichmentId,
+                SELECT_RESULT + " WHERE enrichment_id = ? AND contact IS NULL ORDER BY request_index",
+                JdbcPeopleRegistry::storedResult, enrichmentId);
+    }
+
+    @Override
+    public Optional<StoredResult> storedResult(String identity, Instant now) {
+        return select("read the stored result of a person",
+                SELECT_RESULT + " WHERE person = ? AND contact IS NOT NULL AND expires_at > ?",
+                JdbcPeopleRegistry::storedResult, identity, now).stream().findFirst();
+    }
+
+    @Override
+    public int purgeResults(Instant now) {
+        return update("purge expired results", "DELETE FROM deepenrich_people_results WHERE expires_at <= ?",
+                now.equals(Instant.MAX) ? Instant.parse("9999-12-31T23:59:59Z") : now);
+    }
+
+    private static StoredResult storedResult(ResultSet rs) throws SQLException {
+        String fields = rs.getString(5);
+        return new StoredResult(rs.getString(1), rs.getString(2), rs.getInt(3), custom(rs.getString(4)),
+                fields.isEmpty() ? List.of() : List.of(fields.split(",")), Duration.ofMillis(rs.getLong(6)),
+                rs.getString(7), JdbcStatements.instant(rs, 8),
+                JdbcStatements.instant(rs, 9));
+    }
+
     private record Held(PersonHold hold, boolean closed) {
     }
 
@@ -226,15 +297,16 @@ public class JdbcPeopleRegistry implements PeopleRegistry {
     }
 
     private static Held hold(ResultSet rs) throws SQLException {
-        String custom = rs.getString(6);
-        Map<String, String> fields;
-        try {
-            fields = custom == null ? Map.of() : DeepEnrichJson.mapper().readValue(custom, CUSTOM);
-        } catch (java.io.IOException e) {
-            throw new SQLException("unreadable custom fields of a hold: " + e.getMessage(), e);
-        }
         return new Held(new PersonHold(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                rs.getInt(5), fields, JdbcStatements.instant(rs, 7)), rs.getBoolean(8));
+                rs.getInt(5), custom(rs.getString(6)), JdbcStatements.instant(rs, 7)), rs.getBoolean(8));
+    }
+
+    private static Map<String, String> custom(String json) throws SQLException {
+        try {
+            return json == null ? Map.of() : DeepEnrichJson.mapper().readValue(json, CUSTOM);
+        } catch (java.io.IOException e) {
+            throw new SQLException("unreadable custom fields: " + e.getMessage(), e);
+        }
     }
 
     private static void deleteWaiting(Connection c, Collection<String> waitingIds) throws SQLException {

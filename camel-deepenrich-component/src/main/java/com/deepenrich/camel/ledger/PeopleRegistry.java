@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The people being enriched right now, and the contacts waiting for them, so that a person is sent once at a time:
@@ -14,6 +15,9 @@ import java.util.Map;
  * a hold goes without an answer the next hold of the same person answers them. Implementations are thread-safe;
  * shared ones make {@link #hold} and {@link #await} atomic across processes, and {@link #answer} closes a hold so that
  * no contact can wait for it afterwards.
+ * <p>
+ * With {@code reuseResultsWithin} it also keeps each person's latest result ({@link StoredResult}), so that she is
+ * answered from it without a request while it is recent.
  */
 public interface PeopleRegistry {
 
@@ -64,6 +68,25 @@ public interface PeopleRegistry {
         @Override
         public List<WaitingContact> waiting() {
             return List.of();
+        }
+
+        @Override
+        public void keep(StoredResult result) {
+        }
+
+        @Override
+        public List<StoredResult> awaitedResults(String enrichmentId) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<StoredResult> storedResult(String identity, Instant now) {
+            return Optional.empty();
+        }
+
+        @Override
+        public int purgeResults(Instant now) {
+            return 0;
         }
     };
 
@@ -117,6 +140,24 @@ public interface PeopleRegistry {
 
     /** Every waiting contact, oldest first, for reports. */
     List<WaitingContact> waiting();
+
+    /**
+     * Keeps a person's result ({@code reuseResultsWithin}), awaited or found, in place of any earlier one of hers: a
+     * person has one stored result, her latest.
+     */
+    void keep(StoredResult result);
+
+    /** The stored results awaiting the result of {@code enrichmentId} (not found yet). */
+    List<StoredResult> awaitedResults(String enrichmentId);
+
+    /** The person's found result, unless it expired at {@code now}. */
+    Optional<StoredResult> storedResult(String identity, Instant now);
+
+    /**
+     * Forgets the stored results (awaited or found) that expired at {@code now}; returns how many.
+     * {@code Instant.MAX} forgets them all.
+     */
+    int purgeResults(Instant now);
 
     /** A person an accepted request holds: where she is in it, to find her in its result. */
     record HeldPerson(String identity, int position, Map<String, String> custom) {

@@ -19,6 +19,7 @@ public final class DeepEnrichMetrics {
     private final LongAdder contactsRejected = new LongAdder();
     private final LongAdder creditsSpent = new LongAdder();
     private final LongAdder contactsDeduplicated = new LongAdder();
+    private final LongAdder contactsReused = new LongAdder();
     private final LongAdder requestsAvoided = new LongAdder();
     private final LongAdder creditsAvoided = new LongAdder();
 
@@ -50,19 +51,23 @@ public final class DeepEnrichMetrics {
         creditsSpent.add(credits);
     }
 
-    /** Contacts a submission did not send because their person was being enriched, and the requests they saved. */
-    public void contactsDeduplicated(long count, long requests) {
-        contactsDeduplicated.add(count);
+    /**
+     * Contacts a submission did not send because their person was being enriched ({@code deduplicated}) or her
+     * stored result was reused ({@code reused}), and the requests they saved.
+     */
+    public void contactsNotSent(long deduplicated, long reused, long requests) {
+        contactsDeduplicated.add(deduplicated);
+        contactsReused.add(reused);
         requestsAvoided.add(requests);
     }
 
     /**
-     * A result answered deduplicated contacts: the credits their answers would have cost if sent (1 per email
-     * found, 10 per phone, DeepEnrich's rule) are counted as avoided.
+     * A result answered deduplicated or reused contacts: the credits their answers would have cost if sent as new
+     * input (1 per email found, 10 per phone, DeepEnrich's rule) are counted as avoided.
      */
     public void deduplicatedAnswered(EnrichmentResult result) {
         for (EnrichedContact c : result.getContacts()) {
-            if (c.isDeduplicated()) {
+            if (c.isDeduplicated() || c.isReused()) {
                 creditsAvoided.add((isBlank(c.getMostProbableEmail()) ? 0 : AccountCredits.EMAIL_CREDITS)
                                    + (isBlank(c.getMostProbablePhone()) ? 0 : AccountCredits.PHONE_CREDITS));
             }
@@ -75,6 +80,10 @@ public final class DeepEnrichMetrics {
 
     public long getContactsDeduplicated() {
         return contactsDeduplicated.sum();
+    }
+
+    public long getContactsReused() {
+        return contactsReused.sum();
     }
 
     public long getRequestsAvoided() {

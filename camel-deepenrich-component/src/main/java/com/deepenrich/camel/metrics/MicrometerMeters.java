@@ -48,10 +48,14 @@ final class MicrometerMeters implements AutoCloseable {
                 counter(registry, "deepenrich.contacts.deduplicated", "Contacts not sent: their person was being "
                                                                       + "enriched",
                         tags, m, DeepEnrichMetrics::getContactsDeduplicated),
-                counter(registry, "deepenrich.requests.avoided", "Requests the deduplicated contacts would have taken",
+                counter(registry, "deepenrich.contacts.reused", "Contacts not sent: their person's stored result "
+                                                                + "was reused",
+                        tags, m, DeepEnrichMetrics::getContactsReused),
+                counter(registry, "deepenrich.requests.avoided", "Requests the deduplicated and reused contacts "
+                                                                 + "would have taken",
                         tags, m, DeepEnrichMetrics::getRequestsAvoided),
-                counter(registry, "deepenrich.credits.avoided", "Credits the deduplicated contacts' answers would "
-                                                                + "have cost",
+                counter(registry, "deepenrich.credits.avoided", "Credits the deduplicated and reused contacts' "
+                                                                + "answers would have cost",
                         tags, m, DeepEnrichMetrics::getCreditsAvoided),
                 gauge(registry, "deepenrich.enrichments.pending", "Enrichments in the endpoint's ledger", tags,
                         endpoint, DeepEnrichEndpoint::getPendingEnrichments),

@@ -1,5 +1,6 @@
 package com.deepenrich.camel.model;
 
+import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -21,6 +22,8 @@ public class EnrichedContact extends ExtensibleJson {
     private ContactOutcome outcome;
     @JsonProperty("camel_deduplicated_from")
     private String deduplicatedFrom;
+    @JsonProperty("camel_reused_found_at")
+    private String reusedFoundAt;
 
     public Map<String, String> getCustom() {
         return custom == null ? Map.of() : custom;
@@ -65,6 +68,30 @@ public class EnrichedContact extends ExtensibleJson {
         }
         copy.custom = custom;
         copy.deduplicatedFrom = enrichmentId;
+        return copy;
+    }
+
+    /**
+     * True when this contact was not sent because her person's result, found within {@code reuseResultsWithin}, was
+     * kept: it carries that result, with its own custom fields. JSON {@code camel_reused_found_at}.
+     */
+    @JsonIgnore
+    public boolean isReused() {
+        return reusedFoundAt != null;
+    }
+
+    /** When the reused result was found (its enrichment's result arrived); null for a contact that was sent. */
+    @JsonIgnore
+    public Instant getReusedFoundAt() {
+        return reusedFoundAt == null ? null : Instant.parse(reusedFoundAt);
+    }
+
+    /** A contact answered with her person's stored result {@code found}, found at {@code foundAt}. */
+    public static EnrichedContact reused(EnrichedContact found, Map<String, String> custom, Instant foundAt) {
+        EnrichedContact copy = DeepEnrichJson.mapper().convertValue(found, EnrichedContact.class);
+        copy.custom = custom;
+        copy.deduplicatedFrom = null;
+        copy.reusedFoundAt = foundAt.toString();
         return copy;
     }
 

@@ -67,6 +67,25 @@ public class EnrichmentResult extends ExtensibleJson {
         return copy;
     }
 
+    /**
+     * A result made without a request: contacts answered from their people's stored results, under a local
+     * {@code id}, finished, costing nothing.
+     */
+    public static EnrichmentResult local(String id, String name, List<EnrichedContact> contacts) {
+        EnrichmentResult local = new EnrichmentResult();
+        local.id = id;
+        local.name = name;
+        local.status = EnrichmentStatus.FINISHED;
+        local.cost = Map.of("credits", 0L);
+        local.contacts = List.copyOf(contacts);
+        return local;
+    }
+
+    /** Contacts of this result answered from their person's stored result, not sent (see EnrichedContact). */
+    public long countReused() {
+        return getContacts().stream().filter(EnrichedContact::isReused).count();
+    }
+
     /** Contacts of this result answered from another contact's enrichment, not sent (see EnrichedContact). */
     public long countDeduplicated() {
         return getContacts().stream().filter(EnrichedContact::isDeduplicated).count();

@@ -23,6 +23,11 @@ public final class PersonIdentity {
 
     /** {@code identityField}: the custom field holding the identity, or null for the contact's own fields. */
     public static String of(Contact contact, String identityField) {
+        return fields(contact.getEnrichFields()) + " " + person(contact, identityField);
+    }
+
+    /** The person alone, whatever the enrich fields asked (the key of her stored result). */
+    public static String person(Contact contact, String identityField) {
         String person = null;
         if (identityField != null && !identityField.isBlank()) {
             String given = contact.getCustom().get(identityField);
@@ -36,7 +41,7 @@ public final class PersonIdentity {
                     ? "domain:" + host(contact.getDomain()) : "company:" + words(contact.getCompanyName());
             person = "name:" + words(contact.getFirstname()) + "|" + words(contact.getLastname()) + "|" + firm;
         }
-        return fields(contact.getEnrichFields()) + " " + person;
+        return person;
     }
 
     /** A LinkedIn URL as one person's key: {@code linkedin.com/in/demoge} for every spelling of it. */

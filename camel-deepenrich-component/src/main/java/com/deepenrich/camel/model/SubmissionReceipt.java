@@ -9,9 +9,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * What a {@code bulk} submission did: one enrichment id per request of at most 100 contacts, and every contact
  * refused before sending (one {@link Rejection} per contact, however many problems it has), and the contacts not sent
  * because their person was being enriched already ({@code deduplicated}: they are answered with her result, see
- * {@link EnrichedContact#isDeduplicated()}). Always {@code submitted + deduplicated + rejections = received}.
+ * {@link EnrichedContact#isDeduplicated()}), and those answered from their person's stored result ({@code reused},
+ * see {@link EnrichedContact#isReused()}). Always {@code submitted + deduplicated + reused + rejections = received}.
  */
-@JsonPropertyOrder({"name", "enrichmentIds", "received", "submitted", "deduplicated", "requestsAvoided", "rejected"})
+@JsonPropertyOrder({"name", "enrichmentIds", "received", "submitted", "deduplicated", "reused", "requestsAvoided",
+        "rejected"})
 public final class SubmissionReceipt {
 
     private final String name;
@@ -20,14 +22,16 @@ public final class SubmissionReceipt {
     private final int submitted;
     private final List<Rejection> rejections;
     private final int deduplicated;
+    private final int reused;
 
     public SubmissionReceipt(String name, List<String> enrichmentIds, int received, int submitted,
                              List<Rejection> rejections) {
-        this(name, enrichmentIds, received, submitted, rejections, 0);
+        this(name, enrichmentIds, received, submitted, rejections, 0, 0);
     }
 
     private SubmissionReceipt(String name, List<String> enrichmentIds, int received, int submitted,
-                              List<Rejection> rejections, int deduplicated) {
+                              List<Rejection> rejections, int deduplicated, int reused) {
+        this.reused = reused;
         this.name = name;
         this.enrichmentIds = List.copyOf(enrichmentIds);
         this.received = received;
@@ -38,7 +42,12 @@ public final class SubmissionReceipt {
 
     /** This receipt, telling that {@code count} of the contacts received are answered from others' results. */
     public SubmissionReceipt withDeduplicated(int count) {
-        return new SubmissionReceipt(name, enrichmentIds, received, submitted, rejections, count);
+        return new SubmissionReceipt(name, enrichmentIds, received, submitted, rejections, count, reused);
+    }
+
+    /** This receipt, telling that {@code count} of the contacts received are answered from stored results. */
+    public SubmissionReceipt withReused(int count) {
+        return new SubmissionReceipt(name, enrichmentIds, received, submitted, rejections, deduplicated, count);
     }
 
     @JsonProperty("name")
@@ -67,10 +76,16 @@ public final class SubmissionReceipt {
         return deduplicated;
     }
 
-    /** The requests (of at most 100 contacts) the deduplicated contacts would have taken. */
+    /** Contacts not sent because their person's result was found within reuseResultsWithin: each is answered with it. */
+    @JsonProperty("reused")
+    public int getReused() {
+        return reused;
+    }
+
+    /** The requests (of at most 100 contacts) the deduplicated and reused contacts would have taken. */
     @JsonProperty("requestsAvoided")
     public int getRequestsAvoided() {
-        return requests(submitted + deduplicated) - requests(submitted);
+        return requests(submitted + deduplicated + reused) - requests(submitted);
     }
 
     private static int requests(int contacts) {
@@ -86,6 +101,7 @@ public final class SubmissionReceipt {
     @Override
     public String toString() {
         return "SubmissionReceipt[name=" + name + ", ids=" + enrichmentIds + ", received=" + received + ", submitted="
-               + submitted + ", deduplicated=" + deduplicated + ", rejected=" + rejections.size() + "]";
+               + submitted + ", deduplicated=" + deduplicated + ", reused=" + reused + ", rejected=" + rejections.size()
+               + "]";
     }
 }

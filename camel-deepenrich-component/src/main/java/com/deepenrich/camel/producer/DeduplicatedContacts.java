@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import com.deepenrich.camel.client.BulkRequest;
 import com.deepenrich.camel.model.EnrichedContact;
@@ -14,7 +16,7 @@ import com.deepenrich.camel.util.HeldContacts;
 /**
  * The body of an awaiting exchange whose batch had deduplicated contacts: its own results merged, with each
  * deduplicated contact answered in its input place from the result that holds her person (a request of this exchange,
- * or another's it read too).
+ * or another's it read too), and each reused contact in its input place with her person's stored result.
  */
 final class DeduplicatedContacts {
 
@@ -35,18 +37,24 @@ final class DeduplicatedContacts {
     /** Own results in chunk order; {@code byId} every result read (own and {@link #heldElsewhere}) by id. */
     static EnrichmentResult merge(PersonGuard.Split split, List<EnrichmentResult> own,
                                   Map<String, EnrichmentResult> byId) {
-        EnrichmentResult merged = EnrichmentResult.merge(own);
-        if (split.deduplicated().isEmpty()) {
+        EnrichmentResult merged = own.isEmpty()
+                ? EnrichmentResult.local(ReusedContacts.localId(), null, List.of()) : EnrichmentResult.merge(own);
+        if (split.deduplicated().isEmpty() && split.reused().isEmpty()) {
             return merged;
         }
-        List<EnrichedContact> sent = merged.getContacts();
-        List<EnrichedContact> inOrder = new ArrayList<>(sent.size() + split.deduplicated().size());
-        int next = 0;
+        SortedMap<Integer, EnrichedContact> answers = new TreeMap<>();
         for (PersonGuard.Deduplicated d : split.deduplicated()) {
-            while (inOrder.size() < d.index() && next < sent.size()) {
+            answers.put(d.index(), answer(d, split, merged, own, byId));
+        }
+        split.reused().forEach(r -> answers.put(r.index(), r.answer()));
+        List<EnrichedContact> sent = merged.getContacts();
+        List<EnrichedContact> inOrder = new ArrayList<>(sent.size() + answers.size());
+        int next = 0;
+        for (Map.Entry<Integer, EnrichedContact> a : answers.entrySet()) {
+            while (inOrder.size() < a.getKey() && next < sent.size()) {
                 inOrder.add(sent.get(next++));
             }
-            inOrder.add(answer(d, split, merged, own, byId));
+            inOrder.add(a.getValue());
         }
         inOrder.addAll(sent.subList(next, sent.size()));
         return merged.withContacts(inOrder);

@@ -26,6 +26,7 @@ import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.SubmissionReceipt;
 import com.deepenrich.camel.util.DeepEnrichMessageHelper;
 import com.deepenrich.camel.util.ReplayGuards;
+import com.deepenrich.camel.util.StoredResults;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -63,7 +64,7 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
             PreparedBatch batch = PreparedBatch.prepare(in, cfg.enrichFieldList(), cfg.getInvalidContacts(), name);
             PersonGuard guard = new PersonGuard(cfg.isDeduplicatePeople() ? endpoint.getLedger().people() : null,
                     cfg.getIdentityField(), cfg.isAwaitResult(), Duration.ofMillis(cfg.getPersonHoldTimeout()),
-                    peoplePurge, exchange);
+                    ReusedContacts.window(cfg, endpoint), peoplePurge, exchange);
             BulkSubmission submission = new BulkSubmission(endpoint.getClient(), endpoint.getLedger(),
                     Duration.ofMillis(cfg.getFingerprintWindow()), acceptedRequests(exchange),
                     endpoint.getAccountCredits(),
@@ -77,11 +78,13 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
                             throw new CompletionException(guard.failed(
                                     DeepEnrichException.of(Futures.unwrap(failure), name)));
                         }
-                        return receipt.withDeduplicated(split.deduplicated().size());
+                        return receipt.withDeduplicated(split.deduplicated().size())
+                                .withReused(split.reused().size());
                     });
             flow = cfg.isAwaitResult()
                     ? submitted.thenCompose(receipt -> awaitAll(receipt, split, acceptedRequests(exchange), cfg))
-                    : submitted.thenApply(receipt -> new ReceiptAndResult(receipt, null));
+                    : submitted.thenCompose(receipt -> ReusedContacts.emit(endpoint, split, receipt)
+                            .thenApply(none -> new ReceiptAndResult(receipt, null)));
         } catch (RuntimeException refused) { // an invalid contact, an unreadable body, a ledger that cannot answer
             admission.release();
             if (refused instanceof DeepEnrichValidationException validation) {
@@ -92,7 +95,8 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
         complete(flow, exchange, callback, (message, outcome) -> {
             SubmissionReceipt receipt = outcome.receipt();
             endpoint.getMetrics().contactsSubmitted(receipt.getSubmitted());
-            endpoint.getMetrics().contactsDeduplicated(receipt.getDeduplicated(), receipt.getRequestsAvoided());
+            endpoint.getMetrics().contactsNotSent(receipt.getDeduplicated(), receipt.getReused(),
+                    receipt.getRequestsAvoided());
             endpoint.getMetrics().contactsRejected(receipt.getRejections().size());
             if (outcome.result() != null) {
                 DeepEnrichMessageHelper.setResult(message, outcome.result());
@@ -107,6 +111,7 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
             message.setHeader(DeepEnrichConstants.CREDITS_RESERVED, credits.reserved());
             message.setHeader(DeepEnrichConstants.CREDITS_SPENT, credits.spent());
             message.setHeader(DeepEnrichConstants.DEDUPLICATED, receipt.getDeduplicated());
+            message.setHeader(DeepEnrichConstants.REUSED, receipt.getReused());
             if (!receipt.getRejections().isEmpty()) {
                 message.setHeader(DeepEnrichConstants.REJECTED, receipt.getRejections());
             }
@@ -198,7 +203,10 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
                 ledger.complete(id);
                 ledger.people().forget(id);
             });
-            ownResults.forEach(endpoint::resultEmitted);
+            ownResults.forEach(result -> {
+                StoredResults.keep(ledger.people(), result, Instant.now());
+                endpoint.resultEmitted(result);
+            });
             EnrichmentResult merged = DeduplicatedContacts.merge(split, ownResults, byId);
             endpoint.getMetrics().deduplicatedAnswered(merged);
             return new ReceiptAndResult(receipt, merged);

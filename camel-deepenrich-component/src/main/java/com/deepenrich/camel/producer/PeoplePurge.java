@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.deepenrich.camel.ledger.PeopleRegistry;
 
 /**
- * Deletes the people store's expired holds at most once a minute per producer: they answer nobody (an expired hold is
+ * Deletes the people store's expired holds and stored results at most once a minute per producer: they answer nobody (an expired hold is
  * taken over), but they hold personal data, so they must not stay; a purge on every exchange would read the whole
  * store each time.
  */
@@ -22,6 +22,7 @@ final class PeoplePurge {
         long clock = System.nanoTime();
         if (clock - due >= 0 && next.compareAndSet(due, clock + EVERY_NANOS)) {
             people.purge(now);
+            people.purgeResults(now);
         }
     }
 }

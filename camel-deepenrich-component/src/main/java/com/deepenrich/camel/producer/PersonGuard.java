@@ -1,5 +1,7 @@
 package com.deepenrich.camel.producer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -14,9 +17,11 @@ import java.util.stream.IntStream;
 import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.ledger.PeopleRegistry;
 import com.deepenrich.camel.ledger.PersonHold;
+import com.deepenrich.camel.ledger.StoredResult;
 import com.deepenrich.camel.ledger.WaitingContact;
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.DeepEnrichJson;
+import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.PersonIdentity;
 import com.deepenrich.camel.model.SubmissionProgress;
 import org.apache.camel.Exchange;
@@ -29,6 +34,10 @@ import org.apache.camel.Exchange;
  * exchange that awaits its result answers its deduplicated contacts itself from the holders' results
  * ({@link DeduplicatedContacts}). The holder token is kept in the exchange, so a redelivery holds its own people
  * again and sends the same requests (which the fingerprint then recognises).
+ * <p>
+ * With {@code reuseResultsWithin}, a contact whose person has a stored result found within the window, for the same
+ * or more enrich fields, is not sent either: it is answered from that result ({@link Reused}). The people this
+ * exchange sends get a stored result awaiting their enrichment's, filled when it arrives ({@code StoredResults}).
  * <p>
  * Two modes do not mix: a contact whose results go to the consumer waits only for a request whose result goes there
  * too (an awaited result reaches only its exchange); an awaiting exchange waits for another's request only once it
@@ -49,23 +58,29 @@ final class PersonGuard {
     record Deduplicated(int index, Contact contact, Object sourceItem, PersonHold hold, int ownSender) {
     }
 
-    /** The batch split: what to send (with each sender's identity, held or not), and what waits. */
+    /** A contact not sent: its position in the batch, answered from her person's stored result. */
+    record Reused(int index, Object sourceItem, EnrichedContact answer) {
+    }
+
+    /** The batch split: what to send (with each sender's identity, held or not), what waits, and what is reused. */
     record Split(PreparedBatch toSend, List<String> senderIdentities, List<Boolean> senderHeld,
-                 List<Deduplicated> deduplicated, List<String> waitingIds) {
+                 List<Deduplicated> deduplicated, List<String> waitingIds, List<Reused> reused) {
     }
 
     private final PeopleRegistry people;
     private final String identityField;
     private final boolean awaited;
     private final Duration holdFor;
+    private final Duration reuseWithin;
     private final String holder;
     private final boolean enabled;
     private final PeoplePurge purge;
     private Split split;
 
-    /** {@code people} null: switched off, every contact is sent. */
-    PersonGuard(PeopleRegistry people, String identityField, boolean awaited, Duration holdFor, PeoplePurge purge,
-                Exchange exchange) {
+    /** {@code people} null: switched off, every contact is sent; {@code reuseWithin} zero: nothing is reused. */
+    PersonGuard(PeopleRegistry people, String identityField, boolean awaited, Duration holdFor, Duration reuseWithin,
+                PeoplePurge purge, Exchange exchange) {
+        this.reuseWithin = reuseWithin;
         this.purge = purge;
         this.enabled = people != null;
         this.people = enabled ? people : PeopleRegistry.NONE;
@@ -83,7 +98,8 @@ final class PersonGuard {
     Split split(PreparedBatch batch, String requestName, BooleanSupplier isReplay) {
         if (!enabled || isReplay.getAsBoolean()) {
             List<String> none = Collections.nCopies(batch.contacts().size(), "");
-            split = new Split(batch, none, Collections.nCopies(none.size(), false), List.of(), List.of());
+            split = new Split(batch, none, Collections.nCopies(none.size(), false), List.of(), List.of(),
+                    List.of());
             return split;
         }
         try {
@@ -109,6 +125,11 @@ final class PersonGuard {
         for (int i = 0; i < batch.contacts().size(); i++) {
             Contact contact = batch.contacts().get(i);
             String identity = PersonIdentity.of(contact, identityField);
+            Optional<StoredResult> stored = out.reusable(contact);
+            if (stored.isPresent()) {
+                out.reused(i, stored.get());
+                continue;
+            }
             Integer sender = out.ownSenders.get(identity);
             if (sender != null) {
                 if (awaited || out.held.get(sender) && out.waits(i, identity, holder)) {
@@ -135,7 +156,7 @@ final class PersonGuard {
             }
         }
         return new Split(new PreparedBatch(out.sendContacts, out.sendItems, batch.rejections(), batch.received()),
-                out.identities, out.held, out.deduplicated, out.waitingIds);
+                out.identities, out.held, out.deduplicated, out.waitingIds, out.reused);
     }
 
     /** The state of one split, contact after contact. */
@@ -149,6 +170,9 @@ final class PersonGuard {
         final List<Boolean> held = new ArrayList<>();
         final List<Deduplicated> deduplicated = new ArrayList<>();
         final List<String> waitingIds = new ArrayList<>();
+        final List<Reused> reused = new ArrayList<>();
+        /** Each person's stored result read so far, reusable or not. */
+        final Map<String, Optional<StoredResult>> stored = new HashMap<>();
         /** Each person sent by this batch: her index among the senders. */
         final Map<String, Integer> ownSenders = new HashMap<>();
         /** Each person this batch waits for, with the other's hold. */
@@ -183,6 +207,30 @@ final class PersonGuard {
             return true;
         }
 
+        /** Her stored result, when found within the window for the same or more enrich fields than asked. */
+        Optional<StoredResult> reusable(Contact contact) {
+            if (reuseWithin.isZero()) {
+                return Optional.empty();
+            }
+            Instant since = now.minus(reuseWithin);
+            return stored.computeIfAbsent(PersonIdentity.person(contact, identityField),
+                    person -> people.storedResult(person, now))
+                    .filter(r -> !r.foundAt().isBefore(since)
+                                 && r.enrichFields().containsAll(contact.getEnrichFields()));
+        }
+
+        void reused(int index, StoredResult result) {
+            Contact contact = batch.contacts().get(index);
+            EnrichedContact found;
+            try {
+                found = DeepEnrichJson.mapper().readValue(result.contact(), EnrichedContact.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("unreadable stored result of person " + result.identity(), e);
+            }
+            reused.add(new Reused(index, batch.sourceItems().get(index),
+                    EnrichedContact.reused(found, contact.getCustom(), result.foundAt())));
+        }
+
         void deduplicated(int index, PersonHold hold, int sender) {
             deduplicated.add(new Deduplicated(index, batch.contacts().get(index), batch.sourceItems().get(index), hold,
                     sender));
@@ -213,7 +261,15 @@ final class PersonGuard {
             }
         }
         if (!mine.isEmpty()) {
-            people.accepted(holder, enrichmentId, mine, Instant.now().plus(holdFor));
+            Instant expiresAt = Instant.now().plus(holdFor);
+            people.accepted(holder, enrichmentId, mine, expiresAt);
+            if (!reuseWithin.isZero()) {
+                mine.forEach(p -> {
+                    Contact sent = split.toSend().contacts().get(from + p.position());
+                    people.keep(new StoredResult(PersonIdentity.person(sent, identityField), enrichmentId,
+                            p.position(), p.custom(), sent.getEnrichFields(), reuseWithin, null, null, expiresAt));
+                });
+            }
         }
     }
 

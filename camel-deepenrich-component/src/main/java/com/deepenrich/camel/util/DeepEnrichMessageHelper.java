@@ -21,5 +21,6 @@ public final class DeepEnrichMessageHelper {
         message.setHeader(DeepEnrichConstants.STATUS, result.getStatus());
         message.setHeader(DeepEnrichConstants.CREDITS, result.getCredits());
         message.setHeader(DeepEnrichConstants.DEDUPLICATED, (int) result.countDeduplicated());
+        message.setHeader(DeepEnrichConstants.REUSED, (int) result.countReused());
     }
 }

@@ -1,6 +1,7 @@
 package com.deepenrich.camel.util;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,6 +100,7 @@ public final class ResultEmitter {
         try {
             ReplayGuards.forgetRequest(ledger, result);
             answered = WaitingAnswers.collect(ledger.people(), result);
+            StoredResults.keep(ledger.people(), result, Instant.now());
         } catch (RuntimeException e) {
             exchange.setException(e);
             if (admission.pending()) {

@@ -50,4 +50,17 @@ class FilePeopleRegistryTest extends PeopleRegistryContract {
         after.accepted("B", "id-2", List.of(held("ann", 0)), LATER);
         assertEquals(List.of(waiting("w1", "ann")), after.answer("id-2").get(0).waiting(), "the contact still waits");
     }
+
+    @Test
+    void aRestartedLedgerFindsItsStoredResults() {
+        Path file = dir.resolve("ledger.json");
+        PeopleRegistry before = new FileDeepEnrichLedger(file).people();
+        before.keep(awaitedResult("ann", "id-1", 0).found("{}", T0));
+        before.keep(awaitedResult("bob", "id-2", 1));
+
+        PeopleRegistry after = new FileDeepEnrichLedger(file).people();
+
+        assertEquals(before.storedResult("ann", T0), after.storedResult("ann", T0));
+        assertEquals(before.awaitedResults("id-2"), after.awaitedResults("id-2"));
+    }
 }

@@ -158,4 +158,53 @@ abstract class PeopleRegistryContract {
             assertEquals(registered, answered, "round " + round + ": registered means answered");
         }
     }
+
+    static StoredResult awaitedResult(String person, String enrichmentId, int position) {
+        return new StoredResult(person, enrichmentId, position, Map.of("row", "r" + position), List.of("email"),
+                Duration.ofDays(1), null, null, LATER);
+    }
+
+    @Test
+    void aStoredResultAwaitsItsEnrichmentThenIsFoundUntilItsWindowEnds() throws Exception {
+        PeopleRegistry people = people();
+        StoredResult awaited = awaitedResult("ann", "id-1", 2);
+        people.keep(awaited);
+        people.keep(awaitedResult("bob", "id-2", 0));
+
+        assertEquals(List.of(awaited), people.awaitedResults("id-1"));
+        assertTrue(people.storedResult("ann", T0).isEmpty(), "awaited, not found yet");
+
+        people.keep(awaited.found("{\"outcome\":\"FOUND\"}", T0));
+
+        assertTrue(people.awaitedResults("id-1").isEmpty());
+        StoredResult found = people.storedResult("ann", T0.plusSeconds(1)).orElseThrow();
+        assertEquals(T0, found.foundAt());
+        assertEquals(T0.plus(Duration.ofDays(1)), found.expiresAt());
+        assertEquals(List.of("email"), found.enrichFields());
+        assertEquals(Map.of("row", "r2"), found.custom());
+        assertEquals("{\"outcome\":\"FOUND\"}", found.contact());
+        assertTrue(people.storedResult("ann", T0.plus(Duration.ofDays(1))).isEmpty(), "expired with its window");
+    }
+
+    @Test
+    void aPersonHasOneStoredResultHerLatest() throws Exception {
+        PeopleRegistry people = people();
+        people.keep(awaitedResult("ann", "id-1", 0).found("{}", T0));
+        people.keep(awaitedResult("ann", "id-2", 5));
+
+        assertTrue(people.storedResult("ann", T0).isEmpty(), "her new request's result is awaited");
+        assertEquals(5, people.awaitedResults("id-2").get(0).position());
+    }
+
+    @Test
+    void expiredStoredResultsArePurgedAndAllCanBe() throws Exception {
+        PeopleRegistry people = people();
+        people.keep(awaitedResult("ann", "id-1", 0).found("{}", T0));
+        people.keep(awaitedResult("bob", "id-1", 1));
+
+        assertEquals(1, people.purgeResults(LATER), "bob's awaited result ended with his hold");
+        assertTrue(people.storedResult("ann", LATER).isPresent());
+        assertEquals(1, people.purgeResults(Instant.MAX));
+        assertTrue(people.storedResult("ann", LATER).isEmpty());
+    }
 }
