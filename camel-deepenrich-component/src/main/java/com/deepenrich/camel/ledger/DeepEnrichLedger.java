@@ -46,4 +46,13 @@ public interface DeepEnrichLedger {
     default Optional<String> findSubmission(String fingerprint, Instant acceptedSince) {
         return Optional.empty();
     }
+
+    /**
+     * The requests written to the API and not answered yet (write-ahead): after a crash, exactly the requests in
+     * doubt. A ledger that does not override it keeps none (a result of a request in doubt is then emitted as a
+     * foreign one).
+     */
+    default WireRecords wire() {
+        return WireRecords.NONE;
+    }
 }

@@ -1,14 +1,13 @@
 package com.deepenrich.camel.ledger;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +27,7 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
     public static final String DEFAULT_FILE_NAME = "deepenrich-ledger.json";
 
     private final Path file;
+    private final FileWireRecords wire;
 
     public FileDeepEnrichLedger(String path) {
         this(Path.of(path));
@@ -45,10 +45,18 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the DeepEnrich ledger " + file, e);
         }
+        wire = new FileWireRecords(file,
+                pending().stream().map(PendingEnrichment::name).collect(Collectors.toSet()));
     }
 
     public Path getFile() {
         return file;
+    }
+
+    /** In {@code <ledger file>.wire.json}. */
+    @Override
+    public WireRecords wire() {
+        return wire;
     }
 
     @Override
@@ -116,20 +124,6 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
                 .put("fingerprint", fingerprint)
                 .put("enrichment_id", s.enrichmentId())
                 .put("accepted_at", s.acceptedAt().toString()));
-        try {
-            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            try {
-                // a java.io stream, not a FileChannel: an interrupted thread (a stopping consumer) must still write
-                try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
-                    out.write(DeepEnrichJson.write(root));
-                    out.getFD().sync();
-                }
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the DeepEnrich ledger " + file, e);
-        }
+        AtomicFile.write(file, DeepEnrichJson.write(root), "the DeepEnrich ledger");
     }
 }

@@ -15,11 +15,17 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
 
     private final Map<String, PendingEnrichment> pending = new ConcurrentHashMap<>();
     private final LeaseTable leases = new LeaseTable();
+    private final WireRecords wire = new InMemoryWireRecords();
     /** In the order they were accepted, so that forgetting the old ones stops at the first young one. */
     private final LinkedHashMap<String, AcceptedSubmission> submissions = new LinkedHashMap<>();
 
     /** An accepted request's enrichment id, by fingerprint. */
     protected record AcceptedSubmission(String enrichmentId, Instant acceptedAt) {
+    }
+
+    @Override
+    public WireRecords wire() {
+        return wire;
     }
 
     @Override

@@ -41,6 +41,8 @@ import org.apache.camel.util.ObjectHelper;
  * );
  * </pre>
  *
+ * and the table of requests on the wire, {@link JdbcWireRecords}'s.
+ *
  * Claims expire by the clock of the instance that checks them: keep the instances' clocks synchronized (NTP).
  * Bean example: {@code camel.beans.ledger = #class:com.deepenrich.camel.ledger.JdbcDeepEnrichLedger(#dataSource)}.
  */
@@ -63,6 +65,9 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
     private static final String SELECT =
             "SELECT enrichment_id, name, submitted_at, contact_count FROM deepenrich_ledger";
 
+    private final JdbcWireRecords wire = new JdbcWireRecords(this);
+    /** The connection of the transaction {@link #inOneTransaction} runs on this thread, which every call joins. */
+    private final ThreadLocal<Connection> joined = new ThreadLocal<>();
     private DataSource dataSource;
     private Clock clock = Clock.systemUTC();
 
@@ -91,6 +96,13 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         ObjectHelper.notNull(dataSource, "dataSource", this);
         createIfAbsent("deepenrich_ledger", CREATE_TABLE);
         createIfAbsent("deepenrich_submissions", CREATE_SUBMISSIONS_TABLE);
+        createIfAbsent("deepenrich_wire", JdbcWireRecords.CREATE_TABLE);
+    }
+
+    /** In the table deepenrich_wire. */
+    @Override
+    public WireRecords wire() {
+        return wire;
     }
 
     private void createIfAbsent(String table, String ddl) {
@@ -203,7 +215,7 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         }
     }
 
-    private int update(String what, String sql, Object... params) {
+    int update(String what, String sql, Object... params) {
         return inTransaction(what, c -> {
             try (PreparedStatement ps = prepare(c, sql, params)) {
                 return ps.executeUpdate();
@@ -216,12 +228,12 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
                 rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4)), params);
     }
 
-    private interface Row<T> {
+    interface Row<T> {
 
         T read(ResultSet rs) throws SQLException;
     }
 
-    private <T> List<T> select(String what, String sql, Row<T> row, Object... params) {
+    <T> List<T> select(String what, String sql, Row<T> row, Object... params) {
         return inTransaction(what, c -> {
             List<T> found = new ArrayList<>();
             try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
@@ -241,6 +253,8 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
                 ps.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
             } else if (p instanceof Integer number) {
                 ps.setInt(i + 1, number);
+            } else if (p instanceof Long number) {
+                ps.setLong(i + 1, number);
             } else {
                 ps.setString(i + 1, (String) p);
             }
@@ -253,8 +267,47 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code work} on a connection of the pool, committing it when the pool hands out transactional ones. */
+    /**
+     * Runs {@code work}, and every call of this ledger it makes on this thread, in one transaction: all of it is
+     * committed, or none.
+     */
+    void inOneTransaction(String what, Runnable work) {
+        if (joined.get() != null) {
+            work.run();
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            joined.set(c);
+            try {
+                work.run();
+                c.commit();
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                joined.remove();
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new RuntimeCamelException("DeepEnrich ledger: cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} on a connection of the pool, committing it when the pool hands out transactional ones; inside
+     * {@link #inOneTransaction}, on that transaction's connection.
+     */
     private <T> T inTransaction(String what, Work<T> work) {
+        Connection open = joined.get();
+        if (open != null) {
+            try {
+                return work.run(open);
+            } catch (SQLException e) {
+                throw new RuntimeCamelException("DeepEnrich ledger: cannot " + what + ": " + e.getMessage(), e);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             try {

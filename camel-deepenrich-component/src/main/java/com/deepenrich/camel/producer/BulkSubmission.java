@@ -17,7 +17,6 @@ import com.deepenrich.camel.client.BulkRequest;
 import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.Futures;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
-import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.SubmissionProgress;
@@ -63,7 +62,8 @@ final class BulkSubmission {
         if (i == chunks.size()) {
             return CompletableFuture.completedFuture(null);
         }
-        String chunkName = chunks.size() == 1 ? name : name + " [" + (i + 1) + "/" + chunks.size() + "]";
+        String chunkName = RequestNames
+                .unique(chunks.size() == 1 ? name : name + " [" + (i + 1) + "/" + chunks.size() + "]");
         List<Contact> chunk = chunks.get(i);
         BulkRequest request = new BulkRequest(chunkName, webhookUrl, chunk);
         byte[] body = DeepEnrichJson.write(request);
@@ -95,8 +95,8 @@ final class BulkSubmission {
 
     /**
      * Sends one request: reserves its worst-case credits under the account's budget, waits for the account to have
-     * credits when it answered 402 before (without a request until its balance is positive), and records the
-     * accepted id in the ledger with the request's fingerprint.
+     * credits when it answered 402 before (without a request until its balance is positive), records it on the wire
+     * while it is written, and records the accepted id in the ledger with the request's fingerprint.
      */
     private CompletableFuture<String> send(BulkRequest request, byte[] body, String fingerprint) {
         long worstCase = AccountCredits.worstCase(request.contacts());
@@ -105,11 +105,13 @@ final class BulkSubmission {
         } catch (DeepEnrichException overBudget) {
             return CompletableFuture.failedFuture(overBudget);
         }
+        WireLog wire = new WireLog(ledger, request, fingerprint, fingerprintWindow);
         return credits.ensureCredits(client, request.name())
-                .thenCompose(ready -> client.submit(request, body))
+                .thenCompose(ready -> client.submit(request, body, wire))
                 .handle((id, failure) -> {
                     if (failure != null) {
                         Throwable cause = Futures.unwrap(failure);
+                        wire.unanswered(cause);
                         credits.cancel(worstCase);
                         if (cause instanceof DeepEnrichInsufficientCreditsException refused
                             && refused.getHttpStatus() == 402) {
@@ -118,19 +120,15 @@ final class BulkSubmission {
                         throw new CompletionException(cause);
                     }
                     credits.accepted(id, worstCase);
-                    record(id, request, fingerprint);
+                    record(id, request, fingerprint, wire);
                     return id;
                 });
     }
 
-    private void record(String id, BulkRequest request, String fingerprint) {
+    private void record(String id, BulkRequest request, String fingerprint, WireLog wire) {
         try {
-            Instant now = Instant.now();
-            ledger.record(new PendingEnrichment(id, request.name(), now, request.contacts().size()));
+            wire.accepted(id);
             accepted.put(fingerprint, id);
-            if (!fingerprintWindow.isZero()) {
-                ledger.recordSubmission(fingerprint, id, now, fingerprintWindow);
-            }
         } catch (RuntimeException e) {
             throw new UnrecordedException(id, unrecorded(id, request.name(), e));
         }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import com.deepenrich.camel.DeepEnrichConstants;
 import com.deepenrich.camel.ForeignResultsPolicy;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
+import com.deepenrich.camel.ledger.InDoubtRequests;
 import com.deepenrich.camel.model.EnrichmentResult;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
@@ -84,7 +85,7 @@ public final class ResultEmitter {
             return;
         }
         String key = deliveryKey(result);
-        Admission admission = admit(exchange, id, key, claimed);
+        Admission admission = admit(exchange, result, key, claimed);
         if (admission.stop() != null) {
             finish(id, done, admission.stop());
             return;
@@ -112,11 +113,15 @@ public final class ResultEmitter {
     private record Admission(Outcome stop, boolean pending) {
     }
 
-    /** Claims a pending id (unless {@code claimed}), applies the foreign policy, and checks for a duplicate. */
-    private Admission admit(Exchange exchange, String id, String key, boolean claimed) {
+    /**
+     * Claims a pending id (unless {@code claimed}), or one the result's request in doubt becomes, applies the foreign
+     * policy, and checks for a duplicate.
+     */
+    private Admission admit(Exchange exchange, EnrichmentResult result, String key, boolean claimed) {
+        String id = result.getId();
         boolean holdsClaim = claimed;
         try {
-            boolean pending = claimed || ledger.find(id).isPresent();
+            boolean pending = claimed || ledger.find(id).isPresent() || InDoubtRequests.adopt(ledger, result);
             if (pending && !claimed) {
                 if (!ledger.claim(id, owner, CLAIM_LEASE)) {
                     return new Admission(Outcome.BUSY, true);
