@@ -77,6 +77,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "indoubttimeout":
+        case "inDoubtTimeout": getOrCreateConfiguration(target).setInDoubtTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "invalidcontacts":
         case "invalidContacts": getOrCreateConfiguration(target).setInvalidContacts(property(camelContext, com.deepenrich.camel.InvalidContactsPolicy.class, value)); return true;
         case "lazystartproducer":
@@ -177,6 +179,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "httpClient": return java.net.http.HttpClient.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "indoubttimeout":
+        case "inDoubtTimeout": return long.class;
         case "invalidcontacts":
         case "invalidContacts": return com.deepenrich.camel.InvalidContactsPolicy.class;
         case "lazystartproducer":
@@ -278,6 +282,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
+        case "indoubttimeout":
+        case "inDoubtTimeout": return getOrCreateConfiguration(target).getInDoubtTimeout();
         case "invalidcontacts":
         case "invalidContacts": return getOrCreateConfiguration(target).getInvalidContacts();
         case "lazystartproducer":

@@ -75,6 +75,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "indoubttimeout":
+        case "inDoubtTimeout": target.getConfiguration().setInDoubtTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "invalidcontacts":
@@ -195,6 +197,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "httpClient": return java.net.http.HttpClient.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "indoubttimeout":
+        case "inDoubtTimeout": return long.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "invalidcontacts":
@@ -316,6 +320,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "httpClient": return target.getConfiguration().getHttpClient();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
+        case "indoubttimeout":
+        case "inDoubtTimeout": return target.getConfiguration().getInDoubtTimeout();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "invalidcontacts":

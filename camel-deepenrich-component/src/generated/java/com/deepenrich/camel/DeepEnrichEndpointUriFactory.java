@@ -23,7 +23,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(61);
         props.add("apiKey");
         props.add("awaitPollInterval");
         props.add("awaitResult");
@@ -51,6 +51,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("greedy");
         props.add("httpClient");
         props.add("idempotentRepository");
+        props.add("inDoubtTimeout");
         props.add("initialDelay");
         props.add("invalidContacts");
         props.add("lazyStartProducer");

@@ -19,6 +19,7 @@ import com.deepenrich.camel.client.RateLimiter;
 import com.deepenrich.camel.health.DeepEnrichHealthCheck;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
+import com.deepenrich.camel.ledger.OverdueRequests;
 import com.deepenrich.camel.producer.PendingBatches;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -154,7 +155,8 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
      * account's first producer endpoint starts: {@code camel.health.producersEnabled} and
      * {@code healthCheckProducerEnabled} govern it. Its id names the API host, never the key.
      */
-    synchronized void registerHealthCheck(DeepEnrichConfiguration cfg, DeepEnrichClient client) {
+    synchronized void registerHealthCheck(DeepEnrichConfiguration cfg, DeepEnrichClient client,
+                                          OverdueRequests overdue) {
         String account = cfg.getBaseUrl() + "|" + cfg.getApiKey();
         if (healthChecks.containsKey(account)) {
             return;
@@ -171,7 +173,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         for (int n = 2; producerChecks.getCheck(unique).isPresent(); n++) {
             unique = id + "-" + n;
         }
-        DeepEnrichHealthCheck check = new DeepEnrichHealthCheck(unique, client, accountCredits(cfg));
+        DeepEnrichHealthCheck check = new DeepEnrichHealthCheck(unique, client, accountCredits(cfg), overdue);
         check.setEnabled(isHealthCheckProducerEnabled());
         producerChecks.addHealthCheck(check);
         healthChecks.put(account, check);

@@ -75,6 +75,8 @@ public class DeepEnrichDevConsole extends AbstractDevConsole {
         e.put("creditsSpent", endpoint.getCreditsSpent());
         e.put("pendingEnrichments", endpoint.getPendingEnrichments());
         e.put("pendingBatches", endpoint.getPendingBatches());
+        e.put("requestsInDoubt", endpoint.getRequestsInDoubt());
+        e.put("requestsInDoubtOverdue", endpoint.getRequestsInDoubtOverdue());
         return e;
     }
 

@@ -104,6 +104,7 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer implements 
      */
     @Override
     protected int poll() throws Exception {
+        endpoint.getOverdueRequests().report();
         DeepEnrichException failedReads = poller.takeReadFailures();
         poller.readPending(select);
         if (failedReads != null) {
