@@ -118,6 +118,26 @@ class InDoubtRequestsTest extends WebhookTestSupport {
     }
 
     @Test
+    void aRequestStillInDoubtAfterInDoubtTimeoutIsReportedOnceNamingItAndItsContacts() {
+        api.server.stubFor(WireMock.post(urlEqualTo(WireMockApi.BULK_PATH))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        String uri = BULK + "&inDoubtTimeout=1";
+        DeepEnrichEndpoint endpoint = context.getEndpoint(uri, DeepEnrichEndpoint.class);
+        try (LogCapture log = new LogCapture()) {
+            assertInstanceOf(DeepEnrichInDoubtException.class,
+                    template.send(uri, e -> e.getMessage().setBody(contacts(0, 2))).getException());
+            String key = inDoubt().get(0).requestKey();
+
+            Awaitility.await().until(() -> endpoint.getRequestsInDoubtOverdue() == 1);
+            assertEquals(1, endpoint.getRequestsInDoubtOverdue(), "read again");
+            assertEquals(1, endpoint.getRequestsInDoubt());
+            List<String> reported = log.lines("is still in doubt");
+            assertEquals(1, reported.size(), reported.toString());
+            assertTrue(reported.get(0).contains("'" + key + "' (2 contacts)"), reported.get(0));
+        }
+    }
+
+    @Test
     void aRetryWaitsOffTheWireAndIsRecordedAgainWhenItIsWritten() {
         RecordingLedger recording = new RecordingLedger();
         context.getRegistry().bind("recording", recording);
