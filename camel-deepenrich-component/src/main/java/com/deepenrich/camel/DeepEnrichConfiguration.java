@@ -35,7 +35,9 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     @UriParam(label = "producer")
     @Metadata(description = "Name of the enrichment request (header CamelDeepEnrichName overrides). "
-                            + "A readable default naming the route and the time is generated.")
+                            + "A readable default naming the route and the time is generated. Each request is sent "
+                            + "with a short random suffix that makes its name unique (Sales Q4 #k3f9x2ab), so that its "
+                            + "result, which carries it, matches the request even when the answer was lost.")
     private String name;
 
     @UriParam(label = "producer")
