@@ -117,12 +117,17 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         }
     }
 
+    /**
+     * An id recorded already stays as it is. Inserted only when absent, so that recording it again inside a
+     * transaction (with the request's wire record) does not abort that transaction on PostgreSQL.
+     */
     @Override
     public void record(PendingEnrichment p) {
         try {
             update("record " + p.enrichmentId(),
-                    "INSERT INTO deepenrich_ledger (enrichment_id, name, submitted_at, contact_count) VALUES (?, ?, ?, ?)",
-                    p.enrichmentId(), storable(p.name()), p.submittedAt(), p.contactCount());
+                    "INSERT INTO deepenrich_ledger (enrichment_id, name, submitted_at, contact_count) SELECT ?, ?, ?, ?"
+                                                 + " WHERE NOT EXISTS (SELECT 1 FROM deepenrich_ledger WHERE enrichment_id = ?)",
+                    p.enrichmentId(), storable(p.name()), p.submittedAt(), p.contactCount(), p.enrichmentId());
         } catch (RuntimeCamelException e) {
             if (find(p.enrichmentId()).isEmpty()) { // else it was recorded already
                 throw e;
