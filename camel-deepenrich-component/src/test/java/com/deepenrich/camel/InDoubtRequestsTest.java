@@ -76,6 +76,26 @@ class InDoubtRequestsTest extends WebhookTestSupport {
     }
 
     @Test
+    void aResultEmittedBeforeNeverAnswersARequestInDoubtWithTheSameContacts() throws Exception {
+        api.server.stubFor(WireMock.post(urlEqualTo(WireMockApi.BULK_PATH))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        assertInstanceOf(DeepEnrichInDoubtException.class,
+                template.send(BULK, e -> e.getMessage().setBody(contacts(0, 2))).getException());
+        WireRecord lost = inDoubt().get(0);
+        api.acceptBulkWithIdOfFirstSeq(); // the same contacts sent again, and accepted
+        Exchange again = template.send(BULK + "&fingerprintWindow=0", e -> e.getMessage().setBody(contacts(0, 2)));
+        String name = ledger().find("id-0").orElseThrow().name();
+        results().expectedMessageCount(1);
+
+        assertEquals(200, deliver("?token=" + TOKEN, resultOf("id-0", name)).statusCode());
+        assertEquals(200, deliver("?token=" + TOKEN, resultOf("id-0", name)).statusCode(), "a duplicate delivery");
+
+        results().assertIsSatisfied();
+        assertEquals(null, again.getException());
+        assertEquals(List.of(lost), inDoubt(), "still in doubt: its own result may yet come");
+    }
+
+    @Test
     void aRequestWaitingForItsRateLimitTurnIsNotOnTheWire() {
         api.acceptBulkWithIdOfFirstSeq();
         String limited = BULK + "&requestsPerMinute=30&rateLimitWindow=2000";

@@ -121,7 +121,10 @@ public final class ResultEmitter {
         String id = result.getId();
         boolean holdsClaim = claimed;
         try {
-            boolean pending = claimed || ledger.find(id).isPresent() || InDoubtRequests.adopt(ledger, result);
+            boolean known = claimed || ledger.find(id).isPresent();
+            boolean duplicate = !known && seen.contains(exchange, key);
+            // a result emitted before never answers a request in doubt (one with the same contacts, sent again)
+            boolean pending = known || !duplicate && InDoubtRequests.adopt(ledger, result);
             if (pending && !claimed) {
                 if (!ledger.claim(id, owner, CLAIM_LEASE)) {
                     return new Admission(Outcome.BUSY, true);
@@ -132,7 +135,7 @@ public final class ResultEmitter {
                 LOG.info("Result of enrichment {} dropped: the ledger does not hold its id (foreignResults=drop)", id);
                 return new Admission(Outcome.DROPPED, false);
             }
-            if (!pending && seen.contains(exchange, key)) {
+            if (duplicate) {
                 return new Admission(Outcome.DUPLICATE, false);
             }
             if (!pending) {
