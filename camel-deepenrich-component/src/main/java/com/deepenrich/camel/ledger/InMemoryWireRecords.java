@@ -26,8 +26,17 @@ public class InMemoryWireRecords implements WireRecords {
 
     @Override
     public synchronized void accept(String requestKey, Runnable recordAccepted) {
-        recordAccepted.run();
-        remove(requestKey);
+        WireRecord taken = records.remove(requestKey);
+        if (taken == null) {
+            return;
+        }
+        try {
+            recordAccepted.run();
+        } catch (RuntimeException e) {
+            records.put(requestKey, taken);
+            throw e;
+        }
+        changed();
     }
 
     @Override

@@ -61,8 +61,9 @@ final class JdbcWireRecords implements WireRecords {
     @Override
     public void accept(String requestKey, Runnable recordAccepted) {
         ledger.inOneTransaction("record request " + requestKey + " as accepted", () -> {
-            recordAccepted.run();
-            remove(requestKey);
+            if (delete(JdbcDeepEnrichLedger.storable(requestKey)) == 1) { // else its result took it first
+                recordAccepted.run();
+            }
         });
     }
 
@@ -80,8 +81,9 @@ final class JdbcWireRecords implements WireRecords {
                 writtenBefore);
     }
 
-    private void delete(String key) {
-        ledger.update("forget request " + key + " on the wire", "DELETE FROM deepenrich_wire WHERE request_key = ?",
+    private int delete(String key) {
+        return ledger.update("forget request " + key + " on the wire",
+                "DELETE FROM deepenrich_wire WHERE request_key = ?",
                 key);
     }
 }

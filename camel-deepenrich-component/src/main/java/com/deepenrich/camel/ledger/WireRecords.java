@@ -49,7 +49,9 @@ public interface WireRecords {
 
     /**
      * The request is an enrichment now: runs {@code recordAccepted} (which records it in the ledger as pending, with
-     * its fingerprint) and forgets the record, in one transaction where the store allows it.
+     * its fingerprint) and forgets the record, in one transaction where the store allows it. When the record is gone
+     * already, its result came first and took it (the enrichment may be emitted and forgotten by now): nothing is
+     * recorded again. A store that keeps no records always runs {@code recordAccepted}.
      */
     void accept(String requestKey, Runnable recordAccepted);
 

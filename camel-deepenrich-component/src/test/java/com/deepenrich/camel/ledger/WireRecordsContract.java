@@ -94,6 +94,19 @@ abstract class WireRecordsContract {
     }
 
     @Test
+    void anAnswerComingAfterItsResultTookTheRecordRecordsNothingAgain() throws Exception {
+        DeepEnrichLedger ledger = ledger();
+        WireRecord record = onTheWire("a #1", 0);
+        ledger.wire().write(record);
+        assertTrue(InDoubtRequests.adopt(ledger, resultOf("x", "id-1", "a #1")));
+        ledger.complete("id-1"); // emitted
+
+        InDoubtRequests.accepted(ledger, record, "id-1", T0); // the POST's answer, late
+
+        assertTrue(ledger.pending().isEmpty(), "not pending again: it would be emitted twice");
+    }
+
+    @Test
     void purgeForgetsTheRecordsWrittenBeforeTheGivenTime() throws Exception {
         DeepEnrichLedger ledger = ledger();
         ledger.wire().write(onTheWire("a #1", 0));
