@@ -1,28 +1,19 @@
 package com.deepenrich.camel;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import com.deepenrich.camel.callback.CallbackToken;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
 import com.deepenrich.camel.ledger.JdbcDeepEnrichLedger;
 import com.deepenrich.camel.ledger.WireRecord;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.postgres.PostgresDatabase;
-import org.apache.camel.test.AvailablePortFinder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -38,22 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * arriving then, is emitted once as its answer (not as a foreign result).
  */
 @Timeout(90)
-class InDoubtKillTest {
+class InDoubtKillTest extends KillTestSupport {
 
     @RegisterExtension
     static final PostgresDatabase POSTGRES = new PostgresDatabase();
-
-    private final WireMockApi api = new WireMockApi();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final int port = AvailablePortFinder.getNextAvailable();
-
-    @TempDir
-    Path work;
-
-    @AfterEach
-    void stopApi() {
-        api.close();
-    }
 
     @Test
     void onTheFileLedgerOnlyTheRequestOnTheWireIsInDoubtAndItsWebhookAnswersIt() throws Exception {
@@ -94,8 +73,8 @@ class InDoubtKillTest {
 
         NodeProcess third = started(ledgerKind);
         String webhook = result("id-late", inDoubt.requestKey(), seq);
-        assertAnswer("emitted", deliver(webhook));
-        assertAnswer("duplicate", deliver(webhook));
+        assertAnswer(200, "emitted", deliver(webhook));
+        assertAnswer(200, "duplicate", deliver(webhook));
         third.kill();
 
         assertEquals(List.of("id-late foreign=false"), Files.readAllLines(work.resolve(WireNode.EMITTED)));
@@ -109,18 +88,6 @@ class InDoubtKillTest {
         return DeepEnrichJson.writeString(Map.of("id", id, "name", name, "status", "FINISHED",
                 "cost", Map.of("credits", 1), "datas", List.of(Map.of("custom", Map.of("seq", seq), "contact",
                         Map.of("firstname", "First" + seq, "most_probable_email", "a@example.com")))));
-    }
-
-    private HttpResponse<String> deliver(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/deepenrich/results?token="
-                                                           + CallbackToken.derive(WireMockApi.API_KEY)))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void assertAnswer(String message, HttpResponse<String> answer) {
-        assertEquals(200, answer.statusCode(), answer.body());
-        assertTrue(answer.body().contains(message), answer.body());
     }
 
     private NodeProcess started(String ledgerKind) throws Exception {
