@@ -75,7 +75,9 @@ public class GenerateComponentConfiguration {
                 .append(javadoc("", component.path("description").asText()
                         + "\n\nGenerated from " + CATALOG + " by src/build/java/GenerateComponentConfiguration.java:"
                         + " do not edit."))
-                .append("@ConfigurationProperties(prefix = \"camel.component.").append(scheme).append("\")\n")
+                // a misspelt property fails the start instead of being ignored
+                .append("@ConfigurationProperties(prefix = \"camel.component.").append(scheme)
+                .append("\", ignoreUnknownFields = false)\n")
                 .append("public class ").append(CLASS).append(" extends ComponentConfigurationPropertiesCommon {\n\n")
                 .append("    /** The types of the options set with a bean reference ({@code #name}). */\n")
                 .append("    static final List<Class<?>> BEAN_REFERENCE_TYPES = List.of(")

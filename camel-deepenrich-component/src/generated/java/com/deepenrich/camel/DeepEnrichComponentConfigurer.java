@@ -59,6 +59,10 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "creditsbudget":
         case "creditsBudget": getOrCreateConfiguration(target).setCreditsBudget(property(camelContext, long.class, value)); return true;
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": getOrCreateConfiguration(target).setCreditsBudgetPeriod(property(camelContext, com.deepenrich.camel.CreditsBudgetPeriod.class, value)); return true;
+        case "deduplicatepeople":
+        case "deduplicatePeople": getOrCreateConfiguration(target).setDeduplicatePeople(property(camelContext, boolean.class, value)); return true;
         case "enrichfields":
         case "enrichFields": getOrCreateConfiguration(target).setEnrichFields(property(camelContext, java.lang.String.class, value)); return true;
         case "fingerprintwindow":
@@ -77,6 +81,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "httpClient": getOrCreateConfiguration(target).setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "identityfield":
+        case "identityField": getOrCreateConfiguration(target).setIdentityField(property(camelContext, java.lang.String.class, value)); return true;
         case "indoubttimeout":
         case "inDoubtTimeout": getOrCreateConfiguration(target).setInDoubtTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "invalidcontacts":
@@ -99,6 +105,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxretrydelay":
         case "maxRetryDelay": getOrCreateConfiguration(target).setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "name": getOrCreateConfiguration(target).setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "personholdtimeout":
+        case "personHoldTimeout": getOrCreateConfiguration(target).setPersonHoldTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollfallbackafter":
         case "pollFallbackAfter": getOrCreateConfiguration(target).setPollFallbackAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "proxyhost":
@@ -161,6 +169,10 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectTimeout": return long.class;
         case "creditsbudget":
         case "creditsBudget": return long.class;
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": return com.deepenrich.camel.CreditsBudgetPeriod.class;
+        case "deduplicatepeople":
+        case "deduplicatePeople": return boolean.class;
         case "enrichfields":
         case "enrichFields": return java.lang.String.class;
         case "fingerprintwindow":
@@ -179,6 +191,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "httpClient": return java.net.http.HttpClient.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "identityfield":
+        case "identityField": return java.lang.String.class;
         case "indoubttimeout":
         case "inDoubtTimeout": return long.class;
         case "invalidcontacts":
@@ -201,6 +215,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
         case "name": return java.lang.String.class;
+        case "personholdtimeout":
+        case "personHoldTimeout": return long.class;
         case "pollfallbackafter":
         case "pollFallbackAfter": return long.class;
         case "proxyhost":
@@ -264,6 +280,10 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "creditsbudget":
         case "creditsBudget": return getOrCreateConfiguration(target).getCreditsBudget();
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": return getOrCreateConfiguration(target).getCreditsBudgetPeriod();
+        case "deduplicatepeople":
+        case "deduplicatePeople": return getOrCreateConfiguration(target).isDeduplicatePeople();
         case "enrichfields":
         case "enrichFields": return getOrCreateConfiguration(target).getEnrichFields();
         case "fingerprintwindow":
@@ -282,6 +302,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "httpClient": return getOrCreateConfiguration(target).getHttpClient();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
+        case "identityfield":
+        case "identityField": return getOrCreateConfiguration(target).getIdentityField();
         case "indoubttimeout":
         case "inDoubtTimeout": return getOrCreateConfiguration(target).getInDoubtTimeout();
         case "invalidcontacts":
@@ -304,6 +326,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxretrydelay":
         case "maxRetryDelay": return getOrCreateConfiguration(target).getMaxRetryDelay();
         case "name": return getOrCreateConfiguration(target).getName();
+        case "personholdtimeout":
+        case "personHoldTimeout": return getOrCreateConfiguration(target).getPersonHoldTimeout();
         case "pollfallbackafter":
         case "pollFallbackAfter": return getOrCreateConfiguration(target).getPollFallbackAfter();
         case "proxyhost":

@@ -55,6 +55,10 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "creditsbudget":
         case "creditsBudget": target.getConfiguration().setCreditsBudget(property(camelContext, long.class, value)); return true;
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": target.getConfiguration().setCreditsBudgetPeriod(property(camelContext, com.deepenrich.camel.CreditsBudgetPeriod.class, value)); return true;
+        case "deduplicatepeople":
+        case "deduplicatePeople": target.getConfiguration().setDeduplicatePeople(property(camelContext, boolean.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "enrichfields":
         case "enrichFields": target.getConfiguration().setEnrichFields(property(camelContext, java.lang.String.class, value)); return true;
@@ -75,6 +79,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "httpClient": target.getConfiguration().setHttpClient(property(camelContext, java.net.http.HttpClient.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "identityfield":
+        case "identityField": target.getConfiguration().setIdentityField(property(camelContext, java.lang.String.class, value)); return true;
         case "indoubttimeout":
         case "inDoubtTimeout": target.getConfiguration().setInDoubtTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "initialdelay":
@@ -95,6 +101,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxretrydelay":
         case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "name": target.getConfiguration().setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "personholdtimeout":
+        case "personHoldTimeout": target.getConfiguration().setPersonHoldTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollfallbackafter":
         case "pollFallbackAfter": target.getConfiguration().setPollFallbackAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollstrategy":
@@ -177,6 +185,10 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": return long.class;
         case "creditsbudget":
         case "creditsBudget": return long.class;
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": return com.deepenrich.camel.CreditsBudgetPeriod.class;
+        case "deduplicatepeople":
+        case "deduplicatePeople": return boolean.class;
         case "delay": return long.class;
         case "enrichfields":
         case "enrichFields": return java.lang.String.class;
@@ -197,6 +209,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "httpClient": return java.net.http.HttpClient.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "identityfield":
+        case "identityField": return java.lang.String.class;
         case "indoubttimeout":
         case "inDoubtTimeout": return long.class;
         case "initialdelay":
@@ -217,6 +231,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
         case "name": return java.lang.String.class;
+        case "personholdtimeout":
+        case "personHoldTimeout": return long.class;
         case "pollfallbackafter":
         case "pollFallbackAfter": return long.class;
         case "pollstrategy":
@@ -300,6 +316,10 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "creditsbudget":
         case "creditsBudget": return target.getConfiguration().getCreditsBudget();
+        case "creditsbudgetperiod":
+        case "creditsBudgetPeriod": return target.getConfiguration().getCreditsBudgetPeriod();
+        case "deduplicatepeople":
+        case "deduplicatePeople": return target.getConfiguration().isDeduplicatePeople();
         case "delay": return target.getDelay();
         case "enrichfields":
         case "enrichFields": return target.getConfiguration().getEnrichFields();
@@ -320,6 +340,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "httpClient": return target.getConfiguration().getHttpClient();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
+        case "identityfield":
+        case "identityField": return target.getConfiguration().getIdentityField();
         case "indoubttimeout":
         case "inDoubtTimeout": return target.getConfiguration().getInDoubtTimeout();
         case "initialdelay":
@@ -340,6 +362,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxretrydelay":
         case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
         case "name": return target.getConfiguration().getName();
+        case "personholdtimeout":
+        case "personHoldTimeout": return target.getConfiguration().getPersonHoldTimeout();
         case "pollfallbackafter":
         case "pollFallbackAfter": return target.getConfiguration().getPollFallbackAfter();
         case "pollstrategy":

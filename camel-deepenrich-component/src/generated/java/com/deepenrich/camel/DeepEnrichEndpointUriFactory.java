@@ -23,7 +23,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(61);
+        Set<String> props = new HashSet<>(65);
         props.add("apiKey");
         props.add("awaitPollInterval");
         props.add("awaitResult");
@@ -40,6 +40,8 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("claimLease");
         props.add("connectTimeout");
         props.add("creditsBudget");
+        props.add("creditsBudgetPeriod");
+        props.add("deduplicatePeople");
         props.add("delay");
         props.add("enrichFields");
         props.add("exceptionHandler");
@@ -51,6 +53,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("greedy");
         props.add("httpClient");
         props.add("idempotentRepository");
+        props.add("identityField");
         props.add("inDoubtTimeout");
         props.add("initialDelay");
         props.add("invalidContacts");
@@ -63,6 +66,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("maxRetryDelay");
         props.add("name");
         props.add("operation");
+        props.add("personHoldTimeout");
         props.add("pollFallbackAfter");
         props.add("pollStrategy");
         props.add("proxyHost");

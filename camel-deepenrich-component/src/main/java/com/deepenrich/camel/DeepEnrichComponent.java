@@ -11,13 +11,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
 
 import com.deepenrich.camel.client.AccountCredits;
 import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.HttpTransport;
 import com.deepenrich.camel.client.RateLimiter;
 import com.deepenrich.camel.health.DeepEnrichHealthCheck;
+import com.deepenrich.camel.ledger.CreditsBook;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
+import com.deepenrich.camel.ledger.InMemoryCreditsBook;
 import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
 import com.deepenrich.camel.ledger.OverdueRequests;
 import com.deepenrich.camel.producer.PendingBatches;
@@ -27,12 +30,14 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +52,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     static final long STOP_DRAIN_MILLIS = 30_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeepEnrichComponent.class);
+    private static final PropertyConfigurer OPTIONS = new CheckingComponentConfigurer();
 
     @Metadata(description = "Shared configuration: every endpoint starts from a copy of it.")
     private DeepEnrichConfiguration configuration = new DeepEnrichConfiguration();
@@ -75,6 +81,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     private final Map<String, DeepEnrichHealthCheck> healthChecks = new ConcurrentHashMap<>();
     private WritableHealthCheckRepository producerChecks;
     private final DeepEnrichLedger defaultLedger = new InMemoryDeepEnrichLedger();
+    private final CreditsBook defaultCreditsBook = new InMemoryCreditsBook();
     private final IdempotentRepository defaultIdempotentRepository =
             MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
     /** Made on first use (see {@link #scheduler()}), dropped on stop; guarded by {@code this}. */
@@ -92,6 +99,22 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         setProperties(endpoint, parameters);
         endpoints.add(endpoint);
         return endpoint;
+    }
+
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        return OPTIONS;
+    }
+
+    /** An option the URI names and no endpoint has: refused, naming the option meant. */
+    @Override
+    protected void validateParameters(String uri, Map<String, Object> parameters, String optionPrefix) {
+        if (parameters != null && !parameters.isEmpty() && optionPrefix == null) {
+            String unknown = parameters.keySet().stream().map(OptionNames.ENDPOINT::describeUnknown)
+                    .collect(Collectors.joining(", "));
+            throw new IllegalArgumentException("Unknown option " + unknown); // Camel adds the URI
+        }
+        super.validateParameters(uri, parameters, optionPrefix);
     }
 
     @Override
@@ -135,11 +158,18 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         pendingBatches = null;
     }
 
-    /** The credits of an account (base URL and key) under one budget: the 402 memory and the budget's reservations. */
-    AccountCredits accountCredits(DeepEnrichConfiguration cfg) {
+    /**
+     * The credits of an account (base URL and key) under one budget and period: the 402 memory and the budget's
+     * reservations, kept in the ledger's credits book (in this component's memory when the ledger keeps none).
+     */
+    AccountCredits accountCredits(DeepEnrichConfiguration cfg, DeepEnrichLedger ledger) {
+        CreditsBook book = ledger.credits() == CreditsBook.NONE ? defaultCreditsBook : ledger.credits();
         return accountCredits.computeIfAbsent(
-                new CreditsKey(cfg.getBaseUrl(), cfg.getApiKey(), cfg.getCreditsBudget()),
-                k -> new AccountCredits(k.creditsBudget()));
+                new CreditsKey(cfg.getBaseUrl(), cfg.getApiKey(), cfg.getCreditsBudget(), cfg.getCreditsBudgetPeriod(),
+                        book),
+                k -> new AccountCredits(k.creditsBudget(), k.period(),
+                        AccountCredits.accountOf(k.baseUrl(), k.apiKey()),
+                        k.book()));
     }
 
     /** One limiter per account and limit: the API's limit is per account, whatever endpoint sends. */
@@ -156,7 +186,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
      * {@code healthCheckProducerEnabled} govern it. Its id names the API host, never the key.
      */
     synchronized void registerHealthCheck(DeepEnrichConfiguration cfg, DeepEnrichClient client,
-                                          OverdueRequests overdue) {
+                                          AccountCredits credits, OverdueRequests overdue) {
         String account = cfg.getBaseUrl() + "|" + cfg.getApiKey();
         if (healthChecks.containsKey(account)) {
             return;
@@ -173,7 +203,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         for (int n = 2; producerChecks.getCheck(unique).isPresent(); n++) {
             unique = id + "-" + n;
         }
-        DeepEnrichHealthCheck check = new DeepEnrichHealthCheck(unique, client, accountCredits(cfg), overdue);
+        DeepEnrichHealthCheck check = new DeepEnrichHealthCheck(unique, client, credits, overdue);
         check.setEnabled(isHealthCheckProducerEnabled());
         producerChecks.addHealthCheck(check);
         healthChecks.put(account, check);
@@ -225,8 +255,9 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         return Collections.unmodifiableMap(rateLimiters);
     }
 
-    /** One account under one budget. */
-    private record CreditsKey(String baseUrl, String apiKey, long creditsBudget) {
+    /** One account under one budget, counted in one book. */
+    private record CreditsKey(String baseUrl, String apiKey, long creditsBudget, CreditsBudgetPeriod period,
+                              CreditsBook book) {
     }
 
     /** What a rate limiter is shared by; its text names the base URL and the limit, never the key. */
@@ -252,16 +283,23 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
             // waiting requests queue here; -1 would mean Camel's SynchronousQueue with caller-runs, where every
             // request past the pool ran on its caller's thread and the bound did not hold
             sending.setMaxQueueSize(Integer.MAX_VALUE);
+            sending.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
             senders = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DeepEnrichSend", sending);
         }
         return senders;
     }
 
-    /** The scheduler of retries, polls and rate-limit turns; made on first use, as {@link #senders()}. */
+    /**
+     * The scheduler of retries, polls and rate-limit turns; made on first use, as {@link #senders()}. Both refuse work
+     * once stopped (Camel's default policy would drop it without a word, and its caller would wait forever).
+     */
     synchronized ScheduledExecutorService scheduler() {
         if (scheduler == null) {
+            ThreadPoolProfile scheduling = new ThreadPoolProfile("DeepEnrichScheduler");
+            scheduling.setPoolSize(2);
+            scheduling.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
             scheduler = getCamelContext().getExecutorServiceManager()
-                    .newScheduledThreadPool(this, "DeepEnrichScheduler", 2);
+                    .newScheduledThreadPool(this, "DeepEnrichScheduler", scheduling);
         }
         return scheduler;
     }

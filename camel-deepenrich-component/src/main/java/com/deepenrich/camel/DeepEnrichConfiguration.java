@@ -58,8 +58,9 @@ public class DeepEnrichConfiguration implements Cloneable {
     private boolean callbackAuthentication = true;
 
     @UriParam(label = "security")
-    @Metadata(description = "Comma-separated origins (scheme://host[:port]) that header CamelDeepEnrichCallbackUrl may "
-                            + "name besides the origin of callbackUrl; a header URL of any other origin fails the "
+    @Metadata(description = "Comma-separated origins (scheme://host, with :port when the port is not the scheme's "
+                            + "default) that header CamelDeepEnrichCallbackUrl may name besides the origin of "
+                            + "callbackUrl; a header URL of any other origin fails the "
                             + "exchange before anything is sent.")
     private String callbackUrlAllowList;
 
@@ -97,15 +98,44 @@ public class DeepEnrichConfiguration implements Cloneable {
                             + "second, paid job. Costs one ledger read per request. 0 switches it off.")
     private long fingerprintWindow = 3_600_000;
 
+    @UriParam(label = "producer", defaultValue = "true")
+    @Metadata(description = "bulk sends a person once at a time: a contact whose person (see identityField) is being "
+                            + "enriched already, in the same exchange or in a request in flight on any node sharing "
+                            + "the ledger, is not sent and paid again; it is answered with her result, with its own "
+                            + "custom fields, through the same results route (or awaitResult body), flagged "
+                            + "deduplicated. false sends every contact.")
+    private boolean deduplicatePeople = true;
+
+    @UriParam(label = "producer")
+    @Metadata(description = "The custom field holding each contact's identity (a CRM person id) for "
+                            + "deduplicatePeople. Contacts without it, and every contact when unset, are identified by "
+                            + "their LinkedIn URL (case, scheme, www., query and trailing slash ignored), else by first "
+                            + "name, last name and domain (or company name).")
+    private String identityField;
+
+    @UriParam(label = "producer", defaultValue = "86400000", javaType = "java.time.Duration")
+    @Metadata(description = "How long deduplicatePeople holds a person for the request enriching her when its result "
+                            + "does not come: after it, the same person sent again is sent, and the contacts waiting "
+                            + "for her are answered by that new request.")
+    private long personHoldTimeout = 86_400_000;
+
     @UriParam(label = "producer", defaultValue = "0")
     @Metadata(description = "The most credits this account's submissions may commit, in DeepEnrich's units (1 per "
-                            + "email found, 10 per phone found), counted from the component's start: before each "
-                            + "request the worst case of its contacts' enrich fields is reserved, and the difference "
-                            + "released when its result tells the real spend. A request that would pass the budget "
-                            + "is not sent: the exchange fails with a DeepEnrichCreditsBudgetException carrying the "
-                            + "contacts not submitted, in order. Endpoints of one account with the same budget share "
-                            + "it (set it on the component for a cap per account). 0: no cap.")
+                            + "email found, 10 per phone found), in each creditsBudgetPeriod: before each request the "
+                            + "worst case of its contacts' enrich fields is reserved, and the difference released "
+                            + "when its result tells the real spend. A request that would pass the budget is not "
+                            + "sent: the exchange fails with a DeepEnrichCreditsBudgetException carrying the contacts "
+                            + "not submitted, in order. The counts live in the ledger: the in-memory one counts from "
+                            + "the component's start, a file ledger across restarts, a JDBC ledger for every node "
+                            + "sharing its database. Endpoints of one account share them (set the budget on the "
+                            + "component for a cap per account). 0: no cap.")
     private long creditsBudget;
+
+    @UriParam(label = "producer", defaultValue = "none")
+    @Metadata(description = "When the count of creditsBudget starts again: none (one count for ever), day (at 00:00 "
+                            + "UTC) or month (at 00:00 UTC on the first day of the month). A request counts in the "
+                            + "period it was reserved in, even when its result comes in the next one.")
+    private CreditsBudgetPeriod creditsBudgetPeriod = CreditsBudgetPeriod.none;
 
     @UriParam(label = "producer", defaultValue = "false")
     @Metadata(description = "getResult asks for partial results of a running enrichment (forceResults=true).")
@@ -161,7 +191,7 @@ public class DeepEnrichConfiguration implements Cloneable {
                             + "is queued), keeps other instances sharing the ledger from reading it; it covers the "
                             + "read with its retries and the route's processing of the result. A crashed instance's "
                             + "claims are taken over when they expire. It must exceed one read's worst case: "
-                            + "(maxRetries + 1) x requestTimeout + maxRetries x maxRetryDelay.")
+                            + "requestTimeout times (maxRetries plus one), plus maxRetryDelay times maxRetries.")
     private long claimLease = 600_000;
 
     @UriParam(label = "advanced")
@@ -377,6 +407,39 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     public void setCreditsBudget(long creditsBudget) {
         this.creditsBudget = creditsBudget;
+    }
+
+    public boolean isDeduplicatePeople() {
+        return deduplicatePeople;
+    }
+
+    public void setDeduplicatePeople(boolean deduplicatePeople) {
+        this.deduplicatePeople = deduplicatePeople;
+    }
+
+    public String getIdentityField() {
+        return identityField;
+    }
+
+    public void setIdentityField(String identityField) {
+        this.identityField = identityField;
+    }
+
+    public long getPersonHoldTimeout() {
+        return personHoldTimeout;
+    }
+
+    public void setPersonHoldTimeout(long personHoldTimeout) {
+        this.personHoldTimeout = personHoldTimeout;
+
+    }
+
+    public CreditsBudgetPeriod getCreditsBudgetPeriod() {
+        return creditsBudgetPeriod;
+    }
+
+    public void setCreditsBudgetPeriod(CreditsBudgetPeriod creditsBudgetPeriod) {
+        this.creditsBudgetPeriod = creditsBudgetPeriod;
     }
 
     public long getFingerprintWindow() {

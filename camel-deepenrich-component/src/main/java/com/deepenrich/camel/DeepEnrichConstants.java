@@ -46,15 +46,24 @@ public final class DeepEnrichConstants {
     public static final String CREDITS = "CamelDeepEnrichCredits";
 
     @Metadata(label = "producer", description = "On a bulk receipt: the credits this account's submissions have "
-                                                + "reserved for requests whose result has not come yet (their worst "
-                                                + "case, see creditsBudget).",
+                                                + "reserved in the current creditsBudgetPeriod for requests whose "
+                                                + "result has not come yet (their worst case, see creditsBudget), as "
+                                                + "the ledger counts them.",
             javaType = "Long")
     public static final String CREDITS_RESERVED = "CamelDeepEnrichCreditsReserved";
 
     @Metadata(label = "producer", description = "On a bulk receipt: the credits this account's results have reported "
-                                                + "spent since the component started.",
+                                                + "spent in the current creditsBudgetPeriod, as the ledger counts them "
+                                                + "(the in-memory ledger: since the component started).",
             javaType = "Long")
     public static final String CREDITS_SPENT = "CamelDeepEnrichCreditsSpent";
+
+    @Metadata(description = "On a bulk receipt: the contacts not sent because their person was being enriched "
+                            + "already (deduplicatePeople); each is answered with her result, flagged deduplicated "
+                            + "(EnrichedContact.isDeduplicated). On a result: how many of its contacts are such "
+                            + "answers.",
+            javaType = "Integer")
+    public static final String DEDUPLICATED = "CamelDeepEnrichDeduplicated";
 
     @Metadata(label = "producer", description = "Overrides the forceResults option of getResult for this message.",
             javaType = "Boolean")

@@ -164,13 +164,13 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
         ClientSettings settings = new ClientSettings(URI.create(configuration.getBaseUrl()), configuration.getApiKey(),
                 Duration.ofMillis(configuration.getRequestTimeout()), retry,
                 configuration.isRetryInDoubtSubmissions());
-        accountCredits = getComponent().accountCredits(configuration);
+        accountCredits = getComponent().accountCredits(configuration, getLedger());
         overdueRequests = new OverdueRequests(getLedger(), Duration.ofMillis(configuration.getInDoubtTimeout()));
         client = new DeepEnrichClient(getComponent().httpClient(configuration),
                 getComponent().senders(), settings,
                 getComponent().rateLimiter(configuration), getComponent().scheduler(), metrics);
         if (configuration.getOperation() != DeepEnrichOperation.results) {
-            getComponent().registerHealthCheck(configuration, client, overdueRequests);
+            getComponent().registerHealthCheck(configuration, client, accountCredits, overdueRequests);
         }
         meters = Meters.bind(getCamelContext(), this);
         LOG.info("{}: {}", getReadableName(), EffectiveOptions.describe(this));
@@ -196,6 +196,7 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
     /** A final result reached the route: its credits are counted and settle the reservation of its request. */
     public void resultEmitted(EnrichmentResult result) {
         metrics.creditsSpent(result.getCredits());
+        metrics.deduplicatedAnswered(result);
         getAccountCredits().settle(result.getId(), result.getCredits());
     }
 
@@ -254,6 +255,21 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
     @ManagedAttribute(description = "Contacts refused before sending (validation)")
     public long getContactsRejected() {
         return metrics.getContactsRejected();
+    }
+
+    @ManagedAttribute(description = "Contacts not sent because their person was being enriched already")
+    public long getContactsDeduplicated() {
+        return metrics.getContactsDeduplicated();
+    }
+
+    @ManagedAttribute(description = "Requests the deduplicated contacts would have taken")
+    public long getRequestsAvoided() {
+        return metrics.getRequestsAvoided();
+    }
+
+    @ManagedAttribute(description = "Credits the answers of deduplicated contacts would have cost if sent")
+    public long getCreditsAvoided() {
+        return metrics.getCreditsAvoided();
     }
 
     @ManagedAttribute(description = "Credits of the finished enrichments this endpoint emitted or awaited")

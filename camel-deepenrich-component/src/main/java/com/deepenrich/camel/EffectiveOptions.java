@@ -24,7 +24,8 @@ final class EffectiveOptions {
             line.append(", pollFallbackAfter=").append(millis(cfg.getPollFallbackAfter()))
                     .append(", staleAfter=").append(millis(cfg.getStaleAfter()));
         } else {
-            line.append(", fingerprintWindow=").append(millis(cfg.getFingerprintWindow()));
+            line.append(", fingerprintWindow=").append(millis(cfg.getFingerprintWindow()))
+                    .append(", deduplicatePeople=").append(cfg.isDeduplicatePeople());
         }
         line.append(", ledger=").append(endpoint.getLedger().getClass().getSimpleName()).append(", transport: ")
                 .append(cfg.getHttpClient() != null ? "own HttpClient" : component.transport(cfg).describe());

@@ -1,12 +1,16 @@
 package com.deepenrich.camel;
 
-import java.net.URISyntaxException;
-import java.util.Map;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-import org.apache.camel.util.URISupport;
-
-/** Endpoint URIs as they may be shown: in logs, metric tags, health-check details, the dev console. */
+/**
+ * Endpoint URIs as they may be shown: in logs, metric tags, health-check details, the dev console. Secrets are left
+ * out, and values read as written ({@code callbackUrl=http://...}), not in the encoded form Camel keeps the URI in.
+ */
 final class EndpointNames {
 
     private static final Set<String> SECRETS = Set.of("apikey", "callbacktoken", "proxyusername", "proxypassword");
@@ -19,13 +23,23 @@ final class EndpointNames {
         if (query < 0) {
             return uri;
         }
+        String shown = Arrays.stream(uri.substring(query + 1).split("&"))
+                .filter(parameter -> !SECRETS.contains(name(parameter).toLowerCase(Locale.ROOT)))
+                .map(EndpointNames::decoded)
+                .collect(Collectors.joining("&"));
+        return shown.isEmpty() ? uri.substring(0, query) : uri.substring(0, query) + "?" + shown;
+    }
+
+    private static String name(String parameter) {
+        int equals = parameter.indexOf('=');
+        return equals < 0 ? parameter : parameter.substring(0, equals);
+    }
+
+    private static String decoded(String parameter) {
         try {
-            Map<String, Object> parameters = URISupport.parseQuery(uri.substring(query + 1));
-            parameters.keySet().removeIf(name -> SECRETS.contains(name.toLowerCase()));
-            String base = uri.substring(0, query);
-            return parameters.isEmpty() ? base : base + "?" + URISupport.createQueryString(parameters);
-        } catch (URISyntaxException e) {
-            return uri.substring(0, query);
+            return URLDecoder.decode(parameter, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            return parameter;
         }
     }
 }

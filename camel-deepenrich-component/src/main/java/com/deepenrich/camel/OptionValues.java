@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 import org.apache.camel.util.TimeUtils;
 
 /**
- * Numbers in an endpoint URI, checked before Camel binds them. Camel reads an int or long option as a duration
- * first, and a text that is none ({@code maxRetries=five}, {@code pollFallbackAfter=ten}, a Kamelet parameter with
- * a typo) becomes 0 without a word; for {@code maxRetries}, {@code pollFallbackAfter} or {@code fingerprintWindow},
- * 0 switches a safety net off. Here such a value fails the endpoint's creation, naming the option.
+ * Numbers in an endpoint URI or a component property, checked before Camel binds them. Camel reads an int or long
+ * option as a duration first, and a text that is none ({@code maxRetries=five}, {@code pollFallbackAfter=ten}, a
+ * Kamelet parameter with a typo, {@code camel.component.deepenrich.requests-per-minute=ten}) becomes 0 without a
+ * word; for {@code maxRetries}, {@code pollFallbackAfter} or {@code fingerprintWindow}, 0 switches a safety net off.
+ * Here such a value fails the endpoint's creation, or the application's start, naming the option.
  */
 final class OptionValues {
 
@@ -22,21 +23,26 @@ final class OptionValues {
     }
 
     static void checkNumbers(String uri, Map<String, Object> parameters) {
-        parameters.forEach((name, value) -> {
-            if (!(value instanceof String text) || text.startsWith("#")) {
-                return;
-            }
-            Class<?> type = OPTIONS.getOptionType(name, true);
-            String trimmed = text.trim();
-            if ((type == int.class || type == Integer.class) && !INTEGER.matcher(trimmed).matches()) {
-                throw new IllegalArgumentException("Option " + name + "=" + text + " of " + uri
-                                                   + " is not a whole number of 0 or more");
-            }
-            if ((type == long.class || type == Long.class) && !isDuration(trimmed)) {
-                throw new IllegalArgumentException("Option " + name + "=" + text + " of " + uri
-                                                   + " is not a duration (milliseconds, or 10s, 5m, 1h30m)");
-            }
-        });
+        parameters.forEach((name, value) -> check(name, value, OPTIONS.getOptionType(name, true), " of " + uri));
+    }
+
+    /**
+     * Refuses a text that the int or long option {@code name} of type {@code type} cannot read as it means; {@code where}
+     * ends the message (the endpoint's URI, or the component).
+     */
+    static void check(String name, Object value, Class<?> type, String where) {
+        if (!(value instanceof String text) || text.startsWith("#")) {
+            return;
+        }
+        String trimmed = text.trim();
+        if ((type == int.class || type == Integer.class) && !INTEGER.matcher(trimmed).matches()) {
+            throw new IllegalArgumentException("Option " + name + "=" + text + where
+                                               + " is not a whole number of 0 or more");
+        }
+        if ((type == long.class || type == Long.class) && !isDuration(trimmed)) {
+            throw new IllegalArgumentException("Option " + name + "=" + text + where
+                                               + " is not a duration (milliseconds, or 10s, 5m, 1h30m)");
+        }
     }
 
     /**
@@ -60,7 +66,7 @@ final class OptionValues {
         }
         try {
             return TimeUtils.toMilliSeconds(text) > 0;
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) { // "soon" fails with a StringIndexOutOfBoundsException
             return false;
         }
     }

@@ -28,7 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Issue 14: a persistent {@code JdbcAggregationRepository} (PostgreSQL, with recovery) gives back, after a SIGKILL,
+ * A persistent {@code JdbcAggregationRepository} (PostgreSQL, with recovery) gives back, after a SIGKILL,
  * a completed group whose bulk request the API had accepted but whose exchange was not confirmed. The
  * {@link AggregationNode} restarted on the same database answers the recovered group with its earlier enrichment
  * id (the ledger's request fingerprint) instead of posting it again; each enrichment's result is emitted once.

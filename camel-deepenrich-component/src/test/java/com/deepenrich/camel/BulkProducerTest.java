@@ -178,7 +178,7 @@ class BulkProducerTest extends ProducerTestSupport {
         assertEquals(1, r.getIndex());
         assertEquals("custom", r.getField());
         assertTrue(e.getMessage().contains("1 of 2 contacts are invalid"), e.getMessage());
-        assertTrue(e.getMessage().contains("contact #1 custom: has 11 keys"), e.getMessage());
+        assertTrue(e.getMessage().contains("contact 2 (index 1) custom: has 11 keys"), e.getMessage());
         assertEquals(0, api.bulkRequests().size());
     }
 
@@ -218,7 +218,8 @@ class BulkProducerTest extends ProducerTestSupport {
         assertEquals(List.of(1, 2), e.getRejections().stream().map(Rejection::getIndex).toList());
         assertTrue(e.getMessage().contains("2 of 4 contacts are invalid"), e.getMessage());
         assertTrue(e.getMessage().contains(
-                "contact #1 firstname: firstname is required; lastname: lastname is required"), e.getMessage());
+                "contact 2 (index 1) firstname: firstname is required; lastname: lastname is required"),
+                e.getMessage());
         assertEquals(0, api.bulkRequests().size());
     }
 

@@ -33,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CrashRestartTest extends KillTestSupport {
 
     private static final String ID = "id-0";
+    private static final String OTHER_ID = "id-other";
     private static final long NO_FALLBACK_SOON = Duration.ofHours(1).toMillis();
     private static final long FALLBACK_AT_ONCE = 1;
 
@@ -45,11 +46,17 @@ class CrashRestartTest extends KillTestSupport {
         first.await("the bulk request reached the API", () -> api.bulkRequests().size() == 1);
         first.kill();
 
-        NodeProcess second = started(FALLBACK_AT_ONCE);
         assertTrue(new FileDeepEnrichLedger(work).pending().isEmpty(), "no id to poll or to wait for");
+
+        // another enrichment pending: once the restarted node has emitted it, its poll fallback went over the ledger
+        new FileDeepEnrichLedger(work).record(new PendingEnrichment(OTHER_ID, "other", Instant.now(), 1));
+        ResultStubs.answerInTurn(api, OTHER_ID, ok(finished(OTHER_ID)));
+        NodeProcess second = start(FALLBACK_AT_ONCE, false);
+        second.await("the other enrichment emitted and completed", this::completed);
         second.kill();
-        assertFalse(Files.exists(work.resolve(CrashNode.EMITTED)));
-        assertEquals(1, api.bulkRequests().size(), "the component does not send it again");
+        assertEquals(List.of(OTHER_ID), emitted(), "nothing emitted for the request in flight at the kill");
+        assertEquals(0, ResultStubs.reads(api, ID), "nothing polled for it");
+        assertEquals(1, api.bulkRequests().size(), "the restarted component does not send it again");
     }
 
     @Test

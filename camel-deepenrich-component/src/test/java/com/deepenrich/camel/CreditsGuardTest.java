@@ -72,10 +72,15 @@ class CreditsGuardTest extends ProducerTestSupport {
     }
 
     @Test
-    void aPhoneCostsTenInTheWorstCase() {
-        assertEquals(11, AccountCredits.worstCase(List.of(com.deepenrich.camel.model.Contact.builder()
-                .firstname("A").lastname("B").domain("example.com")
-                .enrichFields(List.of("contact.emails", "contact.phones")).build())));
+    void aPhoneCostsTenAndAnEmailOneInTheWorstCase() {
+        assertEquals(10, worstCaseOfOneContactFinding("contact.phones"));
+        assertEquals(1, worstCaseOfOneContactFinding("contact.emails"));
+        assertEquals(11, worstCaseOfOneContactFinding("contact.emails", "contact.phones"));
+    }
+
+    private static long worstCaseOfOneContactFinding(String... enrichFields) {
+        return AccountCredits.worstCase(List.of(com.deepenrich.camel.model.Contact.builder()
+                .firstname("A").lastname("B").domain("example.com").enrichFields(List.of(enrichFields)).build()));
     }
 
     @Test

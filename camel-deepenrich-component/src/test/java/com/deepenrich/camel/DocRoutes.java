@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.Main;
 
 /**
  * The Java snippets of README.md and deepenrich-component.adoc, compiled here; {@link DocSnippetsTest} checks that
@@ -74,6 +75,37 @@ final class DocRoutes {
                 // @formatter:on
             }
         };
+    }
+
+    /** deepenrich-component.adoc, Your own application: its routes. */
+    static final class EnrichContactsRoutes extends RouteBuilder {
+
+        @Override
+        public void configure() {
+            // @formatter:off
+            // snippet:adoc-own-app-routes
+            from("file:{{contacts.dir}}?include=.*\\.jsonl")
+                .split(body().tokenize("\n")).streaming()
+                    .aggregate(constant(true), new DeepEnrichAggregationStrategy())
+                        .completionSize(100).completionTimeout(2000).forceCompletionOnStop()
+                    .to("deepenrich:bulk");
+
+            from("webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false"
+                 + "&webhookPath={{deepenrich.webhook-path}}")
+                .split(simple("${body.contacts}"))
+                    .log("${body.custom}: ${body.outcome} ${body.mostProbableEmail}");
+            // end:adoc-own-app-routes
+            // @formatter:on
+        }
+    }
+
+    /** deepenrich-component.adoc, Your own application: its main class. */
+    static void ownApplication(String[] args) throws Exception {
+        // snippet:adoc-own-app-main
+        Main main = new Main();
+        main.configure().addRoutesBuilder(new EnrichContactsRoutes());
+        main.run(args);
+        // end:adoc-own-app-main
     }
 
     /** deepenrich-component.adoc, Ledger and scale-out. */

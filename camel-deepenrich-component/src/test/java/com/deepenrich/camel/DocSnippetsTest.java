@@ -1,5 +1,6 @@
 package com.deepenrich.camel;
 
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,23 +8,28 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.deepenrich.camel.docs.DocsUpdate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.main.Main;
 import org.apache.camel.model.LogDefinition;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The docs' Java snippets are {@link DocRoutes}, compiled with the tests: each code block after a
  * {@code snippet:NAME} marker in README.md or deepenrich-component.adoc must equal the region of that name there,
- * every Java block with a route must have a marker, and the README's routes run. {@code -Ddocs.update=true} rewrites
- * the docs' blocks from the code.
+ * every Java block with a route must have a marker, and the README's routes and the guide's own application run.
+ * {@code -Ddocs.update=true} rewrites the docs' blocks from the code, then fails the run.
  */
 class DocSnippetsTest {
 
@@ -44,6 +50,8 @@ class DocSnippetsTest {
     private static final Pattern BLOCK = Pattern.compile(
             "(?m)^(?:<!-- |// )snippet:([\\w-]+)(?: -->)?\\n(```java\\n|\\[source,java\\]\\n----\\n)(.*?)\\n(```|----)$",
             Pattern.DOTALL);
+    private static final Pattern OWN_APP_PROPERTIES = Pattern.compile(
+            "(?m)^// properties:adoc-own-app\\n\\[source,properties\\]\\n----\\n(.*?)\\n----$", Pattern.DOTALL);
     private static final Pattern ANY_JAVA_BLOCK = Pattern.compile(
             "(?m)^(```java\\n|\\[source,java\\]\\n----\\n)(.*?)\\n(```|----)$", Pattern.DOTALL);
 
@@ -63,15 +71,12 @@ class DocSnippetsTest {
                         text.substring(m.start(), m.start(3)) + code + "\n" + m.group(4)));
             }
             m.appendTail(expected);
-            if (Boolean.getBoolean("docs.update")) {
-                Files.writeString(doc, expected.toString(), StandardCharsets.UTF_8);
-                text = expected.toString();
-            }
-            assertEquals(expected.toString(), text, doc + " differs from DocRoutes: run this test with "
-                                                    + "-Ddocs.update=true");
+            DocsUpdate.check(doc, text, expected.toString(), doc + " differs from DocRoutes: run this test with "
+                                                             + "-Ddocs.update=true");
         }
         assertEquals(snippets.keySet().stream().sorted().toList(), shown.stream().sorted().toList(),
                 "every snippet shown once");
+        DocsUpdate.failIfUpdating();
     }
 
     @Test
@@ -125,6 +130,49 @@ class DocSnippetsTest {
                 contacts.assertIsSatisfied();
             } finally {
                 camel.stop();
+            }
+        }
+    }
+
+    /**
+     * The guide's own application as written: its application.properties (only the API's URL, the server's port and
+     * the input folder changed), its main class's routes in camel-main; a file of 150 contacts goes in two requests,
+     * and the callback URL each carries reaches the webhook.
+     */
+    @Test
+    void theGuidesOwnApplicationRunsAsWritten(@TempDir Path dir) throws Exception {
+        Matcher block = OWN_APP_PROPERTIES.matcher(Files.readString(DOCS.get(1), StandardCharsets.UTF_8));
+        assertTrue(block.find(), "the guide's application.properties block");
+        Properties properties = new Properties();
+        properties.load(new StringReader(block.group(1)));
+        int port = AvailablePortFinder.getNextAvailable();
+        Path in = Files.createDirectories(dir.resolve("in"));
+        try (WireMockApi api = new WireMockApi()) {
+            api.acceptBulkWithIdOfFirstSeq();
+            Main main = new Main();
+            main.setDefaultPropertyPlaceholderLocation("false");
+            main.setInitialProperties(properties);
+            main.addOverrideProperty("camel.component.deepenrich.base-url", api.baseUrl());
+            main.addOverrideProperty("camel.server.port", Integer.toString(port));
+            main.addOverrideProperty("contacts.dir", in.toString());
+            main.configure().addRoutesBuilder(new DocRoutes.EnrichContactsRoutes());
+            main.start();
+            try {
+                Path written = Files.writeString(dir.resolve("contacts.jsonl"), WireMockApi.jsonLines(0, 150));
+                Files.move(written, in.resolve("contacts.jsonl"), StandardCopyOption.ATOMIC_MOVE);
+
+                await().until(() -> api.seqsReceived().size() >= 150);
+                assertEquals(List.of(100, 50), api.bulkSizes());
+                URI callback = URI.create(WireMockApi.json(api.bulkRequests().get(0)).path("webhook_url").asText());
+                assertEquals("http://127.0.0.1:" + port + "/deepenrich/results",
+                        callback.getScheme() + "://" + callback.getAuthority() + callback.getPath());
+                HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(callback)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(WireMockApi.fixture("result-finished.json")))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, answer.statusCode(), answer.body());
+            } finally {
+                main.stop();
             }
         }
     }

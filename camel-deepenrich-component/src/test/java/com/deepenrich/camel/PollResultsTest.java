@@ -30,7 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code from("deepenrich:results")}: pending ids of the ledger are read until final, emitted once, removed. */
+/**
+ * {@code from("deepenrich:results")}: pending ids of the ledger are read until final, emitted once, removed. Each test
+ * stubs the API before the id enters the ledger: the consumer reads it at once.
+ */
 class PollResultsTest extends ResultsTestSupport {
 
     private final Reported reported = new Reported();
@@ -112,9 +115,9 @@ class PollResultsTest extends ResultsTestSupport {
 
     @Test
     void theInProgress400AnswerCountsAsRunning() throws Exception {
-        submitted("id-400", Duration.ZERO);
         ResultStubs.answerInTurn(api, "id-400", ResultStubs.inProgress400(), ResultStubs.inProgress400(),
                 ok(finished("id-400")));
+        submitted("id-400", Duration.ZERO);
         results().expectedMessageCount(1);
 
         results().assertIsSatisfied();
@@ -126,10 +129,10 @@ class PollResultsTest extends ResultsTestSupport {
 
     @Test
     void anIdDeepEnrichDoesNotKnowIsReportedCountedAndRemovedButNotEmitted() throws Exception {
-        submitted("id-404", Duration.ZERO);
         String notFound = DeepEnrichJson.tree(WireMockApi.fixture("errors.json").getBytes(StandardCharsets.UTF_8))
                 .get("404 unknown enrichment").toString();
         ResultStubs.answerInTurn(api, "id-404", new ResultStubs.Answer(404, notFound));
+        submitted("id-404", Duration.ZERO);
 
         await("id-404 removed").until(() -> ledger().find("id-404").isEmpty());
 
@@ -142,9 +145,9 @@ class PollResultsTest extends ResultsTestSupport {
 
     @Test
     void a404WithoutDeepEnrichErrorBodyKeepsTheIdPending() throws Exception {
-        submitted("id-proxy", Duration.ZERO);
         api.server.stubFor(get(urlPathEqualTo(ResultStubs.RESULT_PATH + "id-proxy"))
                 .willReturn(aResponse().withStatus(404).withBody("<html>Not Found</html>")));
+        submitted("id-proxy", Duration.ZERO);
 
         await("read twice").until(() -> resultsConsumer().getPoller().getReadFailures() >= 2);
 
@@ -158,8 +161,8 @@ class PollResultsTest extends ResultsTestSupport {
     @Test
     void aRouteFailureLeavesTheIdPendingAndALaterPollEmitsItOnce() throws Exception {
         AtomicInteger attempts = failFirstRouteAttempt("disk full");
-        submitted("id-fail", Duration.ZERO);
         ResultStubs.answerInTurn(api, "id-fail", ok(finished("id-fail")));
+        submitted("id-fail", Duration.ZERO);
         results().expectedMessageCount(1);
 
         results().assertIsSatisfied();
@@ -173,8 +176,8 @@ class PollResultsTest extends ResultsTestSupport {
 
     @Test
     void aJobStillRunningAfterStaleAfterIsReportedOnceAndPolledOn() throws Exception {
-        submitted("id-stale", Duration.ofDays(2));
         ResultStubs.answerInTurn(api, "id-stale", ok(running("id-stale", "IN_PROGRESS")));
+        submitted("id-stale", Duration.ofDays(2));
 
         await("read three times").until(() -> ResultStubs.reads(api, "id-stale") >= 3);
 
@@ -187,11 +190,11 @@ class PollResultsTest extends ResultsTestSupport {
 
     @Test
     void aReadThatHangsDoesNotHoldBackTheOthers() throws Exception {
-        submitted("id-hanging", Duration.ofMinutes(2));
-        submitted("id-quick", Duration.ofMinutes(1));
         api.server.stubFor(get(urlPathEqualTo(ResultStubs.RESULT_PATH + "id-hanging")).willReturn(aResponse()
                 .withStatus(200).withBody(finished("id-hanging")).withFixedDelay(2_000)));
         ResultStubs.answerInTurn(api, "id-quick", ok(finished("id-quick")));
+        submitted("id-hanging", Duration.ofMinutes(2));
+        submitted("id-quick", Duration.ofMinutes(1));
         results().expectedMessageCount(2);
 
         results().assertIsSatisfied();
@@ -202,8 +205,8 @@ class PollResultsTest extends ResultsTestSupport {
     void everyExchangeThePollerCreatesIsReleased() throws Exception {
         AtomicInteger attempts = failFirstRouteAttempt("once");
         for (String id : List.of("id-r1", "id-r2")) {
-            submitted(id, Duration.ZERO);
             ResultStubs.answerInTurn(api, id, ok(finished(id)));
+            submitted(id, Duration.ZERO);
         }
         ExchangeFactory.Statistics stats =
                 context.getCamelContextExtension().getExchangeFactoryManager().getStatistics();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.SubmissionReceipt;
@@ -13,6 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static com.deepenrich.camel.WireMockApi.BULK_PATH;
 import static com.deepenrich.camel.WireMockApi.contacts;
@@ -24,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RedeliveryNeverPaysTwiceTest extends ProducerTestSupport {
 
+    private static final String READ_PATH = BULK_PATH + "/id-0";
+
+    /** What each redelivery of the await route followed (the exception Camel caught). */
+    private final List<Exception> redeliveredAfter = new CopyOnWriteArrayList<>();
+
     @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
@@ -41,10 +49,20 @@ class RedeliveryNeverPaysTwiceTest extends ProducerTestSupport {
             public void configure() {
                 errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(0));
                 from("direct:bulk").to("deepenrich:bulk?maxRetries=0");
-                from("direct:await").to("deepenrich:bulk?awaitResult=true&awaitTimeout=300&awaitPollInterval=20");
-                from("direct:noFingerprints").to("deepenrich:bulk?maxRetries=0&fingerprintWindow=0");
+                from("direct:await")
+                        .errorHandler(defaultErrorHandler().maximumRedeliveries(3).redeliveryDelay(0)
+                                .onRedelivery(RedeliveryNeverPaysTwiceTest.this::finishTheJob))
+                        .to("deepenrich:bulk?awaitResult=true&awaitTimeout=300&awaitPollInterval=20");
+                from("direct:noFingerprints")
+                        .to("deepenrich:bulk?maxRetries=0&fingerprintWindow=0&deduplicatePeople=false");
             }
         };
+    }
+
+    /** Before a redelivery of the await route: remembers what it follows, and the job at the API ends. */
+    private void finishTheJob(Exchange exchange) {
+        redeliveredAfter.add(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+        api.server.setScenarioState("job", "finished");
     }
 
     /** The API accepts 3 requests, refuses the next 2 with 503, then accepts again. */
@@ -91,27 +109,21 @@ class RedeliveryNeverPaysTwiceTest extends ProducerTestSupport {
     }
 
     @Test
+    @Timeout(30) // an ignored awaitTimeout would wait for the first attempt's job forever
     void aRedeliveryAfterAnAwaitResultTimeoutWaitsAgainForTheSameIdsWithoutASecondPost() {
         api.acceptBulkWithIdOfFirstSeq();
-        // running through the first attempt's timeout (300 ms at 20 ms a read), finished afterwards
-        api.server.stubFor(get(urlPathEqualTo("/api/v1/contact/enrich/bulk/id-0")).inScenario("slow")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(okJson(fixture("result-in-progress.json"))));
-        Thread finisher = new Thread(() -> {
-            try {
-                Thread.sleep(600);
-            } catch (InterruptedException e) {
-                return;
-            }
-            api.server.stubFor(get(urlPathEqualTo("/api/v1/contact/enrich/bulk/id-0")).inScenario("slow")
-                    .whenScenarioStateIs(Scenario.STARTED)
-                    .willReturn(okJson("{\"id\":\"id-0\",\"status\":\"FINISHED\",\"datas\":[]}")));
-        });
-        finisher.start();
+        // the job runs until the first attempt has timed out and Camel redelivers: then it is finished
+        api.server.stubFor(get(urlPathEqualTo(READ_PATH)).inScenario("job").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(fixture("result-in-progress.json"))));
+        api.server.stubFor(get(urlPathEqualTo(READ_PATH)).inScenario("job").whenScenarioStateIs("finished")
+                .willReturn(okJson("{\"id\":\"id-0\",\"status\":\"FINISHED\",\"datas\":[]}")));
 
         Exchange out = template.request("direct:await", e -> e.getMessage().setBody(contacts(0, 3)));
 
         assertNull(out.getException());
-        assertEquals(1, api.bulkRequests().size(), "the redeliveries waited, they did not submit again");
+        assertEquals(1, redeliveredAfter.size(), "one redelivery, after the first attempt's timeout");
+        assertInstanceOf(DeepEnrichTimeoutException.class, redeliveredAfter.get(0));
+        assertEquals(1, api.bulkRequests().size(), "the redelivery waited, it did not submit again");
         assertEquals("id-0", out.getMessage().getBody(EnrichmentResult.class).getId());
     }
 

@@ -90,7 +90,8 @@ class StartupChecksTest {
 
                 @Override
                 public void configure() {
-                    from("direct:in").to("deepenrich:bulk?maxRetries=0&fingerprintWindow=0&apiKey=secret-key");
+                    from("direct:in").to("deepenrich:bulk?maxRetries=0&fingerprintWindow=0&apiKey=secret-key"
+                                         + "&callbackUrl=http://127.0.0.1:8085/deepenrich/results?tenant=a b");
                 }
             });
             camel.start();
@@ -103,6 +104,8 @@ class StartupChecksTest {
                        && line.contains("maxConcurrentRequests=10"),
                     line);
             assertTrue(!line.contains("secret-key"), line);
+            assertTrue(line.contains("callbackUrl=http://127.0.0.1:8085/deepenrich/results?tenant=a b"),
+                    "the URL as written, not encoded: " + line);
         }
     }
 

@@ -93,6 +93,23 @@ class WebhookResultsTest extends WebhookTestSupport {
     }
 
     @Test
+    void aContactThatWaitedForHerPersonComesWithHerResultByWebhook() throws Exception {
+        api.acceptBulkWithIdOfFirstSeq();
+        template.requestBody("deepenrich:bulk", List.of(WireMockApi.contact(0)));
+        template.requestBody("deepenrich:bulk", List.of(WireMockApi.respelled(0, 1)));
+        results().expectedMessageCount(1);
+
+        assertEquals(200, deliver(EchoResults.resultOf(api.bulkRequests().get(0), "FINISHED")).statusCode());
+
+        results().assertIsSatisfied();
+        List<EnrichedContact> contacts = emitted(0).getContacts();
+        assertEquals(List.of("0", "1"), contacts.stream().map(c -> c.getCustom().get("seq")).toList());
+        assertTrue(contacts.get(1).isDeduplicated());
+        assertEquals(contacts.get(0).getMostProbableEmail(), contacts.get(1).getMostProbableEmail());
+        assertEquals(1, api.bulkRequests().size(), "her second contact was not sent");
+    }
+
+    @Test
     void aWrongOrMissingTokenIsRefusedWith401AndNothingIsEmitted() throws Exception {
         assertEquals(401, deliver("?token=wrong", finished("id-token")).statusCode());
         assertEquals(401, deliver("?token=" + TOKEN.substring(1), finished("id-token")).statusCode());

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.DeepEnrichJson;
@@ -76,6 +78,20 @@ final class WireMockApi implements AutoCloseable {
     static Contact contact(int seq) {
         return Contact.builder().firstname("First" + seq).lastname("Last" + seq).domain("example.com")
                 .custom("seq", seq).build();
+    }
+
+    /** Valid contacts as JSON, one object per line, each with custom field {@code seq}. */
+    static String jsonLines(int from, int count) {
+        return IntStream.range(from, from + count)
+                .mapToObj(i -> "{\"firstname\":\"F" + i + "\",\"lastname\":\"L\",\"domain\":\"example.com\","
+                               + "\"custom\":{\"seq\":\"" + i + "\"}}")
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Contact {@code seq}'s person spelled another way (case, spaces, a domain as a URL), with custom seq {@code newSeq}. */
+    static Contact respelled(int seq, int newSeq) {
+        return Contact.builder().firstname(" FIRST" + seq).lastname("last" + seq + " ")
+                .domain("https://www.Example.com/").custom("seq", newSeq).build();
     }
 
     static List<Contact> contacts(int from, int count) {

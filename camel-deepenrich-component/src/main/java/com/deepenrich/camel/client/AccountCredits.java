@@ -1,45 +1,88 @@
 package com.deepenrich.camel.client;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
+import com.deepenrich.camel.CreditsBudgetPeriod;
 import com.deepenrich.camel.DeepEnrichCreditsBudgetException;
+import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.DeepEnrichInsufficientCreditsException;
+import com.deepenrich.camel.ledger.CreditsBook;
+import com.deepenrich.camel.ledger.CreditsReservation;
+import com.deepenrich.camel.ledger.CreditsTotals;
+import com.deepenrich.camel.ledger.InMemoryCreditsBook;
 import com.deepenrich.camel.model.Contact;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The credits of one account as this component sees them: what its submissions may still commit under
- * {@code creditsBudget} (the worst case of each accepted request is reserved until its result tells the real
- * spend), and whether the API answered 402, in which case submissions fail fast, without a request, until the
- * balance (read at most once a minute) is positive again.
+ * {@code creditsBudget} in the current {@code creditsBudgetPeriod} (the worst case of each request is reserved in
+ * the ledger's credits book until its result tells the real spend), and whether the API answered 402, in which case
+ * submissions fail fast, without a request, until the balance (read at most once a minute) is positive again.
+ * <p>
+ * The account is named in the book by a digest of the base URL and API key, never by the key. A reservation no
+ * result settled within {@link #RESERVATION_EXPIRY} (its answer or result was lost in a crash) is released: the
+ * book is purged of it at the first reservation after the start, then at most once an hour.
  */
 public final class AccountCredits {
 
     /** What one found email costs, and one found phone (DeepEnrich's documented prices). */
-    static final long EMAIL_CREDITS = 1;
-    static final long PHONE_CREDITS = 10;
+    public static final long EMAIL_CREDITS = 1;
+    public static final long PHONE_CREDITS = 10;
     static final long BALANCE_CHECK_INTERVAL_MILLIS = TimeUnit.MINUTES.toMillis(1);
+    public static final Duration RESERVATION_EXPIRY = Duration.ofDays(1);
+    static final long PURGE_INTERVAL_MILLIS = TimeUnit.HOURS.toMillis(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountCredits.class);
 
     private final long budget;
+    private final CreditsBudgetPeriod period;
+    private final String account;
+    private final CreditsBook book;
     private final LongSupplier clock;
-    private final Map<String, Long> reservedById = new ConcurrentHashMap<>();
-    private long reserved;
-    private long spent;
+    private volatile CreditsTotals lastTotals = CreditsTotals.ZERO;
+    private volatile long nextPurge;
     private volatile boolean exhausted;
     private volatile long lastBalanceCheck;
 
-    /** {@code budget}: credits the account's submissions may commit in all; 0 for no cap. */
-    public AccountCredits(long budget) {
-        this(budget, System::currentTimeMillis);
+    /**
+     * {@code budget}: credits the account's submissions may commit in each {@code period}; 0 for no cap.
+     * {@code account}: the account's name in {@code book} (see {@link #accountOf}).
+     */
+    public AccountCredits(long budget, CreditsBudgetPeriod period, String account, CreditsBook book) {
+        this(budget, period, account, book, System::currentTimeMillis);
     }
 
     AccountCredits(long budget, LongSupplier clock) {
+        this(budget, CreditsBudgetPeriod.none, accountOf("", ""), new InMemoryCreditsBook(), clock);
+    }
+
+    AccountCredits(long budget, CreditsBudgetPeriod period, String account, CreditsBook book, LongSupplier clock) {
         this.budget = budget;
+        this.period = period;
+        this.account = account;
+        this.book = book;
         this.clock = clock;
+    }
+
+    /** The account's name in a credits book: the SHA-256 of its base URL and API key, in hex. */
+    public static String accountOf(String baseUrl, String apiKey) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest((baseUrl + '\n' + apiKey).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** The most a request of these contacts can cost: 1 per contact asking for emails, 10 per one asking for phones. */
@@ -53,35 +96,73 @@ public final class AccountCredits {
         return credits;
     }
 
-    /** Reserves {@code credits} for a request about to be sent; refused when the budget would be passed. */
-    public void reserve(long credits, String requestName) {
-        synchronized (this) {
-            if (budget <= 0 || spent + reserved + credits <= budget) {
-                reserved += credits;
-                return;
-            }
+    /**
+     * Reserves {@code credits} for a request about to be sent, in the current period; refused when the budget would
+     * be passed, or when the book cannot record it. Returns the reservation's id.
+     */
+    public String reserve(long credits, String requestName) {
+        Instant now = Instant.ofEpochMilli(clock.getAsLong());
+        purgeExpired(now);
+        CreditsReservation reservation = new CreditsReservation(UUID.randomUUID().toString(), account,
+                period.key(now), credits, requestName, now, null);
+        boolean reserved;
+        try {
+            reserved = book.reserve(reservation, period.end(now), budget);
+        } catch (RuntimeException e) {
+            throw DeepEnrichException.local("credits.book", "the credits budget's book could not reserve " + credits
+                                                            + " credits, so the request was not sent: "
+                                                            + e.getMessage(),
+                    requestName, e);
         }
-        throw new DeepEnrichCreditsBudgetException(budget, spent(), reserved(), credits, requestName);
+        if (!reserved) {
+            CreditsTotals totals = totals();
+            throw new DeepEnrichCreditsBudgetException(budget, totals.spent(), totals.reserved(), credits, requestName);
+        }
+        return reservation.id();
     }
 
     /** The request was not accepted: its reservation is given back. */
-    public synchronized void cancel(long credits) {
-        reserved -= credits;
+    public void cancel(String reservationId) {
+        keep("give back reservation " + reservationId, () -> book.cancel(reservationId));
     }
 
     /** The request was accepted as {@code enrichmentId}: its reservation holds until its result is settled. */
-    public void accepted(String enrichmentId, long credits) {
-        reservedById.put(enrichmentId, credits);
+    public void accepted(String reservationId, String enrichmentId) {
+        keep("tie reservation " + reservationId + " to enrichment " + enrichmentId,
+                () -> book.accepted(reservationId, enrichmentId));
     }
 
     /** The result of {@code enrichmentId} tells what it really cost: the reservation becomes that spend. */
     public void settle(String enrichmentId, long credits) {
-        Long held = reservedById.remove(enrichmentId);
-        if (held != null) {
-            synchronized (this) {
-                reserved -= held;
-                spent += credits;
+        keep("settle enrichment " + enrichmentId, () -> book.settle(enrichmentId, credits));
+    }
+
+    /** A book that fails after the request was decided must not fail the flow: the reservation expires instead. */
+    private static void keep(String what, Runnable change) {
+        try {
+            change.run();
+        } catch (RuntimeException e) {
+            LOG.warn("The credits budget's book could not {}: {}; a reservation it left is released after {}", what,
+                    e.getMessage(), RESERVATION_EXPIRY);
+        }
+    }
+
+    private void purgeExpired(Instant now) {
+        if (now.toEpochMilli() < nextPurge) {
+            return;
+        }
+        nextPurge = now.toEpochMilli() + PURGE_INTERVAL_MILLIS;
+        try {
+            List<CreditsReservation> released = book.purge(now.minus(RESERVATION_EXPIRY));
+            if (!released.isEmpty()) {
+                LOG.warn("Released {} credits reservations no result settled within {} (their request's answer or "
+                         + "result was lost): {}",
+                        released.size(), RESERVATION_EXPIRY, released.stream()
+                                .map(r -> r.credits() + " credits of '" + r.requestName() + "' at " + r.reservedAt())
+                                .toList());
             }
+        } catch (RuntimeException e) {
+            LOG.warn("The credits budget's book could not be purged of expired reservations: {}", e.getMessage());
         }
     }
 
@@ -89,12 +170,17 @@ public final class AccountCredits {
         return budget;
     }
 
-    public synchronized long reserved() {
-        return reserved;
-    }
-
-    public synchronized long spent() {
-        return spent;
+    /**
+     * The credits reserved and spent in the current period, as the book tells them (shared by every node of a JDBC
+     * ledger); when the book cannot be read, the last counts read.
+     */
+    public CreditsTotals totals() {
+        try {
+            lastTotals = book.totals(account, period.key(Instant.ofEpochMilli(clock.getAsLong())));
+        } catch (RuntimeException e) {
+            LOG.warn("The credits budget's book could not be read, its last counts are shown: {}", e.getMessage());
+        }
+        return lastTotals;
     }
 
     /** The API answered 402: submissions fail fast until the balance is positive again. */

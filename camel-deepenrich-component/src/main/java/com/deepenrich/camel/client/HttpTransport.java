@@ -27,7 +27,7 @@ public record HttpTransport(long connectTimeoutMillis, SSLContextParameters sslC
      * The client runs its internal tasks (reading and parsing an answer, completing the exchange) on its selector
      * thread instead of handing each to an executor: every exchange is a blocking {@code send} on one of the
      * component's senders (see DeepEnrichClient), whose body handler only collects bytes, so nothing there blocks,
-     * and each answer costs one thread hand-off less (measured in src/docs/performance.md, "submit throughput").
+     * and each answer costs one thread hand-off less.
      */
     public HttpClient build(CamelContext camelContext) throws Exception {
         HttpClient.Builder builder = HttpClient.newBuilder()

@@ -73,6 +73,10 @@ public class DeepEnrichDevConsole extends AbstractDevConsole {
         e.put("contactsSubmitted", endpoint.getContactsSubmitted());
         e.put("contactsRejected", endpoint.getContactsRejected());
         e.put("creditsSpent", endpoint.getCreditsSpent());
+        e.put("contactsDeduplicated", endpoint.getContactsDeduplicated());
+        e.put("requestsAvoided", endpoint.getRequestsAvoided());
+        e.put("creditsAvoided", endpoint.getCreditsAvoided());
+        e.put("contactsWaitingForTheirPerson", endpoint.getLedger().people().waiting().size());
         e.put("pendingEnrichments", endpoint.getPendingEnrichments());
         e.put("pendingBatches", endpoint.getPendingBatches());
         e.put("requestsInDoubt", endpoint.getRequestsInDoubt());

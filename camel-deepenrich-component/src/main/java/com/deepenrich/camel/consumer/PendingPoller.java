@@ -204,6 +204,7 @@ public final class PendingPoller {
         if (cause instanceof DeepEnrichNotFoundException notFoundError && notFoundError.getCode() != null) {
             notFound.incrementAndGet();
             endpoint.getLedger().complete(p.enrichmentId());
+            endpoint.getLedger().people().forget(p.enrichmentId()); // its people may be sent again
             schedule.forget(p.enrichmentId());
             exceptionHandler.handleException("DeepEnrich does not know enrichment " + p.enrichmentId() + " ('"
                                              + p.name() + "', " + p.contactCount()

@@ -8,6 +8,7 @@ import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.client.AccountCredits;
 import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.Futures;
+import com.deepenrich.camel.ledger.CreditsTotals;
 import com.deepenrich.camel.ledger.OverdueRequests;
 import com.deepenrich.camel.ledger.WireRecord;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -56,8 +57,9 @@ public class DeepEnrichHealthCheck extends AbstractHealthCheck {
         }
         builder.detail("baseUrl", client.settings().baseUrl().toString());
         builder.details(lastDetails);
-        builder.detail("creditsReserved", credits.reserved());
-        builder.detail("creditsSpent", credits.spent());
+        CreditsTotals totals = credits.totals();
+        builder.detail("creditsReserved", totals.reserved());
+        builder.detail("creditsSpent", totals.spent());
         builder.detail("outOfCredits", credits.isExhausted());
         builder.detail("requestsInDoubt", overdue.inDoubt());
         List<WireRecord> late = overdue.overdue();

@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** A file rewritten whole and atomically: a synced temporary file moved over the old one. */
+/** Replaces a file's content so that a crash leaves either the old or the new content, never a torn one. */
 final class AtomicFile {
 
     private AtomicFile() {
     }
 
-    /** A crash leaves either the old or the new content, never a torn one; {@code what} names the file in errors. */
+    /** Writes a synced temporary file beside {@code file} and moves it over; {@code what} names the file in errors. */
     static void write(Path file, byte[] content, String what) {
         try {
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");

@@ -55,4 +55,28 @@ public interface DeepEnrichLedger {
     default WireRecords wire() {
         return WireRecords.NONE;
     }
+
+    /**
+     * Forgets the fingerprints of the requests accepted as {@code enrichmentId}: it ended without enriching them
+     * (credits ran out, canceled), so the same request sent again is sent.
+     */
+    default void forgetSubmission(String enrichmentId) {
+    }
+
+    /**
+     * The people being enriched and the contacts waiting for them (see {@link PeopleRegistry}). A ledger that does not
+     * override it remembers no one: every contact is sent, duplicates too.
+     */
+    default PeopleRegistry people() {
+        return PeopleRegistry.NONE;
+
+    }
+
+    /**
+     * The reservations and spend of {@code creditsBudget}, per account and period. A ledger that keeps none (this
+     * default) leaves the component counting in memory, for its JVM, from its start.
+     */
+    default CreditsBook credits() {
+        return CreditsBook.NONE;
+    }
 }

@@ -28,6 +28,8 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
 
     private final Path file;
     private final FileWireRecords wire;
+    private final FilePeopleRegistry people;
+    private final FileCreditsBook credits;
 
     public FileDeepEnrichLedger(String path) {
         this(Path.of(path));
@@ -47,6 +49,8 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
         }
         wire = new FileWireRecords(file,
                 pending().stream().map(PendingEnrichment::name).collect(Collectors.toSet()));
+        credits = new FileCreditsBook(file.resolveSibling(file.getFileName() + ".credits.json"));
+        people = new FilePeopleRegistry(file.resolveSibling(file.getFileName() + ".people.json"));
     }
 
     public Path getFile() {
@@ -57,6 +61,12 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
     @Override
     public WireRecords wire() {
         return wire;
+    }
+
+    /** The credits budget's counts and reservations, in {@code <ledger file>.credits.json}. */
+    @Override
+    public CreditsBook credits() {
+        return credits;
     }
 
     @Override
@@ -87,6 +97,18 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
                                               Duration keep) {
         super.recordSubmission(fingerprint, enrichmentId, acceptedAt, keep);
         save();
+    }
+
+    @Override
+    public synchronized void forgetSubmission(String enrichmentId) {
+        super.forgetSubmission(enrichmentId);
+        save();
+    }
+
+    /** The people being enriched, in {@code <ledger file>.people.json}. */
+    @Override
+    public PeopleRegistry people() {
+        return people;
     }
 
     /**

@@ -18,6 +18,8 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
     private final WireRecords wire = new InMemoryWireRecords();
     /** In the order they were accepted, so that forgetting the old ones stops at the first young one. */
     private final LinkedHashMap<String, AcceptedSubmission> submissions = new LinkedHashMap<>();
+    private final InMemoryPeopleRegistry people = new InMemoryPeopleRegistry();
+    private final CreditsBook credits = new InMemoryCreditsBook();
 
     /** An accepted request's enrichment id, by fingerprint. */
     protected record AcceptedSubmission(String enrichmentId, Instant acceptedAt) {
@@ -85,6 +87,22 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
     public synchronized Optional<String> findSubmission(String fingerprint, Instant acceptedSince) {
         AcceptedSubmission s = submissions.get(fingerprint);
         return s == null || s.acceptedAt().isBefore(acceptedSince) ? Optional.empty() : Optional.of(s.enrichmentId());
+    }
+
+    @Override
+    public synchronized void forgetSubmission(String enrichmentId) {
+        submissions.values().removeIf(s -> s.enrichmentId().equals(enrichmentId));
+    }
+
+    @Override
+    public PeopleRegistry people() {
+        return people;
+
+    }
+
+    @Override
+    public CreditsBook credits() {
+        return credits;
     }
 
     /** The remembered submissions, for a subclass that persists them. */

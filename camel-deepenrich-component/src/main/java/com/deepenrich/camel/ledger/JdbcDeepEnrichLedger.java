@@ -1,15 +1,11 @@
 package com.deepenrich.camel.ledger;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,9 +37,10 @@ import org.apache.camel.util.ObjectHelper;
  * );
  * </pre>
  *
- * and the table of requests on the wire, {@link JdbcWireRecords}'s.
- *
- * Claims expire by the clock of the instance that checks them: keep the instances' clocks synchronized (NTP).
+ * The credits budget keeps its own two tables in the same database, created on start too (see
+ * {@link JdbcCreditsBook}), and so do the people being enriched (see {@link JdbcPeopleRegistry}) and the requests on the
+ * wire (see {@link JdbcWireRecords}). Claims expire by the clock of the instance that checks them: keep the instances' clocks
+ * synchronized (NTP).
  * Bean example: {@code camel.beans.ledger = #class:com.deepenrich.camel.ledger.JdbcDeepEnrichLedger(#dataSource)}.
  */
 public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLedger {
@@ -65,11 +62,13 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
     private static final String SELECT =
             "SELECT enrichment_id, name, submitted_at, contact_count FROM deepenrich_ledger";
 
+    private DataSource dataSource;
+    private Clock clock = Clock.systemUTC();
+    private final JdbcCreditsBook credits = new JdbcCreditsBook(this::getDataSource);
+    private final JdbcPeopleRegistry people = new JdbcPeopleRegistry(this::getDataSource);
     private final JdbcWireRecords wire = new JdbcWireRecords(this);
     /** The connection of the transaction {@link #inOneTransaction} runs on this thread, which every call joins. */
     private final ThreadLocal<Connection> joined = new ThreadLocal<>();
-    private DataSource dataSource;
-    private Clock clock = Clock.systemUTC();
 
     public JdbcDeepEnrichLedger() {
     }
@@ -96,6 +95,10 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         ObjectHelper.notNull(dataSource, "dataSource", this);
         createIfAbsent("deepenrich_ledger", CREATE_TABLE);
         createIfAbsent("deepenrich_submissions", CREATE_SUBMISSIONS_TABLE);
+        createIfAbsent("deepenrich_credits", JdbcCreditsBook.CREATE_CREDITS_TABLE);
+        createIfAbsent("deepenrich_credit_reservations", JdbcCreditsBook.CREATE_RESERVATIONS_TABLE);
+        createIfAbsent("deepenrich_people", JdbcPeopleRegistry.CREATE_PEOPLE_TABLE);
+        createIfAbsent("deepenrich_people_waiting", JdbcPeopleRegistry.CREATE_WAITING_TABLE);
         createIfAbsent("deepenrich_wire", JdbcWireRecords.CREATE_TABLE);
     }
 
@@ -115,6 +118,12 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
                 }
             }
         }
+    }
+
+    /** The credits budget's counts and reservations, in their own tables (see {@link JdbcCreditsBook}). */
+    @Override
+    public CreditsBook credits() {
+        return credits;
     }
 
     /**
@@ -211,6 +220,18 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
                 rs -> rs.getString(1), fingerprint, acceptedSince).stream().findFirst();
     }
 
+    @Override
+    public void forgetSubmission(String enrichmentId) {
+        update("forget submission " + enrichmentId, "DELETE FROM deepenrich_submissions WHERE enrichment_id = ?",
+                enrichmentId);
+    }
+
+    /** The people being enriched, in tables of the same database (see {@link JdbcPeopleRegistry}). */
+    @Override
+    public PeopleRegistry people() {
+        return people;
+    }
+
     private boolean tableExists(String table) {
         try {
             select("check table " + table, "SELECT 1 FROM " + table + " WHERE 1 = 0", rs -> 1);
@@ -221,11 +242,7 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
     }
 
     int update(String what, String sql, Object... params) {
-        return inTransaction(what, c -> {
-            try (PreparedStatement ps = prepare(c, sql, params)) {
-                return ps.executeUpdate();
-            }
-        });
+        return inTransaction(what, c -> JdbcStatements.update(c, sql, params));
     }
 
     private List<PendingEnrichment> query(String what, String sql, Object... params) {
@@ -233,43 +250,8 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
                 rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4)), params);
     }
 
-    interface Row<T> {
-
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    <T> List<T> select(String what, String sql, Row<T> row, Object... params) {
-        return inTransaction(what, c -> {
-            List<T> found = new ArrayList<>();
-            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(row.read(rs));
-                }
-            }
-            return found;
-        });
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            if (p instanceof Instant instant) {
-                ps.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-            } else if (p instanceof Integer number) {
-                ps.setInt(i + 1, number);
-            } else if (p instanceof Long number) {
-                ps.setLong(i + 1, number);
-            } else {
-                ps.setString(i + 1, (String) p);
-            }
-        }
-        return ps;
-    }
-
-    private interface Work<T> {
-
-        T run(Connection connection) throws SQLException;
+    <T> List<T> select(String what, String sql, JdbcStatements.Row<T> row, Object... params) {
+        return inTransaction(what, c -> JdbcStatements.select(c, sql, row, params));
     }
 
     /**
@@ -281,30 +263,22 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
             work.run();
             return;
         }
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
+        JdbcStatements.atomically(dataSource, "ledger", what, c -> {
             joined.set(c);
             try {
                 work.run();
-                c.commit();
-            } catch (RuntimeException e) {
-                c.rollback();
-                throw e;
+                return null;
             } finally {
                 joined.remove();
-                c.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw new RuntimeCamelException("DeepEnrich ledger: cannot " + what + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /**
      * Runs {@code work} on a connection of the pool, committing it when the pool hands out transactional ones; inside
      * {@link #inOneTransaction}, on that transaction's connection.
      */
-    private <T> T inTransaction(String what, Work<T> work) {
+    private <T> T inTransaction(String what, JdbcStatements.Work<T> work) {
         Connection open = joined.get();
         if (open != null) {
             try {

@@ -2,6 +2,10 @@ package com.deepenrich.camel.metrics;
 
 import java.util.concurrent.atomic.LongAdder;
 
+import com.deepenrich.camel.client.AccountCredits;
+import com.deepenrich.camel.model.EnrichedContact;
+import com.deepenrich.camel.model.EnrichmentResult;
+
 /**
  * What one endpoint did, counted without locks: the client, the producer and the result emitter add to it on their
  * own threads; JMX, the {@code deepenrich} dev console and Micrometer read it.
@@ -14,6 +18,9 @@ public final class DeepEnrichMetrics {
     private final LongAdder contactsSubmitted = new LongAdder();
     private final LongAdder contactsRejected = new LongAdder();
     private final LongAdder creditsSpent = new LongAdder();
+    private final LongAdder contactsDeduplicated = new LongAdder();
+    private final LongAdder requestsAvoided = new LongAdder();
+    private final LongAdder creditsAvoided = new LongAdder();
 
     /** An HTTP request left for the API (a retry is one more). */
     public void requestSent() {
@@ -41,6 +48,41 @@ public final class DeepEnrichMetrics {
     /** Credits a finished enrichment cost, counted once when its result is emitted. */
     public void creditsSpent(long credits) {
         creditsSpent.add(credits);
+    }
+
+    /** Contacts a submission did not send because their person was being enriched, and the requests they saved. */
+    public void contactsDeduplicated(long count, long requests) {
+        contactsDeduplicated.add(count);
+        requestsAvoided.add(requests);
+    }
+
+    /**
+     * A result answered deduplicated contacts: the credits their answers would have cost if sent (1 per email
+     * found, 10 per phone, DeepEnrich's rule) are counted as avoided.
+     */
+    public void deduplicatedAnswered(EnrichmentResult result) {
+        for (EnrichedContact c : result.getContacts()) {
+            if (c.isDeduplicated()) {
+                creditsAvoided.add((isBlank(c.getMostProbableEmail()) ? 0 : AccountCredits.EMAIL_CREDITS)
+                                   + (isBlank(c.getMostProbablePhone()) ? 0 : AccountCredits.PHONE_CREDITS));
+            }
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    public long getContactsDeduplicated() {
+        return contactsDeduplicated.sum();
+    }
+
+    public long getRequestsAvoided() {
+        return requestsAvoided.sum();
+    }
+
+    public long getCreditsAvoided() {
+        return creditsAvoided.sum();
     }
 
     public long getRequestsSent() {

@@ -45,6 +45,14 @@ final class MicrometerMeters implements AutoCloseable {
                         m, DeepEnrichMetrics::getContactsRejected),
                 counter(registry, "deepenrich.credits.spent", "Credits of the finished enrichments emitted", tags,
                         m, DeepEnrichMetrics::getCreditsSpent),
+                counter(registry, "deepenrich.contacts.deduplicated", "Contacts not sent: their person was being "
+                                                                      + "enriched",
+                        tags, m, DeepEnrichMetrics::getContactsDeduplicated),
+                counter(registry, "deepenrich.requests.avoided", "Requests the deduplicated contacts would have taken",
+                        tags, m, DeepEnrichMetrics::getRequestsAvoided),
+                counter(registry, "deepenrich.credits.avoided", "Credits the deduplicated contacts' answers would "
+                                                                + "have cost",
+                        tags, m, DeepEnrichMetrics::getCreditsAvoided),
                 gauge(registry, "deepenrich.enrichments.pending", "Enrichments in the endpoint's ledger", tags,
                         endpoint, DeepEnrichEndpoint::getPendingEnrichments),
                 gauge(registry, "deepenrich.batches.pending", "Batches not answered yet (the component's)", tags,

@@ -19,6 +19,8 @@ public class EnrichedContact extends ExtensibleJson {
     private ContactDetails contact;
     @JsonProperty("outcome")
     private ContactOutcome outcome;
+    @JsonProperty("camel_deduplicated_from")
+    private String deduplicatedFrom;
 
     public Map<String, String> getCustom() {
         return custom == null ? Map.of() : custom;
@@ -33,6 +35,37 @@ public class EnrichedContact extends ExtensibleJson {
 
     public ContactOutcome getOutcome() {
         return outcome;
+    }
+
+    /**
+     * True when this contact was not sent because her person was being enriched for another contact: it carries that
+     * contact's result, with its own custom fields. JSON {@code camel_deduplicated_from}, named apart from the API's.
+     */
+    @JsonIgnore
+    public boolean isDeduplicated() {
+        return deduplicatedFrom != null;
+    }
+
+    /** The enrichment whose result answered this deduplicated contact; null for a contact that was sent. */
+    public String getDeduplicatedFrom() {
+        return deduplicatedFrom;
+    }
+
+    /**
+     * A contact answered with the result found for the same person in enrichment {@code enrichmentId}:
+     * {@code found} (null when that result does not hold her: a blank contact with the result's outcome), with
+     * {@code custom} as its own custom fields.
+     */
+    public static EnrichedContact deduplicated(EnrichedContact found, Map<String, String> custom, String enrichmentId,
+                                               EnrichmentStatus status) {
+        EnrichedContact copy = found == null
+                ? new EnrichedContact() : DeepEnrichJson.mapper().convertValue(found, EnrichedContact.class);
+        if (found == null) {
+            copy.assignOutcome(status);
+        }
+        copy.custom = custom;
+        copy.deduplicatedFrom = enrichmentId;
+        return copy;
     }
 
     @JsonIgnore

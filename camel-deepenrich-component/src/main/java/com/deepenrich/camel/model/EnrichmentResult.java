@@ -55,6 +55,23 @@ public class EnrichmentResult extends ExtensibleJson {
         return merged;
     }
 
+    /** This result with {@code contacts} in place of its own (deduplicated contacts answered from it added). */
+    public EnrichmentResult withContacts(List<EnrichedContact> contacts) {
+        EnrichmentResult copy = new EnrichmentResult();
+        copy.id = id;
+        copy.name = name;
+        copy.status = status;
+        copy.cost = cost;
+        copy.contacts = List.copyOf(contacts);
+        getOtherFields().forEach(copy::setOtherField);
+        return copy;
+    }
+
+    /** Contacts of this result answered from another contact's enrichment, not sent (see EnrichedContact). */
+    public long countDeduplicated() {
+        return getContacts().stream().filter(EnrichedContact::isDeduplicated).count();
+    }
+
     public String getId() {
         return id;
     }

@@ -36,7 +36,7 @@ public final class Rejection {
     /** A contact with one problem or more, in the order they were found. */
     public Rejection(int index, List<Problem> problems, Object contact) {
         if (problems.isEmpty()) {
-            throw new IllegalArgumentException("a rejection of contact #" + index + " needs at least one problem");
+            throw new IllegalArgumentException("a rejection of the contact at index " + index + " needs a problem");
         }
         this.index = index;
         this.problems = List.copyOf(problems);
@@ -77,9 +77,13 @@ public final class Rejection {
         return contact;
     }
 
-    /** {@code contact #3 lastname: lastname is required; domain: company_name or domain is required}. */
+    /**
+     * {@code contact 4 (index 3) lastname: lastname is required; domain: company_name or domain is required}: its
+     * position counted from 1 as people count rows, and its zero-based index.
+     */
     @Override
     public String toString() {
-        return "contact #" + index + " " + problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
+        return "contact " + (index + 1) + " (index " + index + ") "
+               + problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.ObjIntConsumer;
 
 import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.DeepEnrichInDoubtException;
@@ -38,11 +39,17 @@ final class BulkSubmission {
     private final Duration fingerprintWindow;
     private final Map<String, String> accepted;
     private final AccountCredits credits;
+    private final ObjIntConsumer<String> onAccepted;
 
-    /** {@code accepted}: the exchange's requests accepted so far, enrichment id by request fingerprint. */
+    /**
+     * {@code accepted}: the exchange's requests accepted so far, enrichment id by request fingerprint;
+     * {@code onAccepted}: told each chunk's enrichment id (and index) once the API accepted it, before the ledger
+     * records it as pending.
+     */
     BulkSubmission(DeepEnrichClient client, DeepEnrichLedger ledger, Duration fingerprintWindow,
-                   Map<String, String> accepted, AccountCredits credits) {
+                   Map<String, String> accepted, AccountCredits credits, ObjIntConsumer<String> onAccepted) {
         this.credits = credits;
+        this.onAccepted = onAccepted;
         this.client = client;
         this.ledger = ledger;
         this.fingerprintWindow = fingerprintWindow;
@@ -76,7 +83,7 @@ final class BulkSubmission {
         }
         CompletableFuture<String> sent = earlier.isPresent()
                 ? CompletableFuture.completedFuture(earlier.get())
-                : send(request, body, fingerprint).handle((id, failure) -> {
+                : send(request, body, fingerprint, i).handle((id, failure) -> {
                     if (failure != null) {
                         Throwable cause = Futures.unwrap(failure);
                         if (cause instanceof UnrecordedException unrecorded) { // accepted: the next chunk is unsent
@@ -89,6 +96,13 @@ final class BulkSubmission {
                 });
         return sent.thenCompose(id -> {
             ids.add(id);
+            if (earlier.isPresent()) {
+                try {
+                    onAccepted.accept(id, i);
+                } catch (RuntimeException e) {
+                    throw withProgress(unrecorded(id, chunkName, e), batch, i + 1, ids);
+                }
+            }
             return next(batch, chunks, i + 1, name, webhookUrl, ids);
         });
     }
@@ -98,10 +112,11 @@ final class BulkSubmission {
      * credits when it answered 402 before (without a request until its balance is positive), records it on the wire
      * while it is written, and records the accepted id in the ledger with the request's fingerprint.
      */
-    private CompletableFuture<String> send(BulkRequest request, byte[] body, String fingerprint) {
+    private CompletableFuture<String> send(BulkRequest request, byte[] body, String fingerprint, int chunk) {
         long worstCase = AccountCredits.worstCase(request.contacts());
+        String reservation;
         try {
-            credits.reserve(worstCase, request.name());
+            reservation = credits.reserve(worstCase, request.name());
         } catch (DeepEnrichException overBudget) {
             return CompletableFuture.failedFuture(overBudget);
         }
@@ -112,21 +127,23 @@ final class BulkSubmission {
                     if (failure != null) {
                         Throwable cause = Futures.unwrap(failure);
                         wire.unanswered(cause);
-                        credits.cancel(worstCase);
+                        credits.cancel(reservation);
                         if (cause instanceof DeepEnrichInsufficientCreditsException refused
                             && refused.getHttpStatus() == 402) {
                             credits.exhausted();
                         }
                         throw new CompletionException(cause);
                     }
-                    credits.accepted(id, worstCase);
-                    record(id, request, fingerprint, wire);
+                    credits.accepted(reservation, id);
+                    record(id, request, fingerprint, chunk, wire);
                     return id;
                 });
     }
 
-    private void record(String id, BulkRequest request, String fingerprint, WireLog wire) {
+    /** {@code onAccepted} first: once the id is pending, its result may be emitted at once. */
+    private void record(String id, BulkRequest request, String fingerprint, int chunk, WireLog wire) {
         try {
+            onAccepted.accept(id, chunk);
             wire.accepted(id);
             accepted.put(fingerprint, id);
         } catch (RuntimeException e) {
@@ -143,6 +160,21 @@ final class BulkSubmission {
             super(cause);
             this.id = id;
         }
+    }
+
+    /**
+     * Whether every request of this batch was accepted before (a redelivery, a recovered aggregation group, a
+     * restarted job): it is answered with the earlier ids as a whole, its people are not deduplicated again.
+     */
+    boolean isReplay(PreparedBatch batch) {
+        List<List<Contact>> chunks = batch.chunks(BulkRequest.MAX_CONTACTS);
+        for (List<Contact> chunk : chunks) {
+            if (acceptedBefore(RequestFingerprint.of(DeepEnrichJson.write(new BulkRequest("", null, chunk))))
+                    .isEmpty()) {
+                return false;
+            }
+        }
+        return !chunks.isEmpty();
     }
 
     /** The id of this same request accepted earlier by this exchange, or within the window by the ledger. */

@@ -3,9 +3,12 @@ package com.deepenrich.camel.producer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
@@ -15,10 +18,14 @@ import com.deepenrich.camel.DeepEnrichEndpoint;
 import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.DeepEnrichValidationException;
 import com.deepenrich.camel.callback.CallbackUrl;
+import com.deepenrich.camel.client.BulkRequest;
 import com.deepenrich.camel.client.Futures;
+import com.deepenrich.camel.ledger.CreditsTotals;
+import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.SubmissionReceipt;
 import com.deepenrich.camel.util.DeepEnrichMessageHelper;
+import com.deepenrich.camel.util.ReplayGuards;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -36,6 +43,7 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
     public static final String ACCEPTED_REQUESTS = "CamelDeepEnrichAcceptedRequests";
 
     private final DeepEnrichEndpoint endpoint;
+    private final PeoplePurge peoplePurge = new PeoplePurge();
 
     public DeepEnrichProducer(DeepEnrichEndpoint endpoint) {
         super(endpoint, DeepEnrichConstants.OPERATION, () -> endpoint.getConfiguration().getOperation().name());
@@ -53,14 +61,26 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
         CompletableFuture<ReceiptAndResult> flow;
         try {
             PreparedBatch batch = PreparedBatch.prepare(in, cfg.enrichFieldList(), cfg.getInvalidContacts(), name);
+            PersonGuard guard = new PersonGuard(cfg.isDeduplicatePeople() ? endpoint.getLedger().people() : null,
+                    cfg.getIdentityField(), cfg.isAwaitResult(), Duration.ofMillis(cfg.getPersonHoldTimeout()),
+                    peoplePurge, exchange);
             BulkSubmission submission = new BulkSubmission(endpoint.getClient(), endpoint.getLedger(),
                     Duration.ofMillis(cfg.getFingerprintWindow()), acceptedRequests(exchange),
-                    endpoint.getAccountCredits());
+                    endpoint.getAccountCredits(),
+                    (id, chunk) -> guard.accepted(chunk, BulkRequest.MAX_CONTACTS, id));
+            PersonGuard.Split split = guard.split(batch, name, () -> submission.isReplay(batch));
             CompletableFuture<SubmissionReceipt> submitted = submission
-                    .submit(batch, name, webhookUrl(exchange, cfg, name))
-                    .whenComplete((receipt, failure) -> admission.release());
+                    .submit(split.toSend(), name, webhookUrl(exchange, cfg, name))
+                    .handle((receipt, failure) -> {
+                        admission.release();
+                        if (failure != null) {
+                            throw new CompletionException(guard.failed(
+                                    DeepEnrichException.of(Futures.unwrap(failure), name)));
+                        }
+                        return receipt.withDeduplicated(split.deduplicated().size());
+                    });
             flow = cfg.isAwaitResult()
-                    ? submitted.thenCompose(receipt -> awaitAll(receipt, cfg))
+                    ? submitted.thenCompose(receipt -> awaitAll(receipt, split, acceptedRequests(exchange), cfg))
                     : submitted.thenApply(receipt -> new ReceiptAndResult(receipt, null));
         } catch (DeepEnrichException invalid) {
             admission.release();
@@ -72,6 +92,7 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
         complete(flow, exchange, callback, (message, outcome) -> {
             SubmissionReceipt receipt = outcome.receipt();
             endpoint.getMetrics().contactsSubmitted(receipt.getSubmitted());
+            endpoint.getMetrics().contactsDeduplicated(receipt.getDeduplicated(), receipt.getRequestsAvoided());
             endpoint.getMetrics().contactsRejected(receipt.getRejections().size());
             if (outcome.result() != null) {
                 DeepEnrichMessageHelper.setResult(message, outcome.result());
@@ -82,8 +103,10 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
             message.setHeader(DeepEnrichConstants.ENRICHMENT_IDS, ids);
             message.setHeader(DeepEnrichConstants.ENRICHMENT_ID, ids.isEmpty() ? null : ids.get(0));
             message.setHeader(DeepEnrichConstants.NAME, name);
-            message.setHeader(DeepEnrichConstants.CREDITS_RESERVED, endpoint.getAccountCredits().reserved());
-            message.setHeader(DeepEnrichConstants.CREDITS_SPENT, endpoint.getAccountCredits().spent());
+            CreditsTotals credits = endpoint.getAccountCredits().totals();
+            message.setHeader(DeepEnrichConstants.CREDITS_RESERVED, credits.reserved());
+            message.setHeader(DeepEnrichConstants.CREDITS_SPENT, credits.spent());
+            message.setHeader(DeepEnrichConstants.DEDUPLICATED, receipt.getDeduplicated());
             if (!receipt.getRejections().isEmpty()) {
                 message.setHeader(DeepEnrichConstants.REJECTED, receipt.getRejections());
             }
@@ -126,7 +149,10 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
         }
         boolean force = in.getHeader(DeepEnrichConstants.FORCE_RESULTS,
                 endpoint.getConfiguration().isForceResults(), Boolean.class);
-        complete(endpoint.getClient().getResult(id, force), exchange, callback, DeepEnrichMessageHelper::setResult);
+        complete(endpoint.getClient().getResult(id, force).thenApply(result -> {
+            ReplayGuards.forgetAll(endpoint.getLedger(), result);
+            return result;
+        }), exchange, callback, DeepEnrichMessageHelper::setResult);
     }
 
     @InvokeOnHeader("getCredits")
@@ -145,13 +171,37 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
                                            + "from(\"webhook:deepenrich:results\")");
     }
 
-    private CompletableFuture<ReceiptAndResult> awaitAll(SubmissionReceipt receipt, DeepEnrichConfiguration cfg) {
+    /**
+     * Waits for the exchange's enrichments, and for those of other exchanges holding people it did not send; the
+     * body answers every contact in input order. An enrichment that ended unenriched is forgotten by every replay
+     * guard (this exchange's accepted requests too), so that sending its contacts again sends them.
+     */
+    private CompletableFuture<ReceiptAndResult> awaitAll(SubmissionReceipt receipt, PersonGuard.Split split,
+                                                         Map<String, String> accepted, DeepEnrichConfiguration cfg) {
         ResultAwaiter awaiter = new ResultAwaiter(endpoint.getClient(), endpoint.getScheduler(),
                 cfg.getAwaitPollInterval(), cfg.getAwaitTimeout());
-        return awaiter.await(receipt.getEnrichmentIds(), receipt.getName()).thenApply(results -> {
-            receipt.getEnrichmentIds().forEach(endpoint.getLedger()::complete);
-            results.forEach(endpoint::resultEmitted);
-            return new ReceiptAndResult(receipt, EnrichmentResult.merge(results));
+        List<String> own = receipt.getEnrichmentIds();
+        List<String> ids = new ArrayList<>(own);
+        ids.addAll(DeduplicatedContacts.heldElsewhere(split, own));
+        DeepEnrichLedger ledger = endpoint.getLedger();
+        return awaiter.await(ids, receipt.getName()).thenApply(results -> {
+            Map<String, EnrichmentResult> byId = new HashMap<>();
+            for (EnrichmentResult result : results) {
+                byId.put(result.getId(), result);
+                ReplayGuards.forgetAll(ledger, result);
+                if (ReplayGuards.endedUnenriched(result)) {
+                    accepted.values().removeIf(result.getId()::equals);
+                }
+            }
+            List<EnrichmentResult> ownResults = results.subList(0, own.size());
+            own.forEach(id -> {
+                ledger.complete(id);
+                ledger.people().forget(id);
+            });
+            ownResults.forEach(endpoint::resultEmitted);
+            EnrichmentResult merged = DeduplicatedContacts.merge(split, ownResults, byId);
+            endpoint.getMetrics().deduplicatedAnswered(merged);
+            return new ReceiptAndResult(receipt, merged);
         });
     }
 

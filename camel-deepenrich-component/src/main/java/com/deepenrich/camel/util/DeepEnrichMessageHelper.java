@@ -10,12 +10,16 @@ public final class DeepEnrichMessageHelper {
     private DeepEnrichMessageHelper() {
     }
 
-    /** A result as the body, with its id, name, status and credits as headers: the same from getResult and consumers. */
+    /**
+     * A result as the body, with its id, name, status, credits and deduplicated contacts as headers: the same from
+     * getResult and consumers.
+     */
     public static void setResult(Message message, EnrichmentResult result) {
         message.setBody(result);
         message.setHeader(DeepEnrichConstants.ENRICHMENT_ID, result.getId());
         message.setHeader(DeepEnrichConstants.NAME, result.getName());
         message.setHeader(DeepEnrichConstants.STATUS, result.getStatus());
         message.setHeader(DeepEnrichConstants.CREDITS, result.getCredits());
+        message.setHeader(DeepEnrichConstants.DEDUPLICATED, (int) result.countDeduplicated());
     }
 }

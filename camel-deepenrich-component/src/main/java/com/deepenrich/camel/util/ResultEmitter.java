@@ -1,6 +1,7 @@
 package com.deepenrich.camel.util;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * when it comes again, never answered as a duplicate it was not. While one emission of an id runs, another one of the
  * same id (a duplicate delivery, a poll) is told to come back later rather than acknowledged: the first may still
  * fail.
+ * <p>
+ * The contacts that waited for the people of the enrichment (not sent because their person was being enriched) are
+ * appended to the result it emits ({@link WaitingAnswers}), and forgotten by the people store once the route
+ * processed it; a result that ended unenriched makes the ledger forget its request's fingerprint first
+ * ({@link ReplayGuards}), so the route may send its contacts again.
  */
 public final class ResultEmitter {
 
@@ -90,7 +96,19 @@ public final class ResultEmitter {
             finish(id, done, admission.stop());
             return;
         }
-        DeepEnrichMessageHelper.setResult(exchange.getMessage(), result);
+        WaitingAnswers.Answered answered;
+        try {
+            ReplayGuards.forgetRequest(ledger, result);
+            answered = WaitingAnswers.collect(ledger.people(), result);
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            if (admission.pending()) {
+                releaseClaim(id);
+            }
+            finish(id, done, Outcome.FAILED);
+            return;
+        }
+        DeepEnrichMessageHelper.setResult(exchange.getMessage(), answered.result());
         exchange.getMessage().setHeader(DeepEnrichConstants.FOREIGN, !admission.pending());
         processor.process(exchange, doneSync -> {
             if (interruptedByShutdown(exchange)) {
@@ -102,8 +120,8 @@ public final class ResultEmitter {
                 releaseClaim(id);
                 finish(id, done, Outcome.FAILED);
             } else {
-                confirm(id, key, exchange);
-                emitted.accept(result);
+                confirm(id, key, exchange, answered.waitingIds());
+                emitted.accept(answered.result());
                 finish(id, done, Outcome.EMITTED);
             }
         });
@@ -180,10 +198,11 @@ public final class ResultEmitter {
         }
     }
 
-    private void confirm(String id, String key, Exchange exchange) {
+    private void confirm(String id, String key, Exchange exchange, List<String> answeredWaiting) {
         try {
             seen.add(exchange, key);
             seen.confirm(exchange, key);
+            ledger.people().answered(id, answeredWaiting);
             ledger.complete(id);
         } catch (RuntimeException e) {
             // the route has it, but the ledger still holds the id: it is emitted again (at-least-once)

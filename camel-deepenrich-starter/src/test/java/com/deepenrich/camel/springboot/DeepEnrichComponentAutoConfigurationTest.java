@@ -8,7 +8,10 @@ import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +78,26 @@ class DeepEnrichComponentAutoConfigurationTest {
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .hasStackTraceContaining("camel.component.deepenrich.ledger")
                         .hasStackTraceContaining("write #name"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"requests-per-minute,ten", "max-retries,five", "request-timeout,soon", "invalid-contacts,drop"})
+    void anUnreadableValueFailsTheStartNamingThePropertyAndTheValue(String property, String value) {
+        runner.withPropertyValues("camel.component.deepenrich." + property + "=" + value)
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("camel.component.deepenrich." + property)
+                        .hasStackTraceContaining(value));
+    }
+
+    @Test
+    void aMisspeltPropertyFailsTheStartNamingThePropertyMeant() {
+        runner.withPropertyValues("camel.component.deepenrich.requests-per-minut=30").run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new MisspeltPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo("camel.component.deepenrich.requests-per-minut is no "
+                                                            + "option of the deepenrich component: did you mean "
+                                                            + "camel.component.deepenrich.requests-per-minute?");
+        });
     }
 
     private static DeepEnrichComponent component(CamelContext camel) {

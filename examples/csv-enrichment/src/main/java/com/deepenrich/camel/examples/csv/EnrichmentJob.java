@@ -70,6 +70,7 @@ public final class EnrichmentJob {
     private volatile Set<String> pendingBlocks = Set.of();
     /** The requests in doubt when the reading started, by block name. */
     private volatile Map<String, WireRecord> inDoubtBlocks = Map.of();
+    private boolean donePrinted;
 
     EnrichmentJob(JobJournal journal, DeepEnrichLedger ledger, long totalRows, String prefix, Duration inDoubtWait,
                   PrintStream out) {
@@ -183,7 +184,9 @@ public final class EnrichmentJob {
                         contact.getCustom());
                 continue;
             }
-            blocks.add((Long.parseLong(rowId) - 1) / BLOCK_SIZE);
+            if (!contact.isDeduplicated()) { // a row of another block, answered from this one's result
+                blocks.add((Long.parseLong(rowId) - 1) / BLOCK_SIZE);
+            }
             journal.resolve(Long.parseLong(rowId), RowResult.of(contact));
         }
         RowResult absent = RowResult.rejected("absent from the result of enrichment " + result.getId()
@@ -226,8 +229,13 @@ public final class EnrichmentJob {
         return failure != null || isDone() && ledger.pending().isEmpty();
     }
 
-    public void printProgress() {
+    /** One progress line; the last one ("ETA done") once, whichever of the timer and the job's end comes first. */
+    public synchronized void printProgress() {
         long remaining = totalRows - journal.resolved();
+        if (remaining == 0 && donePrinted) {
+            return;
+        }
+        donePrinted = remaining == 0;
         double rate = (enriched() - enrichedAtStart) / Math.max(elapsedSeconds(), 0.001);
         out.printf(Locale.ROOT, "[%5.1fs] rows %d | submitted %d | enriched %d | found %d | rejected %d | credits %d"
                                 + " | %.0f rows/s | ETA %s%n",

@@ -32,12 +32,16 @@ final class JobFixtures {
 
     /** A simulator that finishes jobs in 200 ms, has no rate limit and retries webhooks every 300 ms. */
     static DeepEnrichSimulator startSimulator() {
-        return DeepEnrichSimulator.start(SimulatorConfig.builder()
+        return DeepEnrichSimulator.start(simulatorConfig().build());
+    }
+
+    /** The settings of {@link #startSimulator()}, to change one. */
+    static SimulatorConfig.Builder simulatorConfig() {
+        return SimulatorConfig.builder()
                 .apiKeys(Set.of(API_KEY))
                 .processingLatency(Duration.ofMillis(200))
                 .requestsPerMinute(0)
-                .webhookRetryInterval(Duration.ofMillis(300))
-                .build());
+                .webhookRetryInterval(Duration.ofMillis(300));
     }
 
     /**

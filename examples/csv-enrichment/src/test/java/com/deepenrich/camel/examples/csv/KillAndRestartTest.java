@@ -1,6 +1,7 @@
 package com.deepenrich.camel.examples.csv;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -31,18 +32,22 @@ class KillAndRestartTest {
     void resumesWithoutSendingAnyContactTwice() throws Exception {
         Path output = dir.resolve("enriched.csv");
         int port = JobFixtures.freePort();
-        try (DeepEnrichSimulator simulator = JobFixtures.startSimulator()) {
+        // a job accepted just before the kill has its webhook retried (5 times, 3 s apart) until the restarted job
+        // listens on the same port, within the in-doubt wait of its batch: the batch is resolved, not sent again
+        try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(
+                JobFixtures.simulatorConfig().webhookRetryInterval(Duration.ofSeconds(3)).build())) {
             Map<String, String> args = JobFixtures.restartableJob(dir, output, port, simulator.baseUrl(),
-                    // one request a second: the kill lands between two submissions, never during one
+                    // one request a second: the kill lands part-way through the job's 10 requests
                     "requests-per-minute", "60",
-                    // batches recorded but not yet accepted when the kill came wait this long for a webhook
-                    "in-doubt-wait", "3s");
+                    // a batch recorded but not yet accepted when the kill came waits this long for a webhook
+                    "in-doubt-wait", "20s");
 
             NodeProcess first = JobFixtures.startJob(args);
             first.await(BATCHES_BEFORE_KILL + " batches accepted", () -> acceptedBatches(first) >= BATCHES_BEFORE_KILL);
             first.kill();
             long acceptedBeforeKill = simulator.stats().submissions();
-            assertEquals(BATCHES_BEFORE_KILL, acceptedBeforeKill, "the kill came before the next batch was sent");
+            assertTrue(acceptedBeforeKill >= BATCHES_BEFORE_KILL && acceptedBeforeKill < 10,
+                    "precondition: the kill came part-way, with batches left to send: " + acceptedBeforeKill);
 
             NodeProcess second = JobFixtures.startJob(args);
             assertEquals(0, second.waitFor(), second.output());

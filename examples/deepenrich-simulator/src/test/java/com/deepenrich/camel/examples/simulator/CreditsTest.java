@@ -92,13 +92,15 @@ class CreditsTest {
 
     @Test
     void reEnrichingAfterAFinishedJobIsFreeButNotWithinOneRequestOrSimultaneously() throws Exception {
-        // long enough for the second submission to happen while the first job runs
-        Duration latency = Duration.ofMillis(300);
+        // long enough for the second submission to happen while the first job runs (asserted below)
+        Duration latency = Duration.ofSeconds(2);
         try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(config().processingLatency(latency).build())) {
             SimulatorClient client = new SimulatorClient(simulator);
             ObjectNode twice = Fixtures.bulk("twice", Fixtures.person(1), Fixtures.person(1));
             String first = client.submit(twice);
             String simultaneous = client.submit(Fixtures.bulk("simultaneous", Fixtures.person(1)));
+            assertFalse(simulator.job(first).orElseThrow().status().isFinal(),
+                    "precondition: the second submission came while the first job ran");
 
             long price = price(client.awaitFinal(first, TIMEOUT).at("/datas/0/contact"));
             assertTrue(price > 0, "precondition: person 1 costs credits");

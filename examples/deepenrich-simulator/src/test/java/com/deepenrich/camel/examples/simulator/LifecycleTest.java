@@ -1,46 +1,80 @@
 package com.deepenrich.camel.examples.simulator;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
+import com.deepenrich.camel.examples.simulator.ResultModel.Result;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+/**
+ * A job's status follows the clock (CREATED for the first half of its processing latency, IN_PROGRESS for the
+ * second): the clock-driven steps are checked on a {@link Job} at given instants, the HTTP answers on jobs whose
+ * latency is an hour (still running at every read) or 50 ms (awaited until they are final).
+ */
 class LifecycleTest {
 
-    private static final Duration LATENCY = Duration.ofMillis(1000);
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration RUNNING_FOR_THE_TEST = Duration.ofHours(1);
+    private static final long LATENCY = Duration.ofSeconds(1).toNanos();
+    private static final long SUBMITTED_AT = 1_000_000L;
+
+    private final ResultRenderer renderer = new ResultRenderer(new FakeEnricher());
 
     private static SimulatorConfig.Builder config() {
-        return SimulatorConfig.builder().processingLatency(LATENCY).requestsPerMinute(0);
+        return SimulatorConfig.builder().processingLatency(RUNNING_FOR_THE_TEST).requestsPerMinute(0);
+    }
+
+    private static Job job(String name, int contacts) throws Exception {
+        byte[] body = SimulatorClient.JSON.writeValueAsBytes(Fixtures.people(name, contacts));
+        return new Job("job-" + name, BulkRequestParser.parse(new ByteArrayInputStream(body)), SUBMITTED_AT, LATENCY);
     }
 
     @Test
     void statusGoesFromCreatedThroughInProgressToFinished() throws Exception {
+        Job job = job("progression", 3);
+        long half = SUBMITTED_AT + LATENCY / 2;
+
+        assertEquals(JobStatus.CREATED, job.status(SUBMITTED_AT));
+        assertEquals(JobStatus.CREATED, job.status(half - 1));
+        assertEquals(JobStatus.IN_PROGRESS, job.status(half));
+        for (long now : new long[]{SUBMITTED_AT, half, SUBMITTED_AT + LATENCY - 1}) {
+            Result running = renderer.render(job, now, false);
+            assertEquals(List.of(), running.datas(), "no results while running");
+            assertNull(running.cost());
+            assertFalse(job.settleIfDue(now, j -> new Job.Outcome(JobStatus.FINISHED, 3, 3)), "not due yet");
+        }
+        assertTrue(job.settleIfDue(SUBMITTED_AT + LATENCY, j -> new Job.Outcome(JobStatus.FINISHED, 3, 3)));
+
+        Result finished = renderer.render(job, SUBMITTED_AT + LATENCY, false);
+        assertEquals(JobStatus.FINISHED, finished.status());
+        assertEquals(3, finished.datas().size());
+        assertEquals(3, finished.cost().credits());
+    }
+
+    @Test
+    void aJobReadOverHttpRunsThenFinishesWithItsContacts() throws Exception {
         try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(config().build())) {
             SimulatorClient client = new SimulatorClient(simulator);
-            String id = client.submit(Fixtures.people("progression", 3));
+            JsonNode running = client.result(client.submit(Fixtures.people("running", 3)));
+            assertEquals("CREATED", running.get("status").asText());
+            assertEquals(0, running.get("datas").size(), "no results while running");
+            assertFalse(running.has("cost"));
+        }
+        try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(config()
+                .processingLatency(Duration.ofMillis(50)).build())) {
+            SimulatorClient client = new SimulatorClient(simulator);
+            String id = client.submit(Fixtures.people("finishing", 3));
 
-            List<String> seen = new ArrayList<>();
-            JsonNode last = client.awaitResult(id, TIMEOUT, result -> {
-                String status = result.get("status").asText();
-                if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(status)) {
-                    seen.add(status);
-                }
-                if (!status.equals("FINISHED")) {
-                    assertEquals(0, result.get("datas").size(), "no results while running");
-                    assertFalse(result.has("cost"));
-                }
-                return status.equals("FINISHED");
-            });
+            JsonNode last = client.awaitFinal(id, TIMEOUT);
 
-            assertEquals(List.of("CREATED", "IN_PROGRESS", "FINISHED"), seen);
+            assertEquals("FINISHED", last.get("status").asText());
             assertEquals(3, last.get("datas").size());
             assertEquals(JobStatus.FINISHED, simulator.job(id).orElseThrow().status());
         }
@@ -48,20 +82,24 @@ class LifecycleTest {
 
     @Test
     void inProgressAs400AnswersTheInProgressErrorUntilFinished() throws Exception {
-        try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(config()
-                .processingLatency(Duration.ofMillis(300)).inProgressAs400(true).build())) {
+        try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(config().inProgressAs400(true).build())) {
             SimulatorClient client = new SimulatorClient(simulator);
             String id = client.submit(Fixtures.people("in progress as 400", 1));
 
             SimulatorClient.Reply running = client.get("/contact/enrich/bulk/" + id);
             assertEquals(400, running.status());
             assertEquals(Fixtures.json("result-in-progress-400.json"), running.json());
+        }
+        try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(config()
+                .processingLatency(Duration.ofMillis(50)).inProgressAs400(true).build())) {
+            SimulatorClient client = new SimulatorClient(simulator);
+            String path = "/contact/enrich/bulk/" + client.submit(Fixtures.people("finished as 200", 1));
 
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            SimulatorClient.Reply reply = running;
+            SimulatorClient.Reply reply = client.get(path);
             while (reply.status() == 400 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
-                reply = client.get("/contact/enrich/bulk/" + id);
+                reply = client.get(path);
             }
             assertEquals(200, reply.status());
             assertEquals("FINISHED", reply.json().get("status").asText());
@@ -70,25 +108,19 @@ class LifecycleTest {
 
     @Test
     void forceResultsOnARunningJobReturnsTheContactsEnrichedSoFar() throws Exception {
-        try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(config().build())) {
-            SimulatorClient client = new SimulatorClient(simulator);
-            String id = client.submit(Fixtures.people("partial", 10));
-            client.awaitResult(id, TIMEOUT, result -> !result.get("status").asText().equals("CREATED"));
+        Job job = job("partial", 10);
+        long threeQuarters = SUBMITTED_AT + LATENCY * 3 / 4;
 
-            JsonNode partial = client.get("/contact/enrich/bulk/" + id + "?forceResults=true").json();
+        Result partial = renderer.render(job, threeQuarters, true);
 
-            if (!partial.get("status").asText().equals("IN_PROGRESS")) {
-                fail("job finished before the partial read: " + partial.get("status"));
-            }
-            int count = partial.get("datas").size();
-            assertTrue(count >= 5 && count < 10, "half or more of the contacts, not all: " + count);
-            for (int i = 0; i < count; i++) {
-                assertEquals(String.valueOf(i), partial.at("/datas/" + i + "/custom/row").asText());
-                assertEquals("first" + i, partial.at("/datas/" + i + "/contact/firstname").asText());
-            }
-            assertFalse(partial.has("cost"));
-            assertEquals(10, client.awaitFinal(id, TIMEOUT).get("datas").size());
+        assertEquals(JobStatus.IN_PROGRESS, partial.status());
+        assertEquals(7, partial.datas().size(), "the contacts enriched in three quarters of the job's time");
+        for (int i = 0; i < partial.datas().size(); i++) {
+            assertEquals(String.valueOf(i), partial.datas().get(i).custom().get("row"));
+            assertEquals("first" + i, partial.datas().get(i).contact().firstname());
         }
+        assertNull(partial.cost());
+        assertEquals(0, renderer.render(job, SUBMITTED_AT, true).datas().size(), "none while CREATED");
     }
 
     @Test

@@ -1,8 +1,6 @@
 package com.deepenrich.camel.examples.springboot;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,14 +45,6 @@ class EnrichmentApplicationTest {
 
     @Autowired
     CamelContext camel;
-
-    @DynamicPropertySource
-    static void simulatorPort(DynamicPropertyRegistry registry) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            int free = socket.getLocalPort();
-            registry.add("deepenrich.simulator.port", () -> free);
-        }
-    }
 
     @Test
     void theComponentIsConfiguredFromApplicationProperties() {
@@ -86,7 +74,8 @@ class EnrichmentApplicationTest {
         assertEquals(30, enriched.stream().map(c -> c.path("custom").path("lead_id").asText()).distinct().count());
         assertTrue(enriched.stream().anyMatch(c -> !c.path("contact").path("most_probable_email").asText().isEmpty()),
                 "some emails were found");
-        assertTrue(simulator.stats().webhookDeliveries() >= 1, "the results came by webhook");
+        // counted as the simulator sends, before the application stores the contacts (its 2xx may still be on the way)
+        assertTrue(simulator.stats().webhookAttempts() >= 1, "the results came by webhook");
         assertEquals(0, simulator.stats().requests("GET /contact/enrich/bulk/{id}"), "nothing was polled");
     }
 

@@ -30,10 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A fault storm from the simulator (20% 500s, 10% 429s, 5% connection resets, webhooks delivered twice, the
- * receiving route down for its first three deliveries) on 2,000 contacts through aggregate(100) -> bulk (retries)
- * -> webhook consumer with poll fallback: every contact is accounted for exactly once, nothing is submitted twice,
- * nothing is emitted twice. The seed decides which request meets which fault.
+ * A fault storm from the simulator (20% 500s, 10% 429s, 5% connection resets before handling, 5% answers lost after
+ * the job was created, webhooks delivered twice, the receiving route down for its first three deliveries) on 2,000
+ * contacts through aggregate(100) -> bulk (retries) -> webhook consumer with poll fallback, the contacts of requests
+ * in doubt sent again only when no result brought them: every contact is accounted for exactly once, nothing is
+ * submitted twice, nothing is emitted twice. The seed decides which request meets which fault.
  */
 class FaultStormTest {
 

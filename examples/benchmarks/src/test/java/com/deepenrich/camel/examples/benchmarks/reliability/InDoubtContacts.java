@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * What a route does with a DeepEnrichInDoubtException, as the issue asks of the main job: the contacts of a request
+ * What a route does with a DeepEnrichInDoubtException, as the main job does: the contacts of a request
  * whose answer was lost wait, bounded, for a result carrying their lead ids (the job's webhook, if DeepEnrich
  * accepted it); those still without one when the wait is over were never accepted and are sent again.
  */

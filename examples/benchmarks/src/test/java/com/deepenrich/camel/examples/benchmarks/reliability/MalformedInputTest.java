@@ -124,8 +124,10 @@ class MalformedInputTest {
         SubmissionReceipt receipt;
         try {
             // each case stands alone: a valid row another case already sent would be answered from the ledger's
-            // fingerprints (fingerprintWindow) without reaching the API
-            receipt = app.template().requestBody("deepenrich:bulk?invalidContacts=skip&fingerprintWindow=0", rows,
+            // fingerprints (fingerprintWindow), or wait for that case's person (deduplicatePeople), without reaching
+            // the API
+            receipt = app.template().requestBody(
+                    "deepenrich:bulk?invalidContacts=skip&fingerprintWindow=0&deduplicatePeople=false", rows,
                     SubmissionReceipt.class);
         } catch (CamelExecutionException refused) {
             expected.assertFailure(refused.getCause());

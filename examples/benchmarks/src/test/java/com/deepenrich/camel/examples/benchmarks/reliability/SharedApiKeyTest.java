@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.deepenrich.camel.DeepEnrichEndpoint;
 import com.deepenrich.camel.examples.benchmarks.BenchmarkMain;
 import com.deepenrich.camel.examples.benchmarks.SyntheticContacts;
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
@@ -73,6 +74,8 @@ class SharedApiKeyTest {
             Node leader = a.isLeader() ? a : b;
             Node follower = leader == a ? b : a;
             assertTrue(leader.isLeader() && !follower.isLeader(), "one leader");
+            assertTrue(leader.requestsSent() > 0, "the leader calls the API");
+            assertEquals(0, follower.requestsSent(), "requests the follower sent while it followed");
 
             long stoppedAt = System.nanoTime();
             leader.close();
@@ -191,6 +194,12 @@ class SharedApiKeyTest {
 
         private RoutePolicy[] onLeaderOnly() throws Exception {
             return elected ? new RoutePolicy[]{ClusteredRoutePolicy.forNamespace(NAMESPACE)} : new RoutePolicy[0];
+        }
+
+        /** HTTP requests this node's endpoints sent to the API (retries included). */
+        long requestsSent() {
+            return app.context().getEndpoints().stream().filter(DeepEnrichEndpoint.class::isInstance)
+                    .map(DeepEnrichEndpoint.class::cast).mapToLong(DeepEnrichEndpoint::getRequestsSent).sum();
         }
 
         boolean isLeader() {

@@ -56,7 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 9: three CamelContexts on one PostgreSQL database, sharing the {@link JdbcDeepEnrichLedger} and Camel's
+ * Three CamelContexts on one PostgreSQL database, sharing the {@link JdbcDeepEnrichLedger} and Camel's
  * {@link JdbcMessageIdRepository}: nodes A and B in this JVM, node C in a child JVM. Twelve enrichments are pending;
  * their webhooks go to A and B in turn (two of them to both), three never come and are read by the poll fallback,
  * A is stopped while its route holds one result, C emits one result and is killed with SIGKILL while its route holds
@@ -67,7 +67,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the killed route only). At the end the ledger is empty and the repository holds every id's key.
  */
 @Timeout(90)
-class TwoNodesOnPostgresTest {
+class ThreeNodesOnPostgresTest {
 
     @RegisterExtension
     static final PostgresDatabase POSTGRES = new PostgresDatabase();
@@ -99,7 +99,7 @@ class TwoNodesOnPostgresTest {
     }
 
     @Test
-    void everyResultIsEmittedOnceAcrossTwoNodesOneStoppedAndAKilledOne() throws Exception {
+    void everyResultIsEmittedOnceAcrossThreeNodesOneStoppedAndOneKilled() throws Exception {
         allPendingWithTheirResultsFinished();
         try (Node a = new Node("A", HELD_BY_STOPPING_A); Node b = new Node("B", null)) {
             await("the lost webhooks' results polled and emitted").until(() -> LOST.stream().noneMatch(this::pending));

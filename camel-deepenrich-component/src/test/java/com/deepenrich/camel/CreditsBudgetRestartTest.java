@@ -1,0 +1,92 @@
+package com.deepenrich.camel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import com.deepenrich.camel.ledger.DeepEnrichLedger;
+import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
+import com.deepenrich.camel.ledger.JdbcDeepEnrichLedger;
+import org.apache.camel.Exchange;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static com.deepenrich.camel.ResultStubs.finished;
+import static com.deepenrich.camel.ResultStubs.ok;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * With a durable ledger the budget outlives the application: what a run reserved holds in the next run, and the
+ * results that come after the restart settle it into spend.
+ */
+class CreditsBudgetRestartTest {
+
+    private static final String BULK = "deepenrich:bulk?name=leads&creditsBudget=250&fingerprintWindow=0";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileLedgerKeepsTheBudgetAcrossRestarts() throws Exception {
+        Path file = dir.resolve("ledger.json");
+
+        aRestartKeepsTheReservationsAndTheResultsSettleThem(() -> new FileDeepEnrichLedger(file));
+
+        String book = Files.readString(dir.resolve("ledger.json.credits.json"));
+        assertFalse(book.contains(WireMockApi.API_KEY), "the account is named by a digest, not by its key");
+    }
+
+    @Test
+    void aJdbcLedgerKeepsTheBudgetAcrossRestarts() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:credits-restart-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+
+        aRestartKeepsTheReservationsAndTheResultsSettleThem(() -> new JdbcDeepEnrichLedger(h2));
+    }
+
+    private static void aRestartKeepsTheReservationsAndTheResultsSettleThem(Supplier<DeepEnrichLedger> ledger)
+            throws Exception {
+        try (WireMockApi api = new WireMockApi()) {
+            runsOnOneLedger(api, ledger);
+        }
+    }
+
+    private static void runsOnOneLedger(WireMockApi api, Supplier<DeepEnrichLedger> ledger) throws Exception {
+        api.acceptBulkWithIdOfFirstSeq();
+        try (ResultsApplication first = new ResultsApplication(api, ledger.get(), false)) {
+            assertNull(send(first, 0, 200).getException(), "200 of 250 reserved, results not come");
+        }
+
+        try (ResultsApplication second = new ResultsApplication(api, ledger.get(), false)) {
+            Exchange refused = send(second, 200, 100);
+            DeepEnrichCreditsBudgetException over = assertInstanceOf(DeepEnrichCreditsBudgetException.class,
+                    refused.getException());
+            assertEquals(200, over.getReserved(), "what the first run reserved still holds");
+        }
+
+        Stream.of("id-0", "id-100").forEach(id -> ResultStubs.answerInTurn(api, id, ok(finished(id))));
+        try (ResultsApplication third = new ResultsApplication(api, ledger.get(), true)) {
+            await("both results emitted").until(() -> third.emitted().size() == 2);
+            Exchange again = send(third, 200, 100);
+
+            assertNull(again.getException(), "11 + 11 spent + 100 reserved fit in 250");
+            assertEquals(22L, again.getMessage().getHeader(DeepEnrichConstants.CREDITS_SPENT));
+            assertEquals(100L, again.getMessage().getHeader(DeepEnrichConstants.CREDITS_RESERVED));
+            assertEquals(List.of("id-0", "id-100", "id-200"),
+                    api.bulkRequests().stream().map(r -> "id-" + WireMockApi.json(r).at("/datas/0/custom/seq").asInt())
+                            .toList());
+        }
+    }
+
+    private static Exchange send(ResultsApplication application, int from, int count) {
+        return application.template().request(BULK, e -> e.getMessage().setBody(WireMockApi.contacts(from, count)));
+    }
+}
