@@ -83,6 +83,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "identityfield":
         case "identityField": getOrCreateConfiguration(target).setIdentityField(property(camelContext, java.lang.String.class, value)); return true;
+        case "indoubttimeout":
+        case "inDoubtTimeout": getOrCreateConfiguration(target).setInDoubtTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "invalidcontacts":
         case "invalidContacts": getOrCreateConfiguration(target).setInvalidContacts(property(camelContext, com.deepenrich.camel.InvalidContactsPolicy.class, value)); return true;
         case "lazystartproducer":
@@ -193,6 +195,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "identityfield":
         case "identityField": return java.lang.String.class;
+        case "indoubttimeout":
+        case "inDoubtTimeout": return long.class;
         case "invalidcontacts":
         case "invalidContacts": return com.deepenrich.camel.InvalidContactsPolicy.class;
         case "lazystartproducer":
@@ -304,6 +308,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "identityfield":
         case "identityField": return getOrCreateConfiguration(target).getIdentityField();
+        case "indoubttimeout":
+        case "inDoubtTimeout": return getOrCreateConfiguration(target).getInDoubtTimeout();
         case "invalidcontacts":
         case "invalidContacts": return getOrCreateConfiguration(target).getInvalidContacts();
         case "lazystartproducer":

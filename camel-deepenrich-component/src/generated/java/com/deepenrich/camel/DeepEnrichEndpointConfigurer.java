@@ -81,6 +81,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "identityfield":
         case "identityField": target.getConfiguration().setIdentityField(property(camelContext, java.lang.String.class, value)); return true;
+        case "indoubttimeout":
+        case "inDoubtTimeout": target.getConfiguration().setInDoubtTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "invalidcontacts":
@@ -211,6 +213,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "identityfield":
         case "identityField": return java.lang.String.class;
+        case "indoubttimeout":
+        case "inDoubtTimeout": return long.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "invalidcontacts":
@@ -342,6 +346,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "identityfield":
         case "identityField": return target.getConfiguration().getIdentityField();
+        case "indoubttimeout":
+        case "inDoubtTimeout": return target.getConfiguration().getInDoubtTimeout();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "invalidcontacts":

@@ -23,7 +23,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(65);
+        Set<String> props = new HashSet<>(66);
         props.add("apiKey");
         props.add("awaitPollInterval");
         props.add("awaitResult");
@@ -54,6 +54,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("httpClient");
         props.add("idempotentRepository");
         props.add("identityField");
+        props.add("inDoubtTimeout");
         props.add("initialDelay");
         props.add("invalidContacts");
         props.add("lazyStartProducer");

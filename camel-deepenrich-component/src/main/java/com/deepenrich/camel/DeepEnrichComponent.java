@@ -23,6 +23,7 @@ import com.deepenrich.camel.ledger.CreditsBook;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.InMemoryCreditsBook;
 import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
+import com.deepenrich.camel.ledger.OverdueRequests;
 import com.deepenrich.camel.producer.PendingBatches;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -187,7 +188,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
      * {@code healthCheckProducerEnabled} govern it. Its id names the API host, never the key.
      */
     synchronized void registerHealthCheck(DeepEnrichConfiguration cfg, DeepEnrichClient client,
-                                          AccountCredits credits) {
+                                          AccountCredits credits, OverdueRequests overdue) {
         String account = cfg.getBaseUrl() + "|" + cfg.getApiKey();
         if (healthChecks.containsKey(account)) {
             return;
@@ -204,7 +205,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         for (int n = 2; producerChecks.getCheck(unique).isPresent(); n++) {
             unique = id + "-" + n;
         }
-        DeepEnrichHealthCheck check = new DeepEnrichHealthCheck(unique, client, credits);
+        DeepEnrichHealthCheck check = new DeepEnrichHealthCheck(unique, client, credits, overdue);
         check.setEnabled(isHealthCheckProducerEnabled());
         producerChecks.addHealthCheck(check);
         healthChecks.put(account, check);

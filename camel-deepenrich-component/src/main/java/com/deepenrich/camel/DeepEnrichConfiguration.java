@@ -35,7 +35,9 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     @UriParam(label = "producer")
     @Metadata(description = "Name of the enrichment request (header CamelDeepEnrichName overrides). "
-                            + "A readable default naming the route and the time is generated.")
+                            + "A readable default naming the route and the time is generated. Each request is sent "
+                            + "with a short random suffix that makes its name unique (Sales Q4 #k3f9x2ab), so that its "
+                            + "result, which carries it, matches the request even when the answer was lost.")
     private String name;
 
     @UriParam(label = "producer")
@@ -230,6 +232,15 @@ public class DeepEnrichConfiguration implements Cloneable {
                             + "job. A connection that was never made (refused, connect timeout) is always retried.")
     private boolean retryInDoubtSubmissions;
 
+    @UriParam(label = "advanced", defaultValue = "1800000", javaType = "java.time.Duration")
+    @Metadata(description = "A bulk request written to the API without an answer (a reset, a timeout, a crash) stays "
+                            + "in the ledger's wire records until a result matches it (by its name, else by its "
+                            + "contacts), which makes it that result's enrichment. Still unmatched this long after its "
+                            + "writing, it is reported: a warning naming it, the health check's details, the dev "
+                            + "console and the metric deepenrich.requests.in.doubt.overdue. It is never sent again by "
+                            + "itself: the wire records keep no contacts, and DeepEnrich may have accepted it.")
+    private long inDoubtTimeout = 1_800_000;
+
     @UriParam(label = "advanced", defaultValue = "60")
     @Metadata(description = "Client-side limit on requests per minute, shared by every endpoint of the component "
                             + "with the same API key and base URL (DeepEnrich documents 60 per account). 0 disables.")
@@ -384,6 +395,14 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     public void setAwaitTimeout(long awaitTimeout) {
         this.awaitTimeout = awaitTimeout;
+    }
+
+    public long getInDoubtTimeout() {
+        return inDoubtTimeout;
+    }
+
+    public void setInDoubtTimeout(long inDoubtTimeout) {
+        this.inDoubtTimeout = inDoubtTimeout;
     }
 
     public boolean isRetryInDoubtSubmissions() {

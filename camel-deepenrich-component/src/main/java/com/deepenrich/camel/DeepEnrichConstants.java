@@ -78,7 +78,8 @@ public final class DeepEnrichConstants {
 
     @Metadata(label = "consumer", description = "On a result received by webhook: true when the ledger did not hold "
                                                 + "its id (not submitted through this ledger, or already emitted and "
-                                                + "forgotten); false on every other result.",
+                                                + "forgotten) and it answers no request of the ledger in doubt; false "
+                                                + "on every other result.",
             javaType = "Boolean")
     public static final String FOREIGN = "CamelDeepEnrichForeign";
 

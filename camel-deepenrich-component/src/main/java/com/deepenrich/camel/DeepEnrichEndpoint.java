@@ -12,6 +12,7 @@ import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.RetryPolicy;
 import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
+import com.deepenrich.camel.ledger.OverdueRequests;
 import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.metrics.DeepEnrichMetrics;
 import com.deepenrich.camel.metrics.Meters;
@@ -61,6 +62,7 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
     private WebhookConfiguration webhookConfiguration;
     private DeepEnrichClient client;
     private AccountCredits accountCredits;
+    private OverdueRequests overdueRequests;
     private final DeepEnrichMetrics metrics = new DeepEnrichMetrics();
     private AutoCloseable meters = () -> {};
 
@@ -163,11 +165,12 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
                 Duration.ofMillis(configuration.getRequestTimeout()), retry,
                 configuration.isRetryInDoubtSubmissions());
         accountCredits = getComponent().accountCredits(configuration, getLedger());
+        overdueRequests = new OverdueRequests(getLedger(), Duration.ofMillis(configuration.getInDoubtTimeout()));
         client = new DeepEnrichClient(getComponent().httpClient(configuration),
                 getComponent().senders(), settings,
                 getComponent().rateLimiter(configuration), getComponent().scheduler(), metrics);
         if (configuration.getOperation() != DeepEnrichOperation.results) {
-            getComponent().registerHealthCheck(configuration, client, accountCredits);
+            getComponent().registerHealthCheck(configuration, client, accountCredits, overdueRequests);
         }
         meters = Meters.bind(getCamelContext(), this);
         LOG.info("{}: {}", getReadableName(), EffectiveOptions.describe(this));
@@ -205,6 +208,23 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
     @ManagedAttribute(description = "Enrichments submitted and not yet emitted, in the ledger this endpoint uses")
     public int getPendingEnrichments() {
         return getLedger().pending().size();
+    }
+
+    /** The requests of this endpoint's ledger in doubt, and those in doubt past inDoubtTimeout (reported once). */
+    public OverdueRequests getOverdueRequests() {
+        return overdueRequests;
+    }
+
+    @ManagedAttribute(description = "Requests written to the API without an answer and not matched by a result yet, in "
+                                    + "the ledger this endpoint uses")
+    public int getRequestsInDoubt() {
+        return overdueRequests.inDoubt();
+    }
+
+    @ManagedAttribute(
+            description = "Requests in doubt for longer than inDoubtTimeout, in the ledger this endpoint uses")
+    public int getRequestsInDoubtOverdue() {
+        return overdueRequests.overdue().size();
     }
 
     @ManagedAttribute(description = "Batches the component holds while the API has not answered them (all endpoints)")

@@ -17,6 +17,7 @@ import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.Rejection;
 import com.deepenrich.camel.model.Rejection.Problem;
 import com.deepenrich.camel.model.SubmissionReceipt;
+import com.deepenrich.camel.producer.RequestNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -255,8 +256,10 @@ class BulkProducerTest extends ProducerTestSupport {
         SubmissionReceipt receipt = receiptOf(out, 250);
         assertEquals(ids, receipt.getEnrichmentIds());
         assertEquals(250, receipt.getSubmitted());
+        List<String> names = api.bulkRequests().stream().map(r -> json(r).get("name").asText()).toList();
         assertEquals(List.of("leads [1/3]", "leads [2/3]", "leads [3/3]"),
-                api.bulkRequests().stream().map(r -> json(r).get("name").asText()).toList());
+                names.stream().map(RequestNames::userName).toList());
+        assertTrue(names.stream().allMatch(n -> n.matches(".* #[0-9a-z]{8}")), "unique: " + names);
     }
 
     @Test

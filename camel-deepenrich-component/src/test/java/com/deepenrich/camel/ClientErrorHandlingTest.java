@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.deepenrich.camel.model.DeepEnrichJson;
+import com.deepenrich.camel.producer.RequestNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -80,7 +81,7 @@ class ClientErrorHandlingTest extends ProducerTestSupport {
         DeepEnrichException error = assertInstanceOf(type, e);
         assertEquals(code, error.getCode());
         assertEquals(status, error.getHttpStatus());
-        assertEquals("leads", error.getRequestName());
+        assertEquals("leads", RequestNames.userName(error.getRequestName()));
         assertTrue(error.getMessage().contains(code), error.getMessage());
         assertEquals(1, api.bulkRequests().size());
     }
@@ -111,8 +112,8 @@ class ClientErrorHandlingTest extends ProducerTestSupport {
         Exception e = bulkFailure(BULK + "&maxRetries=2", contact(0));
 
         DeepEnrichServerException server = assertInstanceOf(DeepEnrichServerException.class, e);
-        assertEquals("leads", server.getRequestName());
-        assertTrue(server.getMessage().contains("[request 'leads']"), server.getMessage());
+        assertEquals("leads", RequestNames.userName(server.getRequestName()));
+        assertTrue(server.getMessage().contains("[request 'leads #"), server.getMessage());
         assertEquals(500, server.getHttpStatus());
         assertEquals(3, api.bulkRequests().size(), "the first attempt and 2 retries");
     }
@@ -130,7 +131,7 @@ class ClientErrorHandlingTest extends ProducerTestSupport {
         DeepEnrichConnectionException refused = assertInstanceOf(DeepEnrichConnectionException.class, e);
         assertFalse(refused instanceof DeepEnrichInDoubtException, "never sent, so not in doubt");
         assertEquals(0, refused.getHttpStatus());
-        assertEquals("leads", refused.getRequestName());
+        assertEquals("leads", RequestNames.userName(refused.getRequestName()));
         assertTrue(refused.getMessage().contains("after 3 attempt(s)"), refused.getMessage());
         assertInstanceOf(ConnectException.class, refused.getCause());
     }

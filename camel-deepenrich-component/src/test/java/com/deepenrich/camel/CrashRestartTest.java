@@ -1,8 +1,6 @@
 package com.deepenrich.camel;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -11,14 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import com.deepenrich.camel.callback.CallbackToken;
 import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
-import org.apache.camel.test.AvailablePortFinder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import static com.deepenrich.camel.ResultStubs.finished;
 import static com.deepenrich.camel.ResultStubs.ok;
@@ -36,24 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * point, started again on the same work dir, and what then comes out of its route.
  */
 @Timeout(60)
-class CrashRestartTest {
+class CrashRestartTest extends KillTestSupport {
 
     private static final String ID = "id-0";
     private static final String OTHER_ID = "id-other";
     private static final long NO_FALLBACK_SOON = Duration.ofHours(1).toMillis();
     private static final long FALLBACK_AT_ONCE = 1;
-
-    private final WireMockApi api = new WireMockApi();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final int port = AvailablePortFinder.getNextAvailable();
-
-    @TempDir
-    Path work;
-
-    @AfterEach
-    void stopApi() {
-        api.close();
-    }
 
     @Test
     void whileTheBulkRequestIsInFlightTheLedgerHasNoIdAndNothingIsEverEmitted() throws Exception {
@@ -208,19 +190,11 @@ class CrashRestartTest {
     }
 
     private HttpRequest delivery() {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/deepenrich/results?token="
-                                                 + CallbackToken.derive(WireMockApi.API_KEY)))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(finished(ID)))
-                .build();
+        return delivery(finished(ID));
     }
 
     private HttpResponse<String> deliver() throws Exception {
-        return http.send(delivery(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void assertAnswer(int status, String message, HttpResponse<String> answer) {
-        assertEquals(status, answer.statusCode(), answer.body());
-        assertTrue(answer.body().contains(message), answer.body());
+        return deliver(finished(ID));
     }
 
     private NodeProcess start(long pollFallbackAfter, boolean submit) throws IOException {

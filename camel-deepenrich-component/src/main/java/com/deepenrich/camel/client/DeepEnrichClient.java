@@ -63,16 +63,17 @@ public final class DeepEnrichClient {
 
     /** POST /contact/enrich/bulk; completes with the enrichment id. */
     public CompletableFuture<String> submit(BulkRequest request) {
-        return submit(request, DeepEnrichJson.write(request));
+        return submit(request, DeepEnrichJson.write(request), OnTheWire.NONE);
     }
 
     /**
      * POST /contact/enrich/bulk with the request already written as {@code body}. A failure after the request may
      * have reached the API (see {@link #mayHaveReachedTheApi}) fails with a {@link DeepEnrichInDoubtException}
-     * instead of being retried, unless {@code retryInDoubtSubmissions} is set.
+     * instead of being retried, unless {@code retryInDoubtSubmissions} is set. {@code wire} is told, on the sender,
+     * when each attempt is about to be written, and when one that cannot have been accepted waits for its retry.
      */
-    public CompletableFuture<String> submit(BulkRequest request, byte[] body) {
-        return send("POST", "/contact/enrich/bulk", body, request.name(), RateLimiter.Turn.CALL,
+    public CompletableFuture<String> submit(BulkRequest request, byte[] body, OnTheWire wire) {
+        return send("POST", "/contact/enrich/bulk", body, request.name(), RateLimiter.Turn.CALL, wire,
                 response -> requiredText(response, "enrichment_id", request.name()));
     }
 
@@ -92,7 +93,7 @@ public final class DeepEnrichClient {
     public CompletableFuture<EnrichmentResult> getResult(String enrichmentId, boolean forceResults,
                                                          RateLimiter.Turn turn) {
         String path = "/contact/enrich/bulk/" + pathSegment(enrichmentId) + (forceResults ? "?forceResults=true" : "");
-        return send("GET", path, null, enrichmentId, turn, response -> {
+        return send("GET", path, null, enrichmentId, turn, OnTheWire.NONE, response -> {
             if (response.status() == 400 && IN_PROGRESS_CODE.equals(ApiErrors.code(response))) {
                 return inProgress(enrichmentId);
             }
@@ -102,7 +103,7 @@ public final class DeepEnrichClient {
 
     /** GET /account/credits; completes with the balance. */
     public CompletableFuture<Long> getCredits() {
-        return send("GET", "/account/credits", null, null, RateLimiter.Turn.CALL, response -> {
+        return send("GET", "/account/credits", null, null, RateLimiter.Turn.CALL, OnTheWire.NONE, response -> {
             JsonNode balance = parse(response, null, DeepEnrichJson::tree).get("balance");
             if (balance == null || !balance.isNumber()) {
                 throw unexpected("no numeric 'balance' in " + new String(response.body()), null, null);
@@ -113,13 +114,13 @@ public final class DeepEnrichClient {
 
     /** GET /account/keys/verify; completes with the workspace id the key belongs to. */
     public CompletableFuture<String> verifyKey() {
-        return send("GET", "/account/keys/verify", null, null, RateLimiter.Turn.CALL,
+        return send("GET", "/account/keys/verify", null, null, RateLimiter.Turn.CALL, OnTheWire.NONE,
                 response -> requiredText(response, "workspace_id", null));
     }
 
     /** Sends through the limiter, retrying as the policy says; {@code handler} gets the first answer not retried. */
     private <T> CompletableFuture<T> send(String method, String path, byte[] body, String requestName,
-                                          RateLimiter.Turn turn, Function<ApiResponse, T> handler) {
+                                          RateLimiter.Turn turn, OnTheWire wire, Function<ApiResponse, T> handler) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.baseUrl() + path))
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Bearer " + settings.apiKey())
@@ -128,7 +129,7 @@ public final class DeepEnrichClient {
                 .method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        Call<T> call = new Call<>(request, body != null, requestName, turn, handler);
+        Call<T> call = new Call<>(request, body != null, requestName, turn, wire, handler);
         call.attempt(0);
         return call.result;
     }
@@ -143,15 +144,17 @@ public final class DeepEnrichClient {
         private final boolean submission;
         private final String requestName;
         private final RateLimiter.Turn turn;
+        private final OnTheWire wire;
         private final Function<ApiResponse, T> handler;
         private final CompletableFuture<T> result = new CompletableFuture<>();
 
-        Call(HttpRequest request, boolean submission, String requestName, RateLimiter.Turn turn,
+        Call(HttpRequest request, boolean submission, String requestName, RateLimiter.Turn turn, OnTheWire wire,
              Function<ApiResponse, T> handler) {
             this.request = request;
             this.submission = submission;
             this.requestName = requestName;
             this.turn = turn;
+            this.wire = wire;
             this.handler = handler;
         }
 
@@ -189,9 +192,13 @@ public final class DeepEnrichClient {
             }
         }
 
-        /** The exchange on its turn; the permit learns when the answer came, or that none will. */
+        /**
+         * The exchange on its turn, told to {@link #wire} first (a failure to record it sends nothing); the permit
+         * learns when the answer came, or that none will.
+         */
         private HttpResponse<byte[]> exchange(RateLimiter.Permit permit) {
             try {
+                wire.writing();
                 return DeepEnrichClient.this.exchange(request);
             } finally {
                 permit.answered();
@@ -211,6 +218,9 @@ public final class DeepEnrichClient {
                        && !(cause instanceof DeepEnrichException)) {
                 result.completeExceptionally(notSent(cause, requestName)); // it never reached the network
             } else if (retry < policy.maxRetries() && cause instanceof IOException) {
+                if (!mayHaveReachedTheApi(cause)) {
+                    wire.offTheWire();
+                }
                 again(retry, policy.backoffMillis(retry + 1), cause.toString());
             } else {
                 result.completeExceptionally(connectionFailure(cause, requestName, retry));
@@ -229,6 +239,7 @@ public final class DeepEnrichClient {
                 if (response.status() == 429) {
                     limiter.deferAll(delay);
                 }
+                wire.offTheWire();
                 again(retry, delay, "HTTP " + response.status());
             } else {
                 result.complete(handler.apply(response));

@@ -80,6 +80,8 @@ public class DeepEnrichDevConsole extends AbstractDevConsole {
         e.put("contactsWaitingForTheirPerson", endpoint.getLedger().people().waiting().size());
         e.put("pendingEnrichments", endpoint.getPendingEnrichments());
         e.put("pendingBatches", endpoint.getPendingBatches());
+        e.put("requestsInDoubt", endpoint.getRequestsInDoubt());
+        e.put("requestsInDoubtOverdue", endpoint.getRequestsInDoubtOverdue());
         return e;
     }
 

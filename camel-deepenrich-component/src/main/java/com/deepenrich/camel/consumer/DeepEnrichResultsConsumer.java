@@ -108,6 +108,7 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer implements 
      */
     @Override
     protected int poll() throws Exception {
+        endpoint.getOverdueRequests().report();
         DeepEnrichException failedReads = poller.takeReadFailures();
         poller.readPending(select);
         if (failedReads != null) {

@@ -1,5 +1,6 @@
 package com.deepenrich.camel.health;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -8,6 +9,8 @@ import com.deepenrich.camel.client.AccountCredits;
 import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.Futures;
 import com.deepenrich.camel.ledger.CreditsTotals;
+import com.deepenrich.camel.ledger.OverdueRequests;
+import com.deepenrich.camel.ledger.WireRecord;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -23,16 +26,21 @@ public class DeepEnrichHealthCheck extends AbstractHealthCheck {
 
     private final DeepEnrichClient client;
     private final AccountCredits credits;
+    private final OverdueRequests overdue;
     private long lastCallNanos;
     private boolean lastUp;
     private Map<String, Object> lastDetails = Map.of();
     private Throwable lastError;
 
-    /** {@code credits}: the account's budget and 402 memory, shown in the details. */
-    public DeepEnrichHealthCheck(String id, DeepEnrichClient client, AccountCredits credits) {
+    /**
+     * {@code credits}: the account's budget and 402 memory; {@code overdue}: the requests in doubt of the ledger of
+     * the account's first endpoint; both shown in the details.
+     */
+    public DeepEnrichHealthCheck(String id, DeepEnrichClient client, AccountCredits credits, OverdueRequests overdue) {
         super("camel", id);
         this.client = client;
         this.credits = credits;
+        this.overdue = overdue;
     }
 
     @Override
@@ -53,6 +61,12 @@ public class DeepEnrichHealthCheck extends AbstractHealthCheck {
         builder.detail("creditsReserved", totals.reserved());
         builder.detail("creditsSpent", totals.spent());
         builder.detail("outOfCredits", credits.isExhausted());
+        builder.detail("requestsInDoubt", overdue.inDoubt());
+        List<WireRecord> late = overdue.overdue();
+        builder.detail("requestsInDoubtOverdue", late.size());
+        if (!late.isEmpty()) {
+            builder.detail("requestsInDoubtOverdueNames", late.stream().map(WireRecord::requestKey).toList());
+        }
         if (credits.budget() > 0) {
             builder.detail("creditsBudget", credits.budget());
         }

@@ -48,6 +48,15 @@ public interface DeepEnrichLedger {
     }
 
     /**
+     * The requests written to the API and not answered yet (write-ahead): after a crash, exactly the requests in
+     * doubt. A ledger that does not override it keeps none (a result of a request in doubt is then emitted as a
+     * foreign one).
+     */
+    default WireRecords wire() {
+        return WireRecords.NONE;
+    }
+
+    /**
      * Forgets the fingerprints of the requests accepted as {@code enrichmentId}: it ended without enriching them
      * (credits ran out, canceled), so the same request sent again is sent.
      */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
     public static final String DEFAULT_FILE_NAME = "deepenrich-ledger.json";
 
     private final Path file;
+    private final FileWireRecords wire;
     private final FilePeopleRegistry people;
     private final FileCreditsBook credits;
 
@@ -45,12 +47,20 @@ public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the DeepEnrich ledger " + file, e);
         }
+        wire = new FileWireRecords(file,
+                pending().stream().map(PendingEnrichment::name).collect(Collectors.toSet()));
         credits = new FileCreditsBook(file.resolveSibling(file.getFileName() + ".credits.json"));
         people = new FilePeopleRegistry(file.resolveSibling(file.getFileName() + ".people.json"));
     }
 
     public Path getFile() {
         return file;
+    }
+
+    /** In {@code <ledger file>.wire.json}. */
+    @Override
+    public WireRecords wire() {
+        return wire;
     }
 
     /** The credits budget's counts and reservations, in {@code <ledger file>.credits.json}. */

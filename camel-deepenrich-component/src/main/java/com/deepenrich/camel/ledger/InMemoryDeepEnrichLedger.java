@@ -15,6 +15,7 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
 
     private final Map<String, PendingEnrichment> pending = new ConcurrentHashMap<>();
     private final LeaseTable leases = new LeaseTable();
+    private final WireRecords wire = new InMemoryWireRecords();
     /** In the order they were accepted, so that forgetting the old ones stops at the first young one. */
     private final LinkedHashMap<String, AcceptedSubmission> submissions = new LinkedHashMap<>();
     private final InMemoryPeopleRegistry people = new InMemoryPeopleRegistry();
@@ -22,6 +23,11 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
 
     /** An accepted request's enrichment id, by fingerprint. */
     protected record AcceptedSubmission(String enrichmentId, Instant acceptedAt) {
+    }
+
+    @Override
+    public WireRecords wire() {
+        return wire;
     }
 
     @Override

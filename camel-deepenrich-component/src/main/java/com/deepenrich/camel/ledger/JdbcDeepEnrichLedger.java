@@ -38,7 +38,8 @@ import org.apache.camel.util.ObjectHelper;
  * </pre>
  *
  * The credits budget keeps its own two tables in the same database, created on start too (see
- * {@link JdbcCreditsBook}), and so do the people being enriched (see {@link JdbcPeopleRegistry}). Claims expire by the clock of the instance that checks them: keep the instances' clocks
+ * {@link JdbcCreditsBook}), and so do the people being enriched (see {@link JdbcPeopleRegistry}) and the requests on the
+ * wire (see {@link JdbcWireRecords}). Claims expire by the clock of the instance that checks them: keep the instances' clocks
  * synchronized (NTP).
  * Bean example: {@code camel.beans.ledger = #class:com.deepenrich.camel.ledger.JdbcDeepEnrichLedger(#dataSource)}.
  */
@@ -65,6 +66,9 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
     private Clock clock = Clock.systemUTC();
     private final JdbcCreditsBook credits = new JdbcCreditsBook(this::getDataSource);
     private final JdbcPeopleRegistry people = new JdbcPeopleRegistry(this::getDataSource);
+    private final JdbcWireRecords wire = new JdbcWireRecords(this);
+    /** The connection of the transaction {@link #inOneTransaction} runs on this thread, which every call joins. */
+    private final ThreadLocal<Connection> joined = new ThreadLocal<>();
 
     public JdbcDeepEnrichLedger() {
     }
@@ -96,6 +100,13 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         createIfAbsent("deepenrich_people", JdbcPeopleRegistry.CREATE_PEOPLE_TABLE);
         createIfAbsent("deepenrich_people_waiting", JdbcPeopleRegistry.CREATE_WAITING_TABLE);
         createIfAbsent("deepenrich_people_results", JdbcPeopleRegistry.CREATE_RESULTS_TABLE);
+        createIfAbsent("deepenrich_wire", JdbcWireRecords.CREATE_TABLE);
+    }
+
+    /** In the table deepenrich_wire. */
+    @Override
+    public WireRecords wire() {
+        return wire;
     }
 
     private void createIfAbsent(String table, String ddl) {
@@ -116,12 +127,17 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         return credits;
     }
 
+    /**
+     * An id recorded already stays as it is. Inserted only when absent, so that recording it again inside a
+     * transaction (with the request's wire record) does not abort that transaction on PostgreSQL.
+     */
     @Override
     public void record(PendingEnrichment p) {
         try {
             update("record " + p.enrichmentId(),
-                    "INSERT INTO deepenrich_ledger (enrichment_id, name, submitted_at, contact_count) VALUES (?, ?, ?, ?)",
-                    p.enrichmentId(), storable(p.name()), p.submittedAt(), p.contactCount());
+                    "INSERT INTO deepenrich_ledger (enrichment_id, name, submitted_at, contact_count) SELECT ?, ?, ?, ?"
+                                                 + " WHERE NOT EXISTS (SELECT 1 FROM deepenrich_ledger WHERE enrichment_id = ?)",
+                    p.enrichmentId(), storable(p.name()), p.submittedAt(), p.contactCount(), p.enrichmentId());
         } catch (RuntimeCamelException e) {
             if (find(p.enrichmentId()).isEmpty()) { // else it was recorded already
                 throw e;
@@ -226,7 +242,7 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         }
     }
 
-    private int update(String what, String sql, Object... params) {
+    int update(String what, String sql, Object... params) {
         return inTransaction(what, c -> JdbcStatements.update(c, sql, params));
     }
 
@@ -235,12 +251,43 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
                 rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4)), params);
     }
 
-    private <T> List<T> select(String what, String sql, JdbcStatements.Row<T> row, Object... params) {
+    <T> List<T> select(String what, String sql, JdbcStatements.Row<T> row, Object... params) {
         return inTransaction(what, c -> JdbcStatements.select(c, sql, row, params));
     }
 
-    /** Runs {@code work} on a connection of the pool, committing it when the pool hands out transactional ones. */
+    /**
+     * Runs {@code work}, and every call of this ledger it makes on this thread, in one transaction: all of it is
+     * committed, or none.
+     */
+    void inOneTransaction(String what, Runnable work) {
+        if (joined.get() != null) {
+            work.run();
+            return;
+        }
+        JdbcStatements.atomically(dataSource, "ledger", what, c -> {
+            joined.set(c);
+            try {
+                work.run();
+                return null;
+            } finally {
+                joined.remove();
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} on a connection of the pool, committing it when the pool hands out transactional ones; inside
+     * {@link #inOneTransaction}, on that transaction's connection.
+     */
     private <T> T inTransaction(String what, JdbcStatements.Work<T> work) {
+        Connection open = joined.get();
+        if (open != null) {
+            try {
+                return work.run(open);
+            } catch (SQLException e) {
+                throw new RuntimeCamelException("DeepEnrich ledger: cannot " + what + ": " + e.getMessage(), e);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             try {

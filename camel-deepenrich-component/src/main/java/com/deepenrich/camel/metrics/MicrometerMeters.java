@@ -60,7 +60,11 @@ final class MicrometerMeters implements AutoCloseable {
                 gauge(registry, "deepenrich.enrichments.pending", "Enrichments in the endpoint's ledger", tags,
                         endpoint, DeepEnrichEndpoint::getPendingEnrichments),
                 gauge(registry, "deepenrich.batches.pending", "Batches not answered yet (the component's)", tags,
-                        endpoint, DeepEnrichEndpoint::getPendingBatches)));
+                        endpoint, DeepEnrichEndpoint::getPendingBatches),
+                gauge(registry, "deepenrich.requests.in.doubt", "Requests written without an answer, unmatched", tags,
+                        endpoint, DeepEnrichEndpoint::getRequestsInDoubt),
+                gauge(registry, "deepenrich.requests.in.doubt.overdue", "Requests in doubt past inDoubtTimeout", tags,
+                        endpoint, DeepEnrichEndpoint::getRequestsInDoubtOverdue)));
     }
 
     private static <T> Meter counter(MeterRegistry registry, String name, String description, Tags tags, T source,

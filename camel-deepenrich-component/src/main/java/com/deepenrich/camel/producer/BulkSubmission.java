@@ -18,7 +18,6 @@ import com.deepenrich.camel.client.BulkRequest;
 import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.Futures;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
-import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.SubmissionProgress;
@@ -70,7 +69,8 @@ final class BulkSubmission {
         if (i == chunks.size()) {
             return CompletableFuture.completedFuture(null);
         }
-        String chunkName = chunks.size() == 1 ? name : name + " [" + (i + 1) + "/" + chunks.size() + "]";
+        String chunkName = RequestNames
+                .unique(chunks.size() == 1 ? name : name + " [" + (i + 1) + "/" + chunks.size() + "]");
         List<Contact> chunk = chunks.get(i);
         BulkRequest request = new BulkRequest(chunkName, webhookUrl, chunk);
         byte[] body = DeepEnrichJson.write(request);
@@ -109,8 +109,8 @@ final class BulkSubmission {
 
     /**
      * Sends one request: reserves its worst-case credits under the account's budget, waits for the account to have
-     * credits when it answered 402 before (without a request until its balance is positive), and records the
-     * accepted id in the ledger with the request's fingerprint.
+     * credits when it answered 402 before (without a request until its balance is positive), records it on the wire
+     * while it is written, and records the accepted id in the ledger with the request's fingerprint.
      */
     private CompletableFuture<String> send(BulkRequest request, byte[] body, String fingerprint, int chunk) {
         long worstCase = AccountCredits.worstCase(request.contacts());
@@ -120,11 +120,13 @@ final class BulkSubmission {
         } catch (DeepEnrichException overBudget) {
             return CompletableFuture.failedFuture(overBudget);
         }
+        WireLog wire = new WireLog(ledger, request, fingerprint, fingerprintWindow);
         return credits.ensureCredits(client, request.name())
-                .thenCompose(ready -> client.submit(request, body))
+                .thenCompose(ready -> client.submit(request, body, wire))
                 .handle((id, failure) -> {
                     if (failure != null) {
                         Throwable cause = Futures.unwrap(failure);
+                        wire.unanswered(cause);
                         credits.cancel(reservation);
                         if (cause instanceof DeepEnrichInsufficientCreditsException refused
                             && refused.getHttpStatus() == 402) {
@@ -133,21 +135,17 @@ final class BulkSubmission {
                         throw new CompletionException(cause);
                     }
                     credits.accepted(reservation, id);
-                    record(id, request, fingerprint, chunk);
+                    record(id, request, fingerprint, chunk, wire);
                     return id;
                 });
     }
 
     /** {@code onAccepted} first: once the id is pending, its result may be emitted at once. */
-    private void record(String id, BulkRequest request, String fingerprint, int chunk) {
+    private void record(String id, BulkRequest request, String fingerprint, int chunk, WireLog wire) {
         try {
             onAccepted.accept(id, chunk);
-            Instant now = Instant.now();
-            ledger.record(new PendingEnrichment(id, request.name(), now, request.contacts().size()));
+            wire.accepted(id);
             accepted.put(fingerprint, id);
-            if (!fingerprintWindow.isZero()) {
-                ledger.recordSubmission(fingerprint, id, now, fingerprintWindow);
-            }
         } catch (RuntimeException e) {
             throw new UnrecordedException(id, unrecorded(id, request.name(), e));
         }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import com.deepenrich.camel.DeepEnrichConstants;
 import com.deepenrich.camel.ForeignResultsPolicy;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
+import com.deepenrich.camel.ledger.InDoubtRequests;
 import com.deepenrich.camel.model.EnrichmentResult;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
@@ -91,7 +92,7 @@ public final class ResultEmitter {
             return;
         }
         String key = deliveryKey(result);
-        Admission admission = admit(exchange, id, key, claimed);
+        Admission admission = admit(exchange, result, key, claimed);
         if (admission.stop() != null) {
             finish(id, done, admission.stop());
             return;
@@ -132,11 +133,18 @@ public final class ResultEmitter {
     private record Admission(Outcome stop, boolean pending) {
     }
 
-    /** Claims a pending id (unless {@code claimed}), applies the foreign policy, and checks for a duplicate. */
-    private Admission admit(Exchange exchange, String id, String key, boolean claimed) {
+    /**
+     * Claims a pending id (unless {@code claimed}), or one the result's request in doubt becomes, applies the foreign
+     * policy, and checks for a duplicate.
+     */
+    private Admission admit(Exchange exchange, EnrichmentResult result, String key, boolean claimed) {
+        String id = result.getId();
         boolean holdsClaim = claimed;
         try {
-            boolean pending = claimed || ledger.find(id).isPresent();
+            boolean known = claimed || ledger.find(id).isPresent();
+            boolean duplicate = !known && seen.contains(exchange, key);
+            // a result emitted before never answers a request in doubt (one with the same contacts, sent again)
+            boolean pending = known || !duplicate && InDoubtRequests.adopt(ledger, result);
             if (pending && !claimed) {
                 if (!ledger.claim(id, owner, CLAIM_LEASE)) {
                     return new Admission(Outcome.BUSY, true);
@@ -147,7 +155,7 @@ public final class ResultEmitter {
                 LOG.info("Result of enrichment {} dropped: the ledger does not hold its id (foreignResults=drop)", id);
                 return new Admission(Outcome.DROPPED, false);
             }
-            if (!pending && seen.contains(exchange, key)) {
+            if (duplicate) {
                 return new Admission(Outcome.DUPLICATE, false);
             }
             if (!pending) {

@@ -18,11 +18,13 @@ import com.deepenrich.camel.DeepEnrichInsufficientCreditsException;
 import com.deepenrich.camel.DeepEnrichValidationException;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
+import com.deepenrich.camel.ledger.WireRecord;
 import com.deepenrich.camel.model.ContactOutcome;
 import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.Rejection;
 import com.deepenrich.camel.model.SubmissionReceipt;
+import com.deepenrich.camel.producer.RequestNames;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -32,10 +34,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The steps the routes call, and what this process knows of the job. Rows go out in fixed blocks of 100 (rows
  * 1-100, 101-200 ...), each block named after its rows, so the component's ledger tells which blocks DeepEnrich
- * accepted and has not answered yet. A block is sent when some of its rows have no result, it is not pending in the
- * ledger, and its wait is over: a block sent waits {@code in-doubt-wait} for its results (an answer lost, a kill
- * during the request: DeepEnrich may have accepted it, and its webhook carries the rows' ids) before its rows
- * without a result are sent again; after a restart the wait counts again from the restart.
+ * accepted and has not answered yet (pending), and which were written to the API without an answer (in doubt: an
+ * answer lost, a kill during the request). A block is sent when some of its rows have no result and the ledger holds
+ * it neither pending nor in doubt; a block in doubt waits {@code in-doubt-wait} (counted from its writing, and again
+ * from a restart, since its webhook can only reach a running job) for its webhook, which the component takes as the
+ * request's answer, before its rows without a result are sent again. A block that never left (it waited for its
+ * rate-limit turn when the process died) is in neither and goes at once.
  */
 public final class EnrichmentJob {
 
@@ -51,6 +55,7 @@ public final class EnrichmentJob {
     private final String prefix;
     private final Duration inDoubtWait;
     private final PrintStream out;
+    private final long startMillis = System.currentTimeMillis();
     private final long startNanos = System.nanoTime();
     private final long enrichedAtStart;
     private final AtomicInteger batchesInFlight = new AtomicInteger();
@@ -63,6 +68,8 @@ public final class EnrichmentJob {
     private volatile long nextReadAt;
     /** The blocks pending in the ledger when the reading started (those it sends are read once). */
     private volatile Set<String> pendingBlocks = Set.of();
+    /** The requests in doubt when the reading started, by block name. */
+    private volatile Map<String, WireRecord> inDoubtBlocks = Map.of();
     private boolean donePrinted;
 
     EnrichmentJob(JobJournal journal, DeepEnrichLedger ledger, long totalRows, String prefix, Duration inDoubtWait,
@@ -74,7 +81,6 @@ public final class EnrichmentJob {
         this.inDoubtWait = inDoubtWait;
         this.out = out;
         this.enrichedAtStart = enriched();
-        journal.restartWaits(System.currentTimeMillis() + inDoubtWait.toMillis());
     }
 
     /** A reading of the input starts ({@code true}) or is done. */
@@ -82,7 +88,10 @@ public final class EnrichmentJob {
         reading = started;
         if (started) {
             nextReadAt = 0;
-            pendingBlocks = ledger.pending().stream().map(PendingEnrichment::name).collect(Collectors.toSet());
+            pendingBlocks = ledger.pending().stream().map(p -> RequestNames.userName(p.name()))
+                    .collect(Collectors.toSet());
+            inDoubtBlocks = ledger.wire().inDoubt().stream().collect(
+                    Collectors.toMap(r -> RequestNames.userName(r.requestKey()), r -> r, (older, newer) -> newer));
         }
     }
 
@@ -91,23 +100,40 @@ public final class EnrichmentJob {
         List<?> contacts = exchange.getMessage().getBody(List.class);
         long block = block(contacts);
         List<?> unresolved = contacts.stream().filter(c -> !journal.hasResult(rowId(c))).toList();
-        long waitsUntil = journal.waitsUntil(block);
         exchange.setRouteStop(true);
-        if (unresolved.isEmpty() || pendingBlocks.contains(name(block))) {
+        if (unresolved.isEmpty() || pendingBlocks.contains(name(block)) || awaitsItsWebhook(block)) {
             return;
         }
-        if (waitsUntil > System.currentTimeMillis()) {
-            nextReadAt = nextReadAt == 0 ? waitsUntil : Math.min(nextReadAt, waitsUntil);
-        } else if (outOfCredits) {
+        if (outOfCredits) {
             resolveAll(unresolved, OUT_OF_CREDITS);
         } else {
             exchange.setRouteStop(false);
             batchesInFlight.incrementAndGet();
-            journal.sending(block, System.currentTimeMillis() + inDoubtWait.toMillis());
+            journal.sending(block);
             exchange.setProperty(CONTACTS, unresolved);
             exchange.getMessage().setBody(unresolved);
             exchange.getMessage().setHeader(DeepEnrichConstants.NAME, name(block));
         }
+    }
+
+    /**
+     * Whether the block's request is in doubt and its wait is not over; once it is, the request is given up (its
+     * late webhook, if any, still resolves the rows it carries) and the block may go again.
+     */
+    private boolean awaitsItsWebhook(long block) {
+        WireRecord inDoubt = inDoubtBlocks.get(name(block));
+        if (inDoubt == null) {
+            return false;
+        }
+        long waitsUntil = Math.max(inDoubt.writtenAt().toEpochMilli(), startMillis) + inDoubtWait.toMillis();
+        if (waitsUntil > System.currentTimeMillis()) {
+            nextReadAt = nextReadAt == 0 ? waitsUntil : Math.min(nextReadAt, waitsUntil);
+            return true;
+        }
+        LOG.warn("{}: no webhook within {} s of its request in doubt '{}': its rows without a result are sent again",
+                name(block), inDoubtWait.toSeconds(), inDoubt.requestKey());
+        ledger.wire().remove(inDoubt.requestKey());
+        return false;
     }
 
     /** DeepEnrich accepted the block: the contacts the component refused get their reason, the others wait. */
@@ -131,7 +157,6 @@ public final class EnrichmentJob {
             resolveRefused(contacts, invalid.getRejections());
             resolveAll(contacts, RowResult.rejected("DeepEnrich refused the request: " + invalid.getApiMessage()));
         } else if (cause instanceof DeepEnrichInDoubtException) {
-            journal.sending(block, System.currentTimeMillis() + inDoubtWait.toMillis());
             LOG.warn("{}: sent, but the answer was lost (DeepEnrich may have accepted it): waiting up to {} s for its "
                      + "results before sending its rows again",
                     name(block), inDoubtWait.toSeconds());
@@ -238,7 +263,10 @@ public final class EnrichmentJob {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    /** A block's name, which is also the name of its request: the ledger's pending enrichments carry it. */
+    /**
+     * A block's name, which is also the name of its request (before the suffix the component adds): the ledger's
+     * pending enrichments and requests in doubt carry it.
+     */
     private String name(long block) {
         return prefix + " rows " + (block * BLOCK_SIZE + 1) + "-" + Math.min(totalRows, (block + 1) * BLOCK_SIZE);
     }

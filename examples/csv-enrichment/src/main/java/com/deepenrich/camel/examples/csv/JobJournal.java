@@ -15,15 +15,16 @@ import org.h2.mvstore.MVStore;
 
 /**
  * What neither Camel nor the component keeps, in the work dir (H2 MVStore, which survives a kill at any moment): each
- * row's result until the output is written in input order, and until when each block of rows sent waits for its
- * results before it may be sent again. Which blocks DeepEnrich accepted is the component's ledger's business.
+ * row's result until the output is written in input order, and which blocks of rows were sent (so that a run knows it
+ * resumes one). Which blocks DeepEnrich accepted, and which are in doubt, is the component's ledger's business.
  */
 final class JobJournal implements Closeable {
 
     private final MVStore store;
     private final MVMap<String, String> settings;
     private final MVMap<Long, String[]> results;
-    private final MVMap<Long, Long> waitsUntil;
+    /** When each block of rows was last sent, by block. */
+    private final MVMap<Long, Long> sent;
     /** Credits spent, by enrichment id: an enrichment's result is counted once, and tells it was answered. */
     private final MVMap<String, Long> credits;
     private final Map<String, Long> outcomes = new ConcurrentHashMap<>();
@@ -32,7 +33,7 @@ final class JobJournal implements Closeable {
         this.store = store;
         this.settings = store.openMap("settings");
         this.results = store.openMap("results");
-        this.waitsUntil = store.openMap("waitsUntil");
+        this.sent = store.openMap("sent");
         this.credits = store.openMap("credits");
         results.values().forEach(columns -> outcomes.merge(RowResult.ofColumns(columns).outcome(), 1L, Long::sum));
     }
@@ -63,27 +64,13 @@ final class JobJournal implements Closeable {
     }
 
     boolean isFresh() {
-        return results.isEmpty() && waitsUntil.isEmpty();
+        return results.isEmpty() && sent.isEmpty();
     }
 
-    /** Records that a block of rows goes out now: its rows wait for results until {@code untilMillis}. */
-    void sending(long block, long untilMillis) {
-        waitsUntil.put(block, untilMillis);
+    /** Records that a block of rows goes out now. */
+    void sending(long block) {
+        sent.put(block, System.currentTimeMillis());
         store.commit();
-    }
-
-    /**
-     * A run starts: every block an earlier run sent waits at least until {@code untilMillis}. Its webhook could not
-     * reach the job while it was down (DeepEnrich retries it), so its wait counts again from now.
-     */
-    void restartWaits(long untilMillis) {
-        waitsUntil.replaceAll((block, until) -> Math.max(until, untilMillis));
-        store.commit();
-    }
-
-    /** Until when the rows of {@code block} wait for results before they may be sent again; 0 if never sent. */
-    long waitsUntil(long block) {
-        return waitsUntil.getOrDefault(block, 0L);
     }
 
     /** Records a row's result, durable at the next {@link #commit()}; a row keeps its first result. */

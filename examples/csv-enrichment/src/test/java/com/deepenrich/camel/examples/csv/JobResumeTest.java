@@ -13,6 +13,7 @@ import java.util.stream.LongStream;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
+import com.deepenrich.camel.ledger.WireRecord;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -82,32 +83,46 @@ class JobResumeTest {
         assertNull(prepare(job(Duration.ZERO), 1, 100), "pending in the ledger: its results are coming");
     }
 
+    /** The component wrote the request of rows 101-150 {@code ago} and got no answer: in doubt. */
+    private void inDoubt(Duration ago) {
+        ledger.wire().write(new WireRecord("job rows 101-150 #k3f9x2ab", "fingerprint", Duration.ZERO,
+                Instant.now().minus(ago), 50, "digest"));
+    }
+
     @Test
-    void aBlockSentWaitsAcrossARestartThenOnlyItsRowsWithoutAResultGoAgain() {
+    void aBlockThatNeverLeftIsSentAtOnceAfterARestart() {
         EnrichmentJob job = job(Duration.ofMinutes(10));
         assertEquals(50, prepare(job, 101, 150).size());
+        // killed while it waited for its rate-limit turn: the ledger neither holds it nor lists it in doubt
+        restart();
+
+        assertEquals(50, prepare(job(Duration.ofMinutes(10)), 101, 150).size());
+    }
+
+    @Test
+    void aBlockInDoubtWaitsForItsWebhookThenOnlyItsRowsWithoutAResultGoAgain() {
+        EnrichmentJob job = job(Duration.ofMinutes(10));
+        assertEquals(50, prepare(job, 101, 150).size());
+        inDoubt(Duration.ZERO);
         restart();
 
         job = job(Duration.ofMinutes(10));
-        assertNull(prepare(job, 101, 150), "killed while it was sent: DeepEnrich may have accepted it");
+        assertNull(prepare(job, 101, 150), "written, no answer: DeepEnrich may have accepted it");
         assertFalse(job.mustReadAgain(), "nothing to send before the wait is over");
 
-        journal.sending(1, System.currentTimeMillis() - 1); // this run's wait is over; a late webhook brought row 101
-        journal.resolve(101, new RowResult("a@b.co", "DELIVERABLE", "", "FOUND", ""));
+        journal.resolve(101, new RowResult("a@b.co", "DELIVERABLE", "", "FOUND", "")); // a late webhook
         journal.commit();
         restart();
 
         List<?> again = prepare(job(Duration.ZERO), 101, 150);
         assertEquals(49, again.size());
         assertEquals(Map.of("row_id", "102"), ((Map<?, ?>) again.get(0)).get("custom"));
+        assertTrue(ledger.wire().inDoubt().isEmpty(), "given up once its rows go again");
     }
 
     @Test
     void aBlocksWaitCountsAgainFromEachRestartForItsWebhookCanOnlyReachARunningJob() {
-        EnrichmentJob job = job(Duration.ofMinutes(10));
-        assertEquals(50, prepare(job, 101, 150).size());
-        journal.sending(1, System.currentTimeMillis() - 1); // its wait ran out while the job was down
-        restart();
+        inDoubt(Duration.ofHours(1)); // its wait ran out while the job was down
 
         assertNull(prepare(job(Duration.ofMinutes(10)), 101, 150),
                 "DeepEnrich may have accepted it, and its webhook could not reach the job while it was down");

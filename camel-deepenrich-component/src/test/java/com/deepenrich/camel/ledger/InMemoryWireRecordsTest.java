@@ -1,0 +1,9 @@
+package com.deepenrich.camel.ledger;
+
+class InMemoryWireRecordsTest extends WireRecordsContract {
+
+    @Override
+    DeepEnrichLedger ledger() {
+        return new InMemoryDeepEnrichLedger();
+    }
+}

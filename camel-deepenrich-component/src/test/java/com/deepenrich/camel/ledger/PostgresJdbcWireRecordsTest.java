@@ -1,0 +1,26 @@
+package com.deepenrich.camel.ledger;
+
+import java.sql.SQLException;
+
+import com.deepenrich.camel.postgres.PostgresDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The JDBC wire store on a real PostgreSQL server. */
+class PostgresJdbcWireRecordsTest extends JdbcWireRecordsTest {
+
+    @RegisterExtension
+    static final PostgresDatabase POSTGRES = new PostgresDatabase();
+
+    @BeforeEach
+    void dropTheTables() throws SQLException {
+        POSTGRES.dropTables();
+    }
+
+    @Override
+    DeepEnrichLedger ledger() {
+        ledger = new JdbcDeepEnrichLedger(POSTGRES.dataSource());
+        ledger.start();
+        return ledger;
+    }
+}
