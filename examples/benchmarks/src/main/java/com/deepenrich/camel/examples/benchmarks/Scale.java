@@ -27,7 +27,7 @@ public record Scale(String name, int submitContacts, int warmupRounds, int measu
             1_000_000, 1_000, 10_000, Duration.ofSeconds(2));
 
     public static final Scale QUICK = new Scale("quick", 5_000, 1, 1, 2_000, Duration.ofSeconds(1), 100, 20_000,
-            200, 1_000, Duration.ofSeconds(1));
+            200, 500, Duration.ofMillis(500));
 
     /** This scale with another number of warm-up rounds ({@code --warmup=N}), to see what the JIT's warm-up costs. */
     public Scale withWarmupRounds(int rounds) {
