@@ -37,6 +37,7 @@ public final class BenchmarkMain {
         BENCHMARKS.put("B3", WebhookIngestionBenchmark::run);
         BENCHMARKS.put("B4", MemoryBenchmark::run);
         BENCHMARKS.put("B5", PollModeBenchmark::run);
+        BENCHMARKS.put("B6", ResyncBenchmark::run);
     }
 
     private BenchmarkMain() {

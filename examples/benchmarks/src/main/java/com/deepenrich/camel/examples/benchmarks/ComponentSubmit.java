@@ -20,7 +20,14 @@ public final class ComponentSubmit extends RouteSubmit {
 
     /** {@code maxPendingBatches}: the component's back-pressure bound (its default when null). */
     public ComponentSubmit(String baseUrl, String bulkOptions, Integer maxPendingBatches) throws Exception {
-        name = "deepenrich:bulk (ours)" + (maxPendingBatches == null ? "" : ", maxPendingBatches=" + maxPendingBatches);
+        this("deepenrich:bulk (ours)" + (maxPendingBatches == null ? "" : ", maxPendingBatches=" + maxPendingBatches),
+                baseUrl, bulkOptions, maxPendingBatches);
+    }
+
+    /** {@code name}: the variant's name in the report. */
+    public ComponentSubmit(String name, String baseUrl, String bulkOptions, Integer maxPendingBatches)
+            throws Exception {
+        this.name = name;
         DeepEnrichComponent deepenrich = new DeepEnrichComponent();
         if (maxPendingBatches != null) {
             deepenrich.setMaxPendingBatches(maxPendingBatches);

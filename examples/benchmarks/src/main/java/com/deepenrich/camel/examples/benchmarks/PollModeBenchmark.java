@@ -35,7 +35,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
@@ -113,19 +112,11 @@ final class PollModeBenchmark {
             keys.add(WARM_UP_KEY);
             SimulatorConfig config = SimulatorConfig.builder().apiKeys(keys)
                     .requestsPerMinute(LIMIT_PER_WINDOW).rateWindow(window).processingLatency(jobLatency).build();
-            VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-            http.setBindHost("127.0.0.1");
-            http.setBindPort(0);
-            VertxPlatformHttpServer server = new VertxPlatformHttpServer(http);
+            VertxPlatformHttpServer server = SimulatorHarness.webhookServer();
             try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(config);
                     CamelContext context = new DefaultCamelContext()) {
                 context.addService(server);
-                DeepEnrichComponent deepenrich = new DeepEnrichComponent();
-                deepenrich.getConfiguration().setApiKey(BenchmarkMain.API_KEY);
-                deepenrich.getConfiguration().setBaseUrl(simulator.baseUrl());
-                deepenrich.getConfiguration().setRequestsPerMinute(perMinute);
-                deepenrich.getConfiguration().setRateLimitWindow(window.toMillis());
-                deepenrich.getConfiguration().setMaxRetryDelay(window.toMillis());
+                DeepEnrichComponent deepenrich = SimulatorHarness.atTheLimit(simulator.baseUrl(), perMinute, window);
                 deepenrich.getConfiguration().setLedger(ledger);
                 deepenrich.getConfiguration().setFirstReadAfter(firstReadAfter.toMillis());
                 deepenrich.getConfiguration().setMaxReadInterval(window.multipliedBy(FALLBACK_WINDOWS).toMillis());

@@ -16,19 +16,22 @@ import java.time.Duration;
  * @param deliveries      B3: distinct webhook deliveries of 100 contacts (10% more are duplicates)
  * @param streamedContacts B4: CSV rows streamed in the child JVM
  * @param pendingJobs     B5: enrichments pending when new submissions start (B5 shares B2's rateWindow)
+ * @param resyncPeople    B6: people in the CRM export of day 1
+ * @param resyncWindow    B6: the simulator's window for its 60 requests
  */
 public record Scale(String name, int submitContacts, int warmupRounds, int measuredRounds, int limitedContacts,
-                    Duration rateWindow, int deliveries, int streamedContacts, int pendingJobs) {
+                    Duration rateWindow, int deliveries, int streamedContacts, int pendingJobs, int resyncPeople,
+                    Duration resyncWindow) {
 
     public static final Scale FULL = new Scale("full", 100_000, 15, 5, 10_000, Duration.ofSeconds(6), 1_000,
-            1_000_000, 1_000);
+            1_000_000, 1_000, 10_000, Duration.ofSeconds(2));
 
     public static final Scale QUICK = new Scale("quick", 5_000, 1, 1, 2_000, Duration.ofSeconds(1), 100, 20_000,
-            200);
+            200, 500, Duration.ofMillis(500));
 
     /** This scale with another number of warm-up rounds ({@code --warmup=N}), to see what the JIT's warm-up costs. */
     public Scale withWarmupRounds(int rounds) {
         return new Scale(name, submitContacts, rounds, measuredRounds, limitedContacts, rateWindow, deliveries,
-                streamedContacts, pendingJobs);
+                streamedContacts, pendingJobs, resyncPeople, resyncWindow);
     }
 }

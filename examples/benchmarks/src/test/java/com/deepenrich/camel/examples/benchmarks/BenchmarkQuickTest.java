@@ -1,6 +1,7 @@
 package com.deepenrich.camel.examples.benchmarks;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +21,14 @@ class BenchmarkQuickTest {
         System.out.println(report.render());
 
         assertEquals(List.of(SubmitThroughputBenchmark.TITLE, RequestCountBenchmark.TITLE, RateLimitBenchmark.TITLE,
-                WebhookIngestionBenchmark.TITLE, MemoryBenchmark.TITLE, PollModeBenchmark.TITLE),
+                WebhookIngestionBenchmark.TITLE, MemoryBenchmark.TITLE, PollModeBenchmark.TITLE, ResyncBenchmark.TITLE),
                 List.copyOf(report.benchmarks()));
         report.benchmarks().forEach(b -> report.rows(b).forEach(row -> {
             assertFalse(row.figures().isEmpty(), b + " / " + row.variant());
             row.figures().forEach((figure, value) -> assertFalse(value.isBlank(), b + " / " + row.variant() + " / "
                                                                                   + figure));
         }));
-        assertEquals(4, report.rows(SubmitThroughputBenchmark.TITLE).size(), "B1 variants");
+        assertEquals(5, report.rows(SubmitThroughputBenchmark.TITLE).size(), "B1 variants");
         report.rows(SubmitThroughputBenchmark.TITLE)
                 .forEach(row -> assertEquals("5,000", row.figures().get("contacts at API"), row.variant()));
         assertEquals(List.of("100", "10,000"), report.rows(RequestCountBenchmark.TITLE).stream()
@@ -56,5 +57,46 @@ class BenchmarkQuickTest {
         });
         assertEquals("0", report.rows(PollModeBenchmark.TITLE).get(2).figures().get("GETs"),
                 "B5 webhook mode: every result by webhook, the fallback reads none");
+        assertResyncInvariants(report.rows(ResyncBenchmark.TITLE));
+    }
+
+    /**
+     * B6, day 2 of the re-sync: every row answered; a repeated person is never charged by the simulator with the
+     * person guard on; with the reuse window on (when the component has it) only the changed and new people are sent
+     * and charged.
+     */
+    private static void assertResyncInvariants(List<Report.Row> rows) {
+        assertEquals(List.of(ResyncBenchmark.PLAIN, ResyncBenchmark.DEFAULTS, ResyncBenchmark.REUSE),
+                rows.stream().map(Report.Row::variant).toList(), "B6 variants");
+        Map<String, String> plain = rows.get(0).figures();
+        Map<String, String> defaults = rows.get(1).figures();
+        Map<String, String> reuse = rows.get(2).figures();
+        for (Map<String, String> run : List.of(plain, defaults)) {
+            assertEquals(run.get("rows"), run.get("answered"), "B6 every contact answered: " + run);
+            assertEquals("0", run.get("429s"), "B6 429s: " + run);
+        }
+        assertEquals("0", plain.get("deduplicated"), "B6 plain sends every row: " + plain);
+        assertTrue(number(plain.get("credits beyond")) > number(plain.get("credits for respelled, if sent")),
+                () -> "B6 plain pays for the repeated rows: " + plain);
+        assertEquals(defaults.get("repeated"), defaults.get("deduplicated"),
+                "B6 every repeated row waits for its person's request: " + defaults);
+        assertEquals(defaults.get("credits for respelled, if sent"), defaults.get("credits beyond"),
+                "B6 with the person guard, no repeated row costs a credit (only the respelled people are paid,"
+                                                                                                     + " as new input): "
+                                                                                                     + defaults);
+        if (ResyncBenchmark.reuseWindowAvailable()) {
+            assertEquals(reuse.get("rows"), reuse.get("answered"), "B6 every contact answered: " + reuse);
+            assertEquals("0", reuse.get("credits beyond"),
+                    "B6 with the reuse window, only changed and new people are paid: " + reuse);
+            String[] changedAndNew = reuse.get("changed + new").split(" \\+ ");
+            assertEquals(number(changedAndNew[0]) + number(changedAndNew[1]), number(reuse.get("contacts sent")),
+                    "B6 with the reuse window, only changed and new people are sent: " + reuse);
+        } else {
+            assertEquals(ResyncBenchmark.NOT_AVAILABLE, reuse.get("requests"), "B6 without the reuse option");
+        }
+    }
+
+    private static long number(String figure) {
+        return Long.parseLong(figure.replace(",", ""));
     }
 }
