@@ -12,8 +12,10 @@ import com.deepenrich.camel.DeepEnrichConfiguration;
 import com.deepenrich.camel.DeepEnrichEndpoint;
 import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.ForeignResultsPolicy;
+import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.EnrichmentResult;
+import com.deepenrich.camel.util.LocalResultRoutes;
 import com.deepenrich.camel.util.ResultEmitter;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -28,7 +30,8 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * how many results were emitted since the previous poll (for the scheduler's idle backoff). Camel's graceful shutdown
  * waits for the ids it is reading or emitting ({@link #getPendingExchangesSize}) before it stops the route.
  */
-public class DeepEnrichResultsConsumer extends ScheduledPollConsumer implements ShutdownAware {
+public class DeepEnrichResultsConsumer extends ScheduledPollConsumer
+        implements ShutdownAware, LocalResultRoutes.Route {
 
     private final DeepEnrichEndpoint endpoint;
     private final Predicate<PendingEnrichment> select;
@@ -126,6 +129,7 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer implements 
      * with whether the route processed it. It is in no ledger: the caller waits for this, so a crash before the route
      * processed it leaves the caller's exchange unfinished, to be sent again.
      */
+    @Override
     public CompletableFuture<Boolean> emitLocal(EnrichmentResult result) {
         CompletableFuture<Boolean> processed = new CompletableFuture<>();
         emit(result, outcome -> processed.complete(outcome == ResultEmitter.Outcome.EMITTED));
@@ -143,6 +147,11 @@ public class DeepEnrichResultsConsumer extends ScheduledPollConsumer implements 
             // reports a failed route to the exception handler (the id stays pending) and releases the exchange
             defaultConsumerCallback(exchange, false).done(false);
         });
+    }
+
+    @Override
+    public DeepEnrichLedger ledger() {
+        return endpoint.getLedger();
     }
 
     @Override

@@ -8,11 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import com.deepenrich.camel.DeepEnrichConfiguration;
 import com.deepenrich.camel.DeepEnrichEndpoint;
 import com.deepenrich.camel.DeepEnrichException;
-import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
 import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.SubmissionProgress;
 import com.deepenrich.camel.model.SubmissionReceipt;
+import com.deepenrich.camel.util.LocalResultRoutes;
 
 /**
  * The contacts of a batch answered from their people's stored results ({@code reuseResultsWithin}), without a
@@ -48,7 +48,7 @@ final class ReusedContacts {
         }
         List<EnrichedContact> answers = split.reused().stream().map(PersonGuard.Reused::answer).toList();
         EnrichmentResult local = EnrichmentResult.local(localId(), receipt.getName(), answers);
-        DeepEnrichResultsConsumer route = endpoint.getComponent().localResultRoutes().of(endpoint.getLedger())
+        LocalResultRoutes.Route route = endpoint.getComponent().localResultRoutes().of(endpoint.getLedger())
                 .orElse(null);
         if (route == null) {
             return CompletableFuture.failedFuture(notEmitted(local, split, receipt, "no results consumer runs"));
