@@ -34,7 +34,8 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
         PersonHold mine = new PersonHold(identity, holder, awaited, null, -1, Map.of(), expiresAt);
         holds.put(identity, mine);
         closed.remove(identity);
-        changed();
+        // not persisted on its own: a hold whose request was not accepted is not read back after a restart (nothing
+        // would send it), and the next change (its acceptance) writes the whole store
         return mine;
     }
 

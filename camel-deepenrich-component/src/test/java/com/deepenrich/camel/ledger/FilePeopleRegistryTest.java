@@ -38,6 +38,20 @@ class FilePeopleRegistryTest extends PeopleRegistryContract {
     }
 
     @Test
+    void holdingPeopleWritesNothingUntilTheirRequestIsAccepted() {
+        PeopleRegistry people = people();
+        Path store = dir.resolve("ledger.json.people.json");
+        for (int i = 0; i < 100; i++) { // one rewrite of the whole store per contact would grow with the store
+            hold(people, "person-" + i, "A");
+        }
+        assertTrue(Files.notExists(store), "held people written before their request was accepted");
+
+        people.accepted("A", "id-1", List.of(held("person-0", 0)), LATER);
+
+        assertTrue(Files.exists(store), "the acceptance writes the store");
+    }
+
+    @Test
     void aHoldWhoseRequestWasNotAcceptedIsNotReadBackAfterARestart() {
         Path file = dir.resolve("ledger.json");
         PeopleRegistry before = new FileDeepEnrichLedger(file).people();
