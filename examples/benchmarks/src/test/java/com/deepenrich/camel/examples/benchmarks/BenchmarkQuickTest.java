@@ -2,6 +2,8 @@ package com.deepenrich.camel.examples.benchmarks;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +38,15 @@ class BenchmarkQuickTest {
         assertEquals("2,000", report.rows(RateLimitBenchmark.TITLE).get(0).figures().get("contacts"), "B2");
         // the limiter counts a window from the answers, so however loaded this machine, no request meets a full window
         assertEquals("0", report.rows(RateLimitBenchmark.TITLE).get(0).figures().get("429s"), "B2 429s");
-        report.rows(WebhookIngestionBenchmark.TITLE)
-                .forEach(row -> assertEquals("{200=110}", row.figures().get("answers"), row.variant()));
+        // 100 deliveries and 10 sent again: every first delivery is answered 200; a copy that comes while its first
+        // is still in the route is answered 503 (come back later), as DeepEnrich's retry then brings it again
+        report.rows(WebhookIngestionBenchmark.TITLE).forEach(row -> {
+            Matcher answers = Pattern.compile("\\{200=(\\d+)(?:, 503=(\\d+))?}").matcher(row.figures().get("answers"));
+            assertTrue(answers.matches(), row.variant() + ": " + row.figures().get("answers"));
+            int ok = Integer.parseInt(answers.group(1));
+            int busy = answers.group(2) == null ? 0 : Integer.parseInt(answers.group(2));
+            assertTrue(ok >= 100 && ok + busy == 110, row.variant() + ": " + row.figures().get("answers"));
+        });
         assertEquals("100", report.rows(WebhookIngestionBenchmark.TITLE).get(0).figures().get("results emitted"),
                 "B3 results emitted once each, duplicates not");
         assertTrue(report.rows(MemoryBenchmark.TITLE).stream()
