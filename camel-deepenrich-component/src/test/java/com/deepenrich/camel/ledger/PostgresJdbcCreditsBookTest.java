@@ -1,23 +1,15 @@
 package com.deepenrich.camel.ledger;
 
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import com.deepenrich.camel.postgres.PostgresDatabase;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JDBC ledger's credits book on a real PostgreSQL server, where many nodes share one budget. */
 class PostgresJdbcCreditsBookTest extends JdbcCreditsBookContract {
 
     @RegisterExtension
-    static final PostgresDatabase POSTGRES = new PostgresDatabase();
-
-    @BeforeEach
-    void dropTheTables() throws SQLException {
-        POSTGRES.dropTables();
-    }
+    static final PostgresDatabase POSTGRES = PostgresDatabase.emptiedBeforeEach();
 
     @Override
     DataSource dataSource() {

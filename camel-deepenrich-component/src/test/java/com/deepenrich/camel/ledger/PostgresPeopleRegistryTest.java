@@ -1,21 +1,13 @@
 package com.deepenrich.camel.ledger;
 
-import java.sql.SQLException;
-
 import com.deepenrich.camel.postgres.PostgresDatabase;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JDBC ledger's people store on a real PostgreSQL server, where nodes share it. */
 class PostgresPeopleRegistryTest extends PeopleRegistryContract {
 
     @RegisterExtension
-    static final PostgresDatabase POSTGRES = new PostgresDatabase();
-
-    @BeforeEach
-    void dropTheTables() throws SQLException {
-        POSTGRES.dropTables();
-    }
+    static final PostgresDatabase POSTGRES = PostgresDatabase.emptiedBeforeEach();
 
     @Override
     PeopleRegistry people() {

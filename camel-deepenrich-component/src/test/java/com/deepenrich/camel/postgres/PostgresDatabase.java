@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -23,15 +24,38 @@ import org.postgresql.ds.PGSimpleDataSource;
  * static final PostgresDatabase POSTGRES = new PostgresDatabase();
  * </pre>
  *
+ * {@link #emptiedBeforeEach()} also drops every table before each test.
+ * <p>
  * As root, the server drops to the user {@code nobody}: its binaries and data live under the system temporary
  * directory, which that user can write.
  */
-public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
+public final class PostgresDatabase implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
+    private final boolean emptiedBeforeEach;
     private String name;
     private PGSimpleDataSource dataSource;
+
+    public PostgresDatabase() {
+        this(false);
+    }
+
+    private PostgresDatabase(boolean emptiedBeforeEach) {
+        this.emptiedBeforeEach = emptiedBeforeEach;
+    }
+
+    /** A database whose tables are dropped before each test, so that each starts from an empty schema. */
+    public static PostgresDatabase emptiedBeforeEach() {
+        return new PostgresDatabase(true);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws SQLException {
+        if (emptiedBeforeEach) {
+            dropTables();
+        }
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
