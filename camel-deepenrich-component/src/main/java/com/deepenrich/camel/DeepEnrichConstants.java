@@ -72,6 +72,12 @@ public final class DeepEnrichConstants {
             javaType = "Integer")
     public static final String REUSED = "CamelDeepEnrichReused";
 
+    @Metadata(description = "On a result: the credits its deduplicated and reused contacts did not cost, counted as "
+                            + "their answers would have cost if sent as new input (1 per email found, 10 per phone "
+                            + "found); with awaitResult, the savings of the whole exchange.",
+            javaType = "Long")
+    public static final String CREDITS_AVOIDED = "CamelDeepEnrichCreditsAvoided";
+
     @Metadata(label = "producer", description = "Overrides the forceResults option of getResult for this message.",
             javaType = "Boolean")
     public static final String FORCE_RESULTS = "CamelDeepEnrichForceResults";

@@ -104,6 +104,10 @@ class DeduplicatePeopleTest extends ResultsTestSupport {
                 .map(e -> e.getMessage().getHeader(DeepEnrichConstants.DEDUPLICATED, Integer.class))
                 .sorted(Comparator.reverseOrder()).toList(),
                 "header: one deduplicated contact in id-0's result");
+        assertEquals(List.of(1L, 0L), results().getExchanges().stream()
+                .map(e -> e.getMessage().getHeader(DeepEnrichConstants.CREDITS_AVOIDED, Long.class))
+                .sorted(Comparator.reverseOrder()).toList(),
+                "header: id-0's result saved the credit of her email for the deduplicated contact");
         Map<String, EnrichedContact> answered = bySeq(results().getExchanges().stream()
                 .flatMap(e -> e.getMessage().getBody(EnrichmentResult.class).getContacts().stream()).toList());
         assertEquals(List.of("0", "1", "2", "3"), answered.keySet().stream().sorted().toList(),

@@ -102,6 +102,7 @@ class ReuseResultsTest extends ResultsTestSupport {
         assertEquals("first0.last0@example.com", reused.getMostProbableEmail());
         assertEquals(ContactOutcome.FOUND, reused.getOutcome());
         assertEquals(1, out.getMessage().getHeader(DeepEnrichConstants.REUSED));
+        assertEquals(1L, out.getMessage().getHeader(DeepEnrichConstants.CREDITS_AVOIDED), "the exchange's savings");
         DeepEnrichEndpoint bulk = context.getEndpoint(AWAIT + "&reuseResultsWithin=1d", DeepEnrichEndpoint.class);
         assertEquals(1, bulk.getContactsReused());
         assertEquals(1, bulk.getCreditsAvoided(), "her email, not paid again");

@@ -66,12 +66,19 @@ public final class DeepEnrichMetrics {
      * input (1 per email found, 10 per phone, DeepEnrich's rule) are counted as avoided.
      */
     public void deduplicatedAnswered(EnrichmentResult result) {
+        creditsAvoided.add(creditsAvoided(result));
+    }
+
+    /** What the deduplicated and reused contacts of {@code result} would have cost if sent as new input. */
+    public static long creditsAvoided(EnrichmentResult result) {
+        long credits = 0;
         for (EnrichedContact c : result.getContacts()) {
             if (c.isDeduplicated() || c.isReused()) {
-                creditsAvoided.add((isBlank(c.getMostProbableEmail()) ? 0 : AccountCredits.EMAIL_CREDITS)
-                                   + (isBlank(c.getMostProbablePhone()) ? 0 : AccountCredits.PHONE_CREDITS));
+                credits += (isBlank(c.getMostProbableEmail()) ? 0 : AccountCredits.EMAIL_CREDITS)
+                           + (isBlank(c.getMostProbablePhone()) ? 0 : AccountCredits.PHONE_CREDITS);
             }
         }
+        return credits;
     }
 
     private static boolean isBlank(String s) {

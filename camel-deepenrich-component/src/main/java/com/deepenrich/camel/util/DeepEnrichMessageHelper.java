@@ -1,6 +1,7 @@
 package com.deepenrich.camel.util;
 
 import com.deepenrich.camel.DeepEnrichConstants;
+import com.deepenrich.camel.metrics.DeepEnrichMetrics;
 import com.deepenrich.camel.model.EnrichmentResult;
 import org.apache.camel.Message;
 
@@ -11,7 +12,8 @@ public final class DeepEnrichMessageHelper {
     }
 
     /**
-     * A result as the body, with its id, name, status, credits and deduplicated contacts as headers: the same from
+     * A result as the body, with its id, name, status, credits, deduplicated and reused contacts and the credits they
+     * avoided as headers: the same from
      * getResult and consumers.
      */
     public static void setResult(Message message, EnrichmentResult result) {
@@ -22,5 +24,6 @@ public final class DeepEnrichMessageHelper {
         message.setHeader(DeepEnrichConstants.CREDITS, result.getCredits());
         message.setHeader(DeepEnrichConstants.DEDUPLICATED, (int) result.countDeduplicated());
         message.setHeader(DeepEnrichConstants.REUSED, (int) result.countReused());
+        message.setHeader(DeepEnrichConstants.CREDITS_AVOIDED, DeepEnrichMetrics.creditsAvoided(result));
     }
 }
