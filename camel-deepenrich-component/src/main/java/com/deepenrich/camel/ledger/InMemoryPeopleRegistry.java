@@ -3,8 +3,10 @@ package com.deepenrich.camel.ledger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +20,10 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
     private final Map<String, PersonHold> holds = new LinkedHashMap<>();
     private final Set<String> closed = new HashSet<>();
     private final Map<String, WaitingContact> waiting = new LinkedHashMap<>();
+    /** The identities held by each accepted enrichment, so that its result finds them without a scan of every hold. */
+    private final Map<String, Set<String>> heldByEnrichment = new HashMap<>();
+    /** The ids of the contacts waiting for each person. */
+    private final Map<String, Set<String>> waitingByIdentity = new HashMap<>();
     private final Map<String, StoredResult> results = new LinkedHashMap<>();
 
     @Override
@@ -32,7 +38,7 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
             return held;
         }
         PersonHold mine = new PersonHold(identity, holder, awaited, null, -1, Map.of(), expiresAt);
-        holds.put(identity, mine);
+        put(mine);
         closed.remove(identity);
         // not persisted on its own: a hold whose request was not accepted is not read back after a restart (nothing
         // would send it), and the next change (its acceptance) writes the whole store
@@ -45,7 +51,7 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
         for (HeldPerson p : people) {
             PersonHold held = holds.get(p.identity());
             if (held != null && held.holder().equals(holder)) {
-                holds.put(p.identity(), held.accepted(enrichmentId, p.position(), p.custom(), expiresAt));
+                put(held.accepted(enrichmentId, p.position(), p.custom(), expiresAt));
             }
         }
         changed();
@@ -58,6 +64,7 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
             return false;
         }
         if (waiting.putIfAbsent(contact.id(), contact) == null) {
+            waitingByIdentity.computeIfAbsent(contact.identity(), i -> new LinkedHashSet<>()).add(contact.id());
             changed();
         }
         return true;
@@ -65,22 +72,21 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
 
     @Override
     public synchronized void withdraw(String holder, Collection<String> waitingIds) {
-        holds.values().removeIf(h -> h.holder().equals(holder) && h.enrichmentId() == null);
-        waitingIds.forEach(waiting::remove);
+        holds.values().removeIf(h -> h.holder().equals(holder) && h.enrichmentId() == null); // none is indexed
+        waitingIds.forEach(this::removeWaiting);
         changed();
     }
 
     @Override
     public synchronized List<Answer> answer(String enrichmentId) {
         List<Answer> answers = new ArrayList<>();
-        for (PersonHold h : holds.values()) {
-            if (enrichmentId.equals(h.enrichmentId())) {
-                closed.add(h.identity());
-                List<WaitingContact> forHer = waiting.values().stream()
-                        .filter(w -> w.identity().equals(h.identity())).toList();
-                if (!forHer.isEmpty()) {
-                    answers.add(new Answer(h, forHer));
-                }
+        for (String identity : heldByEnrichment.getOrDefault(enrichmentId, Set.of())) {
+            PersonHold h = holds.get(identity);
+            closed.add(identity);
+            List<WaitingContact> forHer = waitingByIdentity.getOrDefault(identity, Set.of()).stream()
+                    .map(waiting::get).toList();
+            if (!forHer.isEmpty()) {
+                answers.add(new Answer(h, forHer));
             }
         }
         changed();
@@ -89,19 +95,15 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
 
     @Override
     public synchronized void answered(String enrichmentId, Collection<String> waitingIds) {
-        waitingIds.forEach(waiting::remove);
+        waitingIds.forEach(this::removeWaiting);
         forget(enrichmentId);
     }
 
     @Override
     public synchronized void forget(String enrichmentId) {
-        holds.values().removeIf(h -> {
-            boolean gone = enrichmentId.equals(h.enrichmentId());
-            if (gone) {
-                closed.remove(h.identity());
-            }
-            return gone;
-        });
+        for (String identity : heldByEnrichment.getOrDefault(enrichmentId, Set.of()).toArray(String[]::new)) {
+            remove(identity);
+        }
         changed();
     }
 
@@ -109,10 +111,7 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
     public synchronized int purge(Instant now) {
         List<String> expired = holds.values().stream().filter(h -> !h.expiresAt().isAfter(now))
                 .map(PersonHold::identity).toList();
-        expired.forEach(identity -> {
-            holds.remove(identity);
-            closed.remove(identity);
-        });
+        expired.forEach(this::remove);
         if (!expired.isEmpty()) {
             changed();
         }
@@ -167,7 +166,7 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
 
     /** Puts back what a file held: a hold (closed or not) or a waiting contact. */
     synchronized void restore(PersonHold hold, boolean isClosed) {
-        holds.put(hold.identity(), hold);
+        put(hold);
         if (isClosed) {
             closed.add(hold.identity());
         }
@@ -179,6 +178,40 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
 
     synchronized void restore(WaitingContact contact) {
         waiting.put(Objects.requireNonNull(contact.id()), contact);
+        waitingByIdentity.computeIfAbsent(contact.identity(), i -> new LinkedHashSet<>()).add(contact.id());
+    }
+
+    /** Holds {@code hold}'s person, replacing her earlier hold, and indexes it by its enrichment. */
+    private void put(PersonHold hold) {
+        unindex(holds.put(hold.identity(), hold));
+        if (hold.enrichmentId() != null) {
+            heldByEnrichment.computeIfAbsent(hold.enrichmentId(), id -> new LinkedHashSet<>()).add(hold.identity());
+        }
+    }
+
+    /** Lets the person go: her hold, its index entry and whether she was answered. */
+    private void remove(String identity) {
+        unindex(holds.remove(identity));
+        closed.remove(identity);
+    }
+
+    private void unindex(PersonHold gone) {
+        if (gone != null && gone.enrichmentId() != null) {
+            Set<String> held = heldByEnrichment.get(gone.enrichmentId());
+            if (held != null && held.remove(gone.identity()) && held.isEmpty()) {
+                heldByEnrichment.remove(gone.enrichmentId());
+            }
+        }
+    }
+
+    private void removeWaiting(String id) {
+        WaitingContact gone = waiting.remove(id);
+        if (gone != null) {
+            Set<String> ids = waitingByIdentity.get(gone.identity());
+            if (ids != null && ids.remove(id) && ids.isEmpty()) {
+                waitingByIdentity.remove(gone.identity());
+            }
+        }
     }
 
     /** Called under this store's lock after each change, for a subclass that persists it. */
