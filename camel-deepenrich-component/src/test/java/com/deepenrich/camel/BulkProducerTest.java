@@ -17,7 +17,7 @@ import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.Rejection;
 import com.deepenrich.camel.model.Rejection.Problem;
 import com.deepenrich.camel.model.SubmissionReceipt;
-import com.deepenrich.camel.producer.RequestNames;
+import com.deepenrich.camel.model.RequestNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.deepenrich.camel.model.DeepEnrichJson;
-import com.deepenrich.camel.producer.RequestNames;
+import com.deepenrich.camel.model.RequestNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;

@@ -10,7 +10,7 @@ import com.deepenrich.camel.ledger.InMemoryWireRecords;
 import com.deepenrich.camel.ledger.WireRecord;
 import com.deepenrich.camel.ledger.WireRecords;
 import com.deepenrich.camel.model.DeepEnrichJson;
-import com.deepenrich.camel.producer.RequestNames;
+import com.deepenrich.camel.model.RequestNames;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.apache.camel.Exchange;

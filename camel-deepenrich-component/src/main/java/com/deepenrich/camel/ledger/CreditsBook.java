@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The reservations and spend of {@code creditsBudget}, per account and period: the in-memory ledger keeps them for
  * one JVM from its start, the file ledger across restarts of one instance, the JDBC ledger for every node of the
- * database. Each request reserves its worst case before it is sent; its result settles the reservation by
- * enrichment id into the real spend of the period it was reserved in.
+ * database. Each request reserves its worst case under its key before it is sent; its result settles the reservation
+ * by that key into the real spend of the period it was reserved in, whether it arrives before or after the request's
+ * answer. A request in doubt keeps its reservation: DeepEnrich may have charged it.
  * <p>
  * Expiry: a reservation no result settled is released by {@link #purge} once older than the caller's limit, and
  * the counts of a period are dropped once it ended before that limit ({@code none}'s count never ends).
@@ -23,15 +24,11 @@ public interface CreditsBook {
         }
 
         @Override
-        public void accepted(String reservationId, String enrichmentId) {
-        }
-
-        @Override
         public void cancel(String reservationId) {
         }
 
         @Override
-        public boolean settle(String enrichmentId, long credits) {
+        public boolean settle(String requestKey, long credits) {
             return false;
         }
 
@@ -53,17 +50,18 @@ public interface CreditsBook {
      */
     boolean reserve(CreditsReservation reservation, Instant periodEnd, long budget);
 
-    /** The request of this reservation was accepted as {@code enrichmentId}: its result will settle it. */
-    void accepted(String reservationId, String enrichmentId);
-
-    /** The request was not accepted: its credits are free again. */
-    void cancel(String reservationId);
+    /**
+     * The request was not accepted, or was in doubt for longer than {@code inDoubtTimeout}: its credits are free
+     * again.
+     */
+    void cancel(String requestKey);
 
     /**
-     * The result of {@code enrichmentId} cost {@code credits}: its reservation becomes that spend in the period it was
-     * reserved in. False, changing nothing, when no reservation holds that id (not reserved here, or settled already).
+     * The result of the request of {@code requestKey} cost {@code credits}: its reservation becomes that spend in the
+     * period it was reserved in. False, changing nothing, when no reservation has that key (not reserved here, or
+     * settled already).
      */
-    boolean settle(String enrichmentId, long credits);
+    boolean settle(String requestKey, long credits);
 
     CreditsTotals totals(String account, String period);
 

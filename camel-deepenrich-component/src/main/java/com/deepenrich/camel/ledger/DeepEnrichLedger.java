@@ -65,11 +65,19 @@ public interface DeepEnrichLedger {
 
     /**
      * The people being enriched and the contacts waiting for them (see {@link PeopleRegistry}). A ledger that does not
-     * override it remembers no one: every contact is sent, duplicates too.
+     * override it remembers no one: a person is deduplicated within her exchange only.
      */
     default PeopleRegistry people() {
         return PeopleRegistry.NONE;
+    }
 
+    /**
+     * Whether other processes read and write this ledger (a database several nodes share): a results consumer of
+     * another node may then answer the people held here, so the producer holds people across exchanges even where no
+     * results consumer of this ledger runs in its own JVM. False (the default): one process at a time.
+     */
+    default boolean isShared() {
+        return false;
     }
 
     /**

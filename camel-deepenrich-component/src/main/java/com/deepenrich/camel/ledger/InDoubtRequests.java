@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 import com.deepenrich.camel.model.EnrichmentResult;
+import com.deepenrich.camel.model.RequestNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How a request on the wire becomes an enrichment of the ledger: by DeepEnrich's answer, or, for a request in doubt
- * (written, never answered), by its result arriving with an id the ledger never recorded.
+ * How a request on the wire becomes an enrichment of the ledger: by DeepEnrich's answer, or by its result arriving
+ * with an id the ledger never recorded (the result overtook the answer, or the answer was lost: in doubt).
  */
 public final class InDoubtRequests {
 
@@ -33,17 +34,25 @@ public final class InDoubtRequests {
     }
 
     /**
-     * A result whose id the ledger does not hold: when it answers a request in doubt (by name, else by contacts), that
-     * request becomes its enrichment, pending in the ledger, and true is returned; else false.
+     * A result whose id the ledger does not hold: when it answers a request written and not answered (by key, else by
+     * contacts), that request becomes its enrichment, pending in the ledger, and the request's record is returned.
      */
-    public static boolean adopt(DeepEnrichLedger ledger, EnrichmentResult result) {
-        Optional<WireRecord> answered = ledger.wire().match(result.getName(), ContactsDigest.ofResult(result));
+    public static Optional<WireRecord> adopt(DeepEnrichLedger ledger, EnrichmentResult result) {
+        Optional<WireRecord> answered = ledger.wire().match(RequestNames.keyOf(result.getName()),
+                ContactsDigest.ofResult(result));
         answered.ifPresent(record -> {
+            boolean lost = ledger.wire().inDoubt().contains(record);
             accepted(ledger, record, result.getId(), Instant.now());
-            LOG.info("Result of enrichment {} answers request '{}' ({} contacts), written {} and in doubt since: "
-                     + "recorded as its enrichment",
-                    result.getId(), record.requestKey(), record.contactCount(), record.writtenAt());
+            if (lost) {
+                LOG.info("Result of enrichment {} answers request '{}' ({} contacts), written {} and in doubt since: "
+                         + "recorded as its enrichment",
+                        result.getId(), record.name(), record.contactCount(), record.writtenAt());
+            } else {
+                LOG.debug("Result of enrichment {} came before the answer to its request '{}': recorded as its "
+                          + "enrichment",
+                        result.getId(), record.name());
+            }
         });
-        return answered.isPresent();
+        return answered;
     }
 }

@@ -3,7 +3,6 @@ package com.deepenrich.camel.ledger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ public class InMemoryCreditsBook implements CreditsBook {
 
     private final Map<String, PeriodCount> counts = new LinkedHashMap<>();
     private final Map<String, CreditsReservation> reservations = new LinkedHashMap<>();
-    private final Map<String, String> reservationByEnrichment = new HashMap<>();
 
     @Override
     public synchronized boolean reserve(CreditsReservation r, Instant periodEnd, long budget) {
@@ -36,23 +34,13 @@ public class InMemoryCreditsBook implements CreditsBook {
     }
 
     @Override
-    public synchronized void accepted(String reservationId, String enrichmentId) {
-        CreditsReservation r = reservations.get(reservationId);
-        if (r != null) {
-            reservations.put(reservationId, r.withEnrichmentId(enrichmentId));
-            reservationByEnrichment.put(enrichmentId, reservationId);
-        }
+    public synchronized void cancel(String requestKey) {
+        release(requestKey, 0);
     }
 
     @Override
-    public synchronized void cancel(String reservationId) {
-        release(reservationId, 0);
-    }
-
-    @Override
-    public synchronized boolean settle(String enrichmentId, long credits) {
-        String reservationId = reservationByEnrichment.get(enrichmentId);
-        return reservationId != null && release(reservationId, credits) != null;
+    public synchronized boolean settle(String requestKey, long credits) {
+        return release(requestKey, credits) != null;
     }
 
     /** Takes the reservation out of its period's reserved credits, adding {@code spent}; null when it was not held. */
@@ -60,9 +48,6 @@ public class InMemoryCreditsBook implements CreditsBook {
         CreditsReservation r = reservations.remove(reservationId);
         if (r == null) {
             return null;
-        }
-        if (r.enrichmentId() != null) {
-            reservationByEnrichment.remove(r.enrichmentId());
         }
         counts.computeIfPresent(key(r.account(), r.period()), (k, count) -> count.plus(-r.credits(), spent));
         return r;
@@ -104,9 +89,6 @@ public class InMemoryCreditsBook implements CreditsBook {
     /** Puts back a reservation read from storage. */
     protected synchronized void restore(CreditsReservation r) {
         reservations.put(r.id(), r);
-        if (r.enrichmentId() != null) {
-            reservationByEnrichment.put(r.enrichmentId(), r.id());
-        }
     }
 
     private static String key(String account, String period) {

@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The default ledger: one per component, shared by its endpoints, lost on restart. Claims are held in memory. */
+/**
+ * The default ledger: one per component, shared by its endpoints, lost on restart. Claims are held in memory. Its
+ * people store holds at most {@link InMemoryPeopleRegistry#DEFAULT_MAX_HELD} people unless told otherwise.
+ * Bean example: {@code camel.component.deepenrich.ledger = #class:com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger(100000)}.
+ */
 public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
 
     private final Map<String, PendingEnrichment> pending = new ConcurrentHashMap<>();
@@ -18,8 +22,17 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
     private final WireRecords wire = new InMemoryWireRecords();
     /** In the order they were accepted, so that forgetting the old ones stops at the first young one. */
     private final LinkedHashMap<String, AcceptedSubmission> submissions = new LinkedHashMap<>();
-    private final InMemoryPeopleRegistry people = new InMemoryPeopleRegistry();
+    private final InMemoryPeopleRegistry people;
     private final CreditsBook credits = new InMemoryCreditsBook();
+
+    public InMemoryDeepEnrichLedger() {
+        this(InMemoryPeopleRegistry.DEFAULT_MAX_HELD);
+    }
+
+    /** {@code maxPeopleHeld}: how many people its people store holds at most (see {@link InMemoryPeopleRegistry}). */
+    public InMemoryDeepEnrichLedger(int maxPeopleHeld) {
+        this.people = new InMemoryPeopleRegistry(maxPeopleHeld);
+    }
 
     /** An accepted request's enrichment id, by fingerprint. */
     protected record AcceptedSubmission(String enrichmentId, Instant acceptedAt) {

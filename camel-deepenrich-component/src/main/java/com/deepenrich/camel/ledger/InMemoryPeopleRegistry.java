@@ -1,126 +1,192 @@
 package com.deepenrich.camel.ledger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
-/** The people store of the in-memory ledger (and, written to its own file, of the file ledger). */
+/**
+ * The people store of the in-memory ledger, lost with the process. It holds at most {@code maxHeld} people: beyond
+ * that a person is sent without a hold ({@link Entry#UNHELD}), so its memory stays bounded whatever happens to
+ * results. Every lookup a submission or a result makes is indexed (by person, by request, by holder), so its cost
+ * does not grow with what the store holds; only {@link #purge} reads every hold.
+ */
 public class InMemoryPeopleRegistry implements PeopleRegistry {
 
-    /** The holds by identity; an identity in {@link #closed} was answered and waits only for its emission. */
-    private final Map<String, PersonHold> holds = new LinkedHashMap<>();
-    private final Set<String> closed = new HashSet<>();
+    /** How many people the store holds at most, unless told otherwise. */
+    public static final int DEFAULT_MAX_HELD = 50_000;
+
+    /** A hold, mutable under the store's lock; its expiry in epoch milliseconds. */
+    private static final class Hold {
+
+        final String identity;
+        final String holder;
+        String requestKey;
+        int position = -1;
+        Map<String, String> custom = Map.of();
+        Duration keepResultFor = Duration.ZERO;
+        long expiresAt;
+        boolean closed;
+
+        Hold(String identity, String holder, long expiresAt) {
+            this.identity = identity;
+            this.holder = holder;
+            this.expiresAt = expiresAt;
+        }
+
+        boolean isOpenAt(long now) {
+            return !closed && expiresAt > now;
+        }
+
+        PersonHold view() {
+            return new PersonHold(identity, holder, requestKey, position, custom, keepResultFor,
+                    Instant.ofEpochMilli(expiresAt));
+        }
+    }
+
+    private final int maxHeld;
+    private final Map<String, Hold> holds = new HashMap<>();
+    /** The holds pointing at each request. */
+    private final Map<String, List<Hold>> byRequest = new HashMap<>();
+    /** The holds of each holder that point at no request yet. */
+    private final Map<String, Set<Hold>> unassigned = new HashMap<>();
     private final Map<String, WaitingContact> waiting = new LinkedHashMap<>();
-    /** The identities held by each accepted enrichment, so that its result finds them without a scan of every hold. */
-    private final Map<String, Set<String>> heldByEnrichment = new HashMap<>();
     /** The ids of the contacts waiting for each person. */
     private final Map<String, Set<String>> waitingByIdentity = new HashMap<>();
-    private final Map<String, StoredResult> results = new LinkedHashMap<>();
+    private final Map<String, StoredResult> results = new HashMap<>();
 
-    @Override
-    public synchronized PersonHold hold(String identity, String holder, boolean awaited, Instant now,
-                                        Instant expiresAt) {
-        PersonHold held = holds.get(identity);
-        if (held != null && !held.holder().equals(holder) && !closed.contains(identity)
-            && held.expiresAt().isAfter(now)) {
-            return held;
+    public InMemoryPeopleRegistry() {
+        this(DEFAULT_MAX_HELD);
+    }
+
+    /** {@code maxHeld}: how many people it holds at most (0: no one, every person is sent without a hold). */
+    public InMemoryPeopleRegistry(int maxHeld) {
+        if (maxHeld < 0) {
+            throw new IllegalArgumentException("maxHeld must be 0 or more, not " + maxHeld);
         }
-        if (held != null && held.holder().equals(holder)) {
-            return held;
-        }
-        PersonHold mine = new PersonHold(identity, holder, awaited, null, -1, Map.of(), expiresAt);
-        put(mine);
-        closed.remove(identity);
-        // not persisted on its own: a hold whose request was not accepted is not read back after a restart (nothing
-        // would send it), and the next change (its acceptance) writes the whole store
-        return mine;
+        this.maxHeld = maxHeld;
     }
 
     @Override
-    public synchronized void accepted(String holder, String enrichmentId, List<HeldPerson> people,
-                                      Instant expiresAt) {
-        for (HeldPerson p : people) {
-            PersonHold held = holds.get(p.identity());
-            if (held != null && held.holder().equals(holder)) {
-                put(held.accepted(enrichmentId, p.position(), p.custom(), expiresAt));
+    public synchronized List<Entry> enter(String holder, List<Entrant> people, Instant now, Instant expiresAt) {
+        long at = now.toEpochMilli();
+        List<Entry> entries = new ArrayList<>(people.size());
+        for (Entrant entrant : people) {
+            Hold held = holds.get(entrant.identity());
+            if (held != null && held.holder.equals(holder)) {
+                entries.add(Entry.HELD);
+            } else if (held != null && held.isOpenAt(at)) {
+                entrant.contacts().forEach(this::addWaiting);
+                entries.add(Entry.WAITING);
+            } else if (held == null && holds.size() >= maxHeld) {
+                entries.add(Entry.UNHELD);
+            } else {
+                remove(held);
+                Hold mine = new Hold(entrant.identity(), holder, expiresAt.toEpochMilli());
+                holds.put(mine.identity, mine);
+                unassigned.computeIfAbsent(holder, h -> new LinkedHashSet<>()).add(mine);
+                entries.add(Entry.HELD);
             }
         }
-        changed();
+        return entries;
     }
 
     @Override
-    public synchronized boolean await(String holder, WaitingContact contact) {
-        PersonHold held = holds.get(contact.identity());
-        if (held == null || !held.holder().equals(holder) || closed.contains(contact.identity())) {
-            return false;
+    public synchronized void assign(String holder, String requestKey, List<HeldPerson> people,
+                                    Duration keepResultsFor) {
+        List<Hold> ofRequest = byRequest.computeIfAbsent(requestKey, k -> new ArrayList<>(people.size()));
+        for (HeldPerson p : people) {
+            Hold h = holds.get(p.identity());
+            if (h == null || !h.holder.equals(holder)) {
+                continue;
+            }
+            unindex(h);
+            h.requestKey = requestKey;
+            h.position = p.position();
+            h.custom = p.custom();
+            h.keepResultFor = keepResultsFor;
+            ofRequest.add(h);
         }
-        if (waiting.putIfAbsent(contact.id(), contact) == null) {
-            waitingByIdentity.computeIfAbsent(contact.identity(), i -> new LinkedHashSet<>()).add(contact.id());
-            changed();
+        if (ofRequest.isEmpty()) {
+            byRequest.remove(requestKey);
         }
-        return true;
+    }
+
+    @Override
+    public synchronized void extend(String requestKey, Instant expiresAt) {
+        long until = expiresAt.toEpochMilli();
+        for (Hold h : byRequest.getOrDefault(requestKey, List.of())) {
+            h.expiresAt = Math.max(h.expiresAt, until);
+        }
     }
 
     @Override
     public synchronized void withdraw(String holder, Collection<String> waitingIds) {
-        holds.values().removeIf(h -> h.holder().equals(holder) && h.enrichmentId() == null); // none is indexed
+        Set<Hold> mine = unassigned.remove(holder);
+        if (mine != null) {
+            mine.forEach(h -> holds.remove(h.identity, h));
+        }
         waitingIds.forEach(this::removeWaiting);
-        changed();
     }
 
     @Override
-    public synchronized List<Answer> answer(String enrichmentId) {
-        List<Answer> answers = new ArrayList<>();
-        for (String identity : heldByEnrichment.getOrDefault(enrichmentId, Set.of())) {
-            PersonHold h = holds.get(identity);
-            closed.add(identity);
-            List<WaitingContact> forHer = waitingByIdentity.getOrDefault(identity, Set.of()).stream()
-                    .map(waiting::get).toList();
-            if (!forHer.isEmpty()) {
-                answers.add(new Answer(h, forHer));
-            }
+    public synchronized List<Answer> answer(String requestKey) {
+        List<Hold> ofRequest = byRequest.getOrDefault(requestKey, List.of());
+        List<Answer> answers = new ArrayList<>(ofRequest.size());
+        for (Hold h : ofRequest) {
+            h.closed = true;
+            Set<String> ids = waitingByIdentity.get(h.identity);
+            answers.add(new Answer(h.view(), ids == null ? List.of() : ids.stream().map(waiting::get).toList()));
         }
-        changed();
         return answers;
     }
 
     @Override
-    public synchronized void answered(String enrichmentId, Collection<String> waitingIds) {
+    public synchronized void answered(String requestKey, Collection<String> waitingIds) {
         waitingIds.forEach(this::removeWaiting);
-        forget(enrichmentId);
+        forget(requestKey);
     }
 
     @Override
-    public synchronized void forget(String enrichmentId) {
-        for (String identity : heldByEnrichment.getOrDefault(enrichmentId, Set.of()).toArray(String[]::new)) {
-            remove(identity);
+    public synchronized void forget(String requestKey) {
+        List<Hold> ofRequest = byRequest.remove(requestKey);
+        if (ofRequest != null) {
+            ofRequest.forEach(h -> holds.remove(h.identity, h));
         }
-        changed();
     }
 
     @Override
-    public synchronized int purge(Instant now) {
-        List<String> expired = holds.values().stream().filter(h -> !h.expiresAt().isAfter(now))
-                .map(PersonHold::identity).toList();
-        expired.forEach(this::remove);
-        if (!expired.isEmpty()) {
-            changed();
+    public synchronized List<WaitingContact> purge(Instant now, Instant waitingBefore) {
+        long at = now.toEpochMilli();
+        for (Iterator<Hold> it = holds.values().iterator(); it.hasNext();) {
+            Hold h = it.next();
+            if (h.expiresAt <= at) {
+                it.remove();
+                unindex(h);
+            }
         }
-        return expired.size();
+        List<WaitingContact> unanswered = new ArrayList<>();
+        for (WaitingContact w : List.copyOf(waiting.values())) {
+            Hold h = holds.get(w.identity());
+            if (w.since().isBefore(waitingBefore) && (h == null || !h.isOpenAt(at))) {
+                removeWaiting(w.id());
+                unanswered.add(w);
+            }
+        }
+        return unanswered;
     }
 
     @Override
     public synchronized List<PersonHold> holds() {
-        return List.copyOf(holds.values());
+        return holds.values().stream().map(Hold::view).sorted(Comparator.comparing(PersonHold::identity)).toList();
     }
 
     @Override
@@ -129,78 +195,60 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
     }
 
     @Override
-    public synchronized void keep(StoredResult result) {
-        results.put(result.identity(), result);
-        changed();
+    public synchronized Counts counts() {
+        return new Counts(holds.size(), waiting.size());
     }
 
     @Override
-    public synchronized List<StoredResult> awaitedResults(String enrichmentId) {
-        return results.values().stream().filter(r -> !r.isFound() && enrichmentId.equals(r.enrichmentId())).toList();
+    public synchronized void keep(Collection<StoredResult> kept) {
+        kept.forEach(r -> results.put(r.identity(), r));
     }
 
     @Override
-    public synchronized Optional<StoredResult> storedResult(String identity, Instant now) {
-        return Optional.ofNullable(results.get(identity)).filter(r -> r.isFound() && r.expiresAt().isAfter(now));
+    public synchronized Map<String, StoredResult> storedResults(Collection<String> identities, Instant now) {
+        Map<String, StoredResult> found = new HashMap<>();
+        for (String identity : identities) {
+            StoredResult r = results.get(identity);
+            if (r != null && r.expiresAt().isAfter(now)) {
+                found.put(identity, r);
+            }
+        }
+        return found;
     }
 
     @Override
     public synchronized int purgeResults(Instant now) {
         int before = results.size();
         results.values().removeIf(r -> !r.expiresAt().isAfter(now));
-        if (results.size() != before) {
-            changed();
-        }
         return before - results.size();
     }
 
-    /** Every stored result, for a subclass that persists them. */
-    protected synchronized List<StoredResult> storedResults() {
-        return List.copyOf(results.values());
-    }
-
-    /** Whether the person was answered and her hold waits only for its emission. */
-    synchronized boolean isClosed(String identity) {
-        return closed.contains(identity);
-    }
-
-    /** Puts back what a file held: a hold (closed or not) or a waiting contact. */
-    synchronized void restore(PersonHold hold, boolean isClosed) {
-        put(hold);
-        if (isClosed) {
-            closed.add(hold.identity());
+    /** Takes a hold out of the store and of its indexes (null: nothing). */
+    private void remove(Hold h) {
+        if (h != null) {
+            holds.remove(h.identity, h);
+            unindex(h);
         }
     }
 
-    synchronized void restore(StoredResult result) {
-        results.put(result.identity(), result);
-    }
-
-    synchronized void restore(WaitingContact contact) {
-        waiting.put(Objects.requireNonNull(contact.id()), contact);
-        waitingByIdentity.computeIfAbsent(contact.identity(), i -> new LinkedHashSet<>()).add(contact.id());
-    }
-
-    /** Holds {@code hold}'s person, replacing her earlier hold, and indexes it by its enrichment. */
-    private void put(PersonHold hold) {
-        unindex(holds.put(hold.identity(), hold));
-        if (hold.enrichmentId() != null) {
-            heldByEnrichment.computeIfAbsent(hold.enrichmentId(), id -> new LinkedHashSet<>()).add(hold.identity());
-        }
-    }
-
-    /** Lets the person go: her hold, its index entry and whether she was answered. */
-    private void remove(String identity) {
-        unindex(holds.remove(identity));
-        closed.remove(identity);
-    }
-
-    private void unindex(PersonHold gone) {
-        if (gone != null && gone.enrichmentId() != null) {
-            Set<String> held = heldByEnrichment.get(gone.enrichmentId());
-            if (held != null && held.remove(gone.identity()) && held.isEmpty()) {
-                heldByEnrichment.remove(gone.enrichmentId());
+    /** Takes a hold out of the request or holder index it is in. */
+    private void unindex(Hold h) {
+        if (h.requestKey == null) {
+            Set<Hold> ofHolder = unassigned.get(h.holder);
+            if (ofHolder != null && ofHolder.remove(h) && ofHolder.isEmpty()) {
+                unassigned.remove(h.holder);
             }
+            return;
+        }
+        List<Hold> ofRequest = byRequest.get(h.requestKey);
+        if (ofRequest != null && ofRequest.remove(h) && ofRequest.isEmpty()) {
+            byRequest.remove(h.requestKey);
+        }
+    }
+
+    private void addWaiting(WaitingContact w) {
+        if (waiting.putIfAbsent(w.id(), w) == null) {
+            waitingByIdentity.computeIfAbsent(w.identity(), i -> new LinkedHashSet<>()).add(w.id());
         }
     }
 
@@ -212,9 +260,5 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
                 waitingByIdentity.remove(gone.identity());
             }
         }
-    }
-
-    /** Called under this store's lock after each change, for a subclass that persists it. */
-    protected void changed() {
     }
 }

@@ -1,23 +1,30 @@
 package com.deepenrich.camel.ledger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The people being enriched right now, and the contacts waiting for them, so that a person is sent once at a time:
- * a submission holds each person it sends; a contact of the same person met meanwhile (in the same exchange, another
- * route, another node sharing the ledger) waits for that hold instead of being sent, and is answered with the
- * held person's result when it arrives. A hold belongs to one submission (its holder token) until it is answered,
- * released (its request was refused) or expires; waiting contacts belong to the person, not to a hold, so that when
- * a hold goes without an answer the next hold of the same person answers them. Implementations are thread-safe;
- * shared ones make {@link #hold} and {@link #await} atomic across processes, and {@link #answer} closes a hold so that
- * no contact can wait for it afterwards.
+ * The people being enriched right now, and the contacts waiting for them, so that a person is sent once at a time
+ * across exchanges: a submission holds each person it sends; a contact of the same person met meanwhile (another
+ * exchange, another node sharing the ledger) waits for that hold instead of being sent, and is answered with the held
+ * person's result when it arrives.
  * <p>
- * With {@code reuseResultsWithin} it also keeps each person's latest result ({@link StoredResult}), so that she is
- * answered from it without a request while it is recent.
+ * A hold belongs to one submission (its holder token). Before the request she is sent in leaves, her hold points at
+ * that request's key (the suffix of its name, see {@code RequestNames}): the request's result, whenever it arrives
+ * and whoever receives it, finds her by that key, whether or not the answer with its enrichment id was recorded yet.
+ * A hold goes when its request's result was emitted, when its request was refused or ended unenriched, or when it
+ * expires. Waiting contacts belong to the person, not to a hold: when a hold goes without an answer, the next hold of
+ * the same person answers them; when none does within the hold timeout, {@link #purge} takes them out to be reported.
+ * <p>
+ * Implementations are thread-safe; each method is one step (one transaction in a database): shared ones make
+ * {@link #enter} atomic across processes, and {@link #answer} closes the request's holds so that no contact can wait
+ * for them afterwards. With {@code reuseResultsWithin} the store also keeps each person's latest found result
+ * ({@link StoredResult}), so that she is answered from it without a request while it is recent.
  */
 public interface PeopleRegistry {
 
@@ -25,17 +32,16 @@ public interface PeopleRegistry {
     PeopleRegistry NONE = new PeopleRegistry() {
 
         @Override
-        public PersonHold hold(String identity, String holder, boolean awaited, Instant now, Instant expiresAt) {
-            return new PersonHold(identity, holder, awaited, null, -1, Map.of(), expiresAt);
+        public List<Entry> enter(String holder, List<Entrant> people, Instant now, Instant expiresAt) {
+            return Collections.nCopies(people.size(), Entry.UNHELD);
         }
 
         @Override
-        public void accepted(String holder, String enrichmentId, List<HeldPerson> people, Instant expiresAt) {
+        public void assign(String holder, String requestKey, List<HeldPerson> people, Duration keepResultsFor) {
         }
 
         @Override
-        public boolean await(String holder, WaitingContact waiting) {
-            return false;
+        public void extend(String requestKey, Instant expiresAt) {
         }
 
         @Override
@@ -43,21 +49,21 @@ public interface PeopleRegistry {
         }
 
         @Override
-        public List<Answer> answer(String enrichmentId) {
+        public List<Answer> answer(String requestKey) {
             return List.of();
         }
 
         @Override
-        public void answered(String enrichmentId, Collection<String> waitingIds) {
+        public void answered(String requestKey, Collection<String> waitingIds) {
         }
 
         @Override
-        public void forget(String enrichmentId) {
+        public void forget(String requestKey) {
         }
 
         @Override
-        public int purge(Instant now) {
-            return 0;
+        public List<WaitingContact> purge(Instant now, Instant waitingBefore) {
+            return List.of();
         }
 
         @Override
@@ -71,17 +77,17 @@ public interface PeopleRegistry {
         }
 
         @Override
-        public void keep(StoredResult result) {
+        public Counts counts() {
+            return new Counts(0, 0);
         }
 
         @Override
-        public List<StoredResult> awaitedResults(String enrichmentId) {
-            return List.of();
+        public void keep(Collection<StoredResult> results) {
         }
 
         @Override
-        public Optional<StoredResult> storedResult(String identity, Instant now) {
-            return Optional.empty();
+        public Map<String, StoredResult> storedResults(Collection<String> identities, Instant now) {
+            return Map.of();
         }
 
         @Override
@@ -90,50 +96,94 @@ public interface PeopleRegistry {
         }
     };
 
-    /**
-     * Holds {@code identity} for {@code holder} until {@code expiresAt}, unless another holder's hold is open and
-     * unexpired. Returns the hold now in force: the caller's own (taken now, or taken before by the same holder, as
-     * on a redelivery) or the other holder's.
-     */
-    PersonHold hold(String identity, String holder, boolean awaited, Instant now, Instant expiresAt);
+    /** What became of a person entered. */
+    enum Entry {
+        /** Held for the holder (now, or already, as on a redelivery): her contact is sent. */
+        HELD,
+        /** Another holder holds her: her contacts wait for that hold, registered in the store. */
+        WAITING,
+        /** Not held (the store keeps no more holds): her contact is sent without a hold. */
+        UNHELD
+    }
 
     /**
-     * {@code holder}'s request holding {@code people} was accepted as {@code enrichmentId}: each hold points at it,
-     * with the person's position in the request and custom fields, to find her in its result, and now lasts until
-     * {@code expiresAt} (a hold not accepted yet lasts only as long as a request may wait to be sent).
+     * A person of a batch ({@code identity}: her identity with the enrich fields asked), and the contacts of the batch
+     * that wait for her when another holder holds her.
      */
-    void accepted(String holder, String enrichmentId, List<HeldPerson> people, Instant expiresAt);
+    record Entrant(String identity, List<WaitingContact> contacts) {
+
+        public Entrant {
+            contacts = List.copyOf(contacts);
+        }
+    }
+
+    /** A person of a request: her place in it and custom fields, to find her in its result. */
+    record HeldPerson(String identity, int position, Map<String, String> custom) {
+
+        public HeldPerson {
+            custom = custom == null ? Map.of() : Map.copyOf(custom);
+        }
+    }
+
+    /** A held person of an answered request, and the contacts waiting for her (none, maybe). */
+    record Answer(PersonHold hold, List<WaitingContact> waiting) {
+    }
+
+    /** How many people are held, and how many contacts wait for them. */
+    record Counts(long held, long waiting) {
+    }
 
     /**
-     * Registers a contact waiting for its person while {@code holder} holds her (again under the same id: nothing
-     * changes); false when that hold is gone, answered or another's, and the contact is not registered.
+     * Enters a batch's distinct people for {@code holder}, in one step: each person no open, unexpired hold of
+     * another holder holds is held for {@code holder} until {@code expiresAt} ({@link Entry#HELD}; her own hold of
+     * {@code holder} stays as it is); each person another holder holds waits: the entrant's contacts are registered
+     * as waiting for her ({@link Entry#WAITING}). A store that keeps no more holds answers {@link Entry#UNHELD}.
+     * Returns one entry per entrant, in order.
      */
-    boolean await(String holder, WaitingContact waiting);
+    List<Entry> enter(String holder, List<Entrant> people, Instant now, Instant expiresAt);
 
     /**
-     * Gives back {@code holder}'s holds whose request was not accepted, and forgets the waiting contacts of these ids
-     * (the submission that registered them failed and reports them unsent).
+     * {@code holder}'s request of key {@code requestKey} is about to be sent with {@code people}: each of their holds
+     * points at it, with her place in it, and her result is kept {@code keepResultsFor} (zero: not kept) when it
+     * arrives.
+     */
+    void assign(String holder, String requestKey, List<HeldPerson> people, Duration keepResultsFor);
+
+    /**
+     * The request of {@code requestKey} was written to the API (accepted, or in doubt: its result may still come):
+     * its people stay held until {@code expiresAt}.
+     */
+    void extend(String requestKey, Instant expiresAt);
+
+    /**
+     * Gives back {@code holder}'s holds that point at no request, and forgets the waiting contacts of these ids (the
+     * submission that registered them failed and reports them unsent).
      */
     void withdraw(String holder, Collection<String> waitingIds);
 
     /**
-     * The result of {@code enrichmentId} arrived: closes its holds (a contact can no longer wait for them) and returns
-     * each held person with the contacts waiting for her. Asked again (a result emitted again after a crash), it
-     * returns the same until {@link #answered}.
+     * The result of the request of {@code requestKey} arrived: closes its holds (a contact can no longer wait for
+     * them) and returns each of its people with the contacts waiting for her. Asked again (a result emitted again
+     * after a crash), it returns the same until {@link #answered}.
      */
-    List<Answer> answer(String enrichmentId);
+    List<Answer> answer(String requestKey);
 
-    /** The waiting contacts were emitted with the result: forgets them and the holds of {@code enrichmentId}. */
-    void answered(String enrichmentId, Collection<String> waitingIds);
+    /** The result was emitted with its waiting contacts: forgets them and the request's holds. */
+    void answered(String requestKey, Collection<String> waitingIds);
 
     /**
-     * {@code enrichmentId} ended without enriching its people (credits ran out, canceled): its holds go, so that the
-     * same people sent again are sent; contacts still waiting for them wait for the next hold.
+     * The request of {@code requestKey} was refused, or ended without enriching its people (credits ran out,
+     * canceled): its holds go, so that the same people sent again are sent; contacts still waiting for them wait for
+     * the next hold of their person.
      */
-    void forget(String enrichmentId);
+    void forget(String requestKey);
 
-    /** Forgets the holds that expired before {@code now}; returns how many. Waiting contacts are kept. */
-    int purge(Instant now);
+    /**
+     * Forgets the holds expired at {@code now}, and takes out the contacts waiting since before
+     * {@code waitingBefore} for a person no open, unexpired hold holds: nothing will answer them. Returns those
+     * contacts, for the caller to report.
+     */
+    List<WaitingContact> purge(Instant now, Instant waitingBefore);
 
     /** Every hold, for reports. */
     List<PersonHold> holds();
@@ -141,29 +191,22 @@ public interface PeopleRegistry {
     /** Every waiting contact, oldest first, for reports. */
     List<WaitingContact> waiting();
 
+    /** How many people are held and contacts waiting, without listing them. */
+    Counts counts();
+
+    /** Keeps found results ({@code reuseResultsWithin}), each in place of any earlier one of the same person. */
+    void keep(Collection<StoredResult> results);
+
+    /** The stored results of these people (identities without the enrich fields) unexpired at {@code now}. */
+    Map<String, StoredResult> storedResults(Collection<String> identities, Instant now);
+
+    /** The person's stored result, unless it expired at {@code now}. */
+    default Optional<StoredResult> storedResult(String identity, Instant now) {
+        return Optional.ofNullable(storedResults(List.of(identity), now).get(identity));
+    }
+
     /**
-     * Keeps a person's result ({@code reuseResultsWithin}), awaited or found, in place of any earlier one of hers: a
-     * person has one stored result, her latest.
-     */
-    void keep(StoredResult result);
-
-    /** The stored results awaiting the result of {@code enrichmentId} (not found yet). */
-    List<StoredResult> awaitedResults(String enrichmentId);
-
-    /** The person's found result, unless it expired at {@code now}. */
-    Optional<StoredResult> storedResult(String identity, Instant now);
-
-    /**
-     * Forgets the stored results (awaited or found) that expired at {@code now}; returns how many.
-     * {@code Instant.MAX} forgets them all.
+     * Forgets the stored results that expired at {@code now}; returns how many. {@code Instant.MAX} forgets them all.
      */
     int purgeResults(Instant now);
-
-    /** A person an accepted request holds: where she is in it, to find her in its result. */
-    record HeldPerson(String identity, int position, Map<String, String> custom) {
-    }
-
-    /** A held person of an answered request, and the contacts waiting for her. */
-    record Answer(PersonHold hold, List<WaitingContact> waiting) {
-    }
 }

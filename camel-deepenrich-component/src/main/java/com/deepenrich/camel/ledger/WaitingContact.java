@@ -1,11 +1,15 @@
 package com.deepenrich.camel.ledger;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
- * A contact not sent because its person was being enriched: it is answered with her result. {@code id} is unique
- * per submission and contact (a redelivery registers it again under the same id); {@code contact} is the contact
- * as JSON, with its custom fields.
+ * A contact not sent because its person was being enriched: it is answered with her result, with its own custom
+ * fields. {@code id} is unique per submission and contact (a redelivery registers it again under the same id).
  */
-public record WaitingContact(String id, String identity, String contact, Instant since) {
+public record WaitingContact(String id, String identity, Map<String, String> custom, Instant since) {
+
+    public WaitingContact {
+        custom = custom == null ? Map.of() : Map.copyOf(custom);
+    }
 }

@@ -24,7 +24,7 @@ import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.Rejection;
 import com.deepenrich.camel.model.SubmissionReceipt;
-import com.deepenrich.camel.producer.RequestNames;
+import com.deepenrich.camel.model.RequestNames;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
