@@ -82,6 +82,7 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
         for (Entrant entrant : people) {
             Hold held = holds.get(entrant.identity());
             if (held != null && held.holder.equals(holder)) {
+                repeatsWait(entrant);
                 entries.add(Entry.HELD);
             } else if (held != null && held.isOpenAt(at)) {
                 entrant.contacts().forEach(this::addWaiting);
@@ -93,6 +94,7 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
                 Hold mine = new Hold(entrant.identity(), holder, expiresAt.toEpochMilli());
                 holds.put(mine.identity, mine);
                 unassigned.computeIfAbsent(holder, h -> new LinkedHashSet<>()).add(mine);
+                repeatsWait(entrant);
                 entries.add(Entry.HELD);
             }
         }
@@ -221,6 +223,14 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
         int before = results.size();
         results.values().removeIf(r -> !r.expiresAt().isAfter(now));
         return before - results.size();
+    }
+
+    /** Her contacts after the first, which is sent, wait for her. */
+    private void repeatsWait(Entrant entrant) {
+        List<WaitingContact> contacts = entrant.contacts();
+        for (int i = 1; i < contacts.size(); i++) {
+            addWaiting(contacts.get(i));
+        }
     }
 
     /** Takes a hold out of the store and of its indexes (null: nothing). */

@@ -98,17 +98,20 @@ public interface PeopleRegistry {
 
     /** What became of a person entered. */
     enum Entry {
-        /** Held for the holder (now, or already, as on a redelivery): her contact is sent. */
+        /**
+         * Held for the holder (now, or already, as on a redelivery): her first contact is sent, her other contacts of
+         * the batch are registered as waiting for her.
+         */
         HELD,
-        /** Another holder holds her: her contacts wait for that hold, registered in the store. */
+        /** Another holder holds her: all her contacts of the batch wait for that hold, registered in the store. */
         WAITING,
-        /** Not held (the store keeps no more holds): her contact is sent without a hold. */
+        /** Not held (the store keeps no more holds): nothing is registered, each of her contacts is sent. */
         UNHELD
     }
 
     /**
-     * A person of a batch ({@code identity}: her identity with the enrich fields asked), and the contacts of the batch
-     * that wait for her when another holder holds her.
+     * A person of a batch ({@code identity}: her identity with the enrich fields asked), and her contacts of the batch
+     * in input order, as they wait for her (see {@link Entry}).
      */
     record Entrant(String identity, List<WaitingContact> contacts) {
 
@@ -136,8 +139,9 @@ public interface PeopleRegistry {
     /**
      * Enters a batch's distinct people for {@code holder}, in one step: each person no open, unexpired hold of
      * another holder holds is held for {@code holder} until {@code expiresAt} ({@link Entry#HELD}; her own hold of
-     * {@code holder} stays as it is); each person another holder holds waits: the entrant's contacts are registered
-     * as waiting for her ({@link Entry#WAITING}). A store that keeps no more holds answers {@link Entry#UNHELD}.
+     * {@code holder} stays as it is), and her contacts but the first are registered as waiting for her; each person
+     * another holder holds waits: all the entrant's contacts are registered as waiting for her
+     * ({@link Entry#WAITING}). A store that keeps no more holds answers {@link Entry#UNHELD} and registers nothing.
      * Returns one entry per entrant, in order.
      */
     List<Entry> enter(String holder, List<Entrant> people, Instant now, Instant expiresAt);
