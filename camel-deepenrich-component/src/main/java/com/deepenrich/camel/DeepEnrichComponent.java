@@ -2,6 +2,7 @@ package com.deepenrich.camel;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -11,6 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.deepenrich.camel.client.AccountCredits;
@@ -23,6 +26,7 @@ import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.InMemoryCreditsBook;
 import com.deepenrich.camel.ledger.InMemoryDeepEnrichLedger;
 import com.deepenrich.camel.ledger.OverdueRequests;
+import com.deepenrich.camel.ledger.PeopleWatch;
 import com.deepenrich.camel.producer.PendingBatches;
 import com.deepenrich.camel.util.LocalResultRoutes;
 import org.apache.camel.Endpoint;
@@ -83,6 +87,9 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     private WritableHealthCheckRepository producerChecks;
     private final DeepEnrichLedger defaultLedger = new InMemoryDeepEnrichLedger();
     private final LocalResultRoutes localResultRoutes = new LocalResultRoutes();
+    /** One per ledger in use; purged once a minute while the component runs (see {@link #peopleWatch}). */
+    private final Map<DeepEnrichLedger, PeopleWatch> peopleWatches = Collections.synchronizedMap(new IdentityHashMap<>());
+    private ScheduledFuture<?> peoplePurge;
     private final CreditsBook defaultCreditsBook = new InMemoryCreditsBook();
     private final IdempotentRepository defaultIdempotentRepository =
             MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
@@ -149,6 +156,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     }
 
     private synchronized void dropSharedResources() {
+        peoplePurge = null;
         if (scheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
             scheduler = null;
@@ -188,7 +196,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
      * {@code healthCheckProducerEnabled} govern it. Its id names the API host, never the key.
      */
     synchronized void registerHealthCheck(DeepEnrichConfiguration cfg, DeepEnrichClient client,
-                                          AccountCredits credits, OverdueRequests overdue) {
+                                          AccountCredits credits, OverdueRequests overdue, PeopleWatch people) {
         String account = cfg.getBaseUrl() + "|" + cfg.getApiKey();
         if (healthChecks.containsKey(account)) {
             return;
@@ -205,7 +213,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         for (int n = 2; producerChecks.getCheck(unique).isPresent(); n++) {
             unique = id + "-" + n;
         }
-        DeepEnrichHealthCheck check = new DeepEnrichHealthCheck(unique, client, credits, overdue);
+        DeepEnrichHealthCheck check = new DeepEnrichHealthCheck(unique, client, credits, overdue, people);
         check.setEnabled(isHealthCheckProducerEnabled());
         producerChecks.addHealthCheck(check);
         healthChecks.put(account, check);
@@ -236,6 +244,31 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     /** The results consumers running, to emit results made without a request. */
     public LocalResultRoutes localResultRoutes() {
         return localResultRoutes;
+    }
+
+    /**
+     * The watch over {@code ledger}'s people store: made on first use, it purges the store once a minute from then
+     * on, with or without traffic.
+     */
+    public PeopleWatch peopleWatch(DeepEnrichLedger ledger) {
+        PeopleWatch watch = peopleWatches.computeIfAbsent(ledger, PeopleWatch::new);
+        synchronized (this) {
+            if (peoplePurge == null) {
+                peoplePurge = scheduler().scheduleWithFixedDelay(this::purgePeople, 1, 1, TimeUnit.MINUTES);
+            }
+        }
+        return watch;
+    }
+
+    private void purgePeople() {
+        Instant now = Instant.now();
+        for (PeopleWatch watch : List.copyOf(peopleWatches.values())) {
+            try {
+                watch.purge(now);
+            } catch (RuntimeException e) {
+                LOG.warn("The people store of a DeepEnrich ledger could not be purged: {}", e.getMessage());
+            }
+        }
     }
 
     /** Results an in-memory ledger still waits for are gone with this JVM: say so, naming the endpoints. */

@@ -165,12 +165,15 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
                 Duration.ofMillis(configuration.getRequestTimeout()), retry,
                 configuration.isRetryInDoubtSubmissions());
         accountCredits = getComponent().accountCredits(configuration, getLedger());
-        overdueRequests = new OverdueRequests(getLedger(), Duration.ofMillis(configuration.getInDoubtTimeout()));
+        overdueRequests = new OverdueRequests(getLedger(), Duration.ofMillis(configuration.getInDoubtTimeout()),
+                overdue -> accountCredits.cancel(overdue.requestKey()));
+        getComponent().peopleWatch(getLedger()).holdsFor(Duration.ofMillis(configuration.getPersonHoldTimeout()));
         client = new DeepEnrichClient(getComponent().httpClient(configuration),
                 getComponent().senders(), settings,
                 getComponent().rateLimiter(configuration), getComponent().scheduler(), metrics);
         if (configuration.getOperation() != DeepEnrichOperation.results) {
-            getComponent().registerHealthCheck(configuration, client, accountCredits, overdueRequests);
+            getComponent().registerHealthCheck(configuration, client, accountCredits, overdueRequests,
+                    getComponent().peopleWatch(getLedger()));
         }
         meters = Meters.bind(getCamelContext(), this);
         LOG.info("{}: {}", getReadableName(), EffectiveOptions.describe(this));
@@ -193,11 +196,16 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
         return accountCredits;
     }
 
-    /** A final result reached the route: its credits are counted and settle the reservation of its request. */
-    public void resultEmitted(EnrichmentResult result) {
+    /**
+     * A final result of the request of {@code requestKey} (null: unknown) reached the route: its credits are counted
+     * and settle the request's reservation.
+     */
+    public void resultEmitted(EnrichmentResult result, String requestKey) {
         metrics.creditsSpent(result.getCredits());
         metrics.deduplicatedAnswered(result);
-        getAccountCredits().settle(result.getId(), result.getCredits());
+        if (requestKey != null) {
+            getAccountCredits().settle(requestKey, result.getCredits());
+        }
     }
 
     /** The counters of this endpoint, fed by its client, producer and consumers. */
@@ -225,6 +233,28 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
             description = "Requests in doubt for longer than inDoubtTimeout, in the ledger this endpoint uses")
     public int getRequestsInDoubtOverdue() {
         return overdueRequests.overdue().size();
+    }
+
+    @ManagedAttribute(description = "People held by requests in flight, in the people store of this endpoint's ledger")
+    public long getPeopleHeld() {
+        return getComponent().peopleWatch(getLedger()).counts().held();
+    }
+
+    @ManagedAttribute(description = "Contacts waiting for their person's result, in this endpoint's ledger")
+    public long getContactsWaitingForTheirPerson() {
+        return getComponent().peopleWatch(getLedger()).counts().waiting();
+    }
+
+    @ManagedAttribute(description = "Contacts that waited longer than personHoldTimeout for a person nobody answered "
+                                    + "(reported in the log, not sent), in this endpoint's ledger")
+    public long getContactsUnanswered() {
+        return getComponent().peopleWatch(getLedger()).getUnanswered();
+    }
+
+    @ManagedAttribute(description = "People sent without a hold because the people store of this endpoint's ledger was "
+                                    + "full")
+    public long getPeopleSentWithoutHold() {
+        return getComponent().peopleWatch(getLedger()).getUnheld();
     }
 
     @ManagedAttribute(description = "Batches the component holds while the API has not answered them (all endpoints)")

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -97,14 +96,14 @@ public final class AccountCredits {
     }
 
     /**
-     * Reserves {@code credits} for a request about to be sent, in the current period; refused when the budget would
-     * be passed, or when the book cannot record it. Returns the reservation's id.
+     * Reserves {@code credits} for a request about to be sent, under its key, in the current period; refused when the
+     * budget would be passed, or when the book cannot record it.
      */
-    public String reserve(long credits, String requestName) {
+    public void reserve(String requestKey, long credits, String requestName) {
         Instant now = Instant.ofEpochMilli(clock.getAsLong());
         purgeExpired(now);
-        CreditsReservation reservation = new CreditsReservation(UUID.randomUUID().toString(), account,
-                period.key(now), credits, requestName, now, null);
+        CreditsReservation reservation = new CreditsReservation(requestKey, account, period.key(now), credits,
+                requestName, now);
         boolean reserved;
         try {
             reserved = book.reserve(reservation, period.end(now), budget);
@@ -118,23 +117,16 @@ public final class AccountCredits {
             CreditsTotals totals = totals();
             throw new DeepEnrichCreditsBudgetException(budget, totals.spent(), totals.reserved(), credits, requestName);
         }
-        return reservation.id();
     }
 
-    /** The request was not accepted: its reservation is given back. */
-    public void cancel(String reservationId) {
-        keep("give back reservation " + reservationId, () -> book.cancel(reservationId));
+    /** The request was not accepted, or stayed in doubt too long: its reservation is given back. */
+    public void cancel(String requestKey) {
+        keep("give back the reservation of request " + requestKey, () -> book.cancel(requestKey));
     }
 
-    /** The request was accepted as {@code enrichmentId}: its reservation holds until its result is settled. */
-    public void accepted(String reservationId, String enrichmentId) {
-        keep("tie reservation " + reservationId + " to enrichment " + enrichmentId,
-                () -> book.accepted(reservationId, enrichmentId));
-    }
-
-    /** The result of {@code enrichmentId} tells what it really cost: the reservation becomes that spend. */
-    public void settle(String enrichmentId, long credits) {
-        keep("settle enrichment " + enrichmentId, () -> book.settle(enrichmentId, credits));
+    /** The result of the request of {@code requestKey} tells what it really cost: its reservation becomes that spend. */
+    public void settle(String requestKey, long credits) {
+        keep("settle the reservation of request " + requestKey, () -> book.settle(requestKey, credits));
     }
 
     /** A book that fails after the request was decided must not fail the flow: the reservation expires instead. */

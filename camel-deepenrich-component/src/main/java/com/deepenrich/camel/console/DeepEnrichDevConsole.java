@@ -77,7 +77,10 @@ public class DeepEnrichDevConsole extends AbstractDevConsole {
         e.put("contactsReused", endpoint.getContactsReused());
         e.put("requestsAvoided", endpoint.getRequestsAvoided());
         e.put("creditsAvoided", endpoint.getCreditsAvoided());
-        e.put("contactsWaitingForTheirPerson", endpoint.getLedger().people().waiting().size());
+        e.put("peopleHeld", endpoint.getPeopleHeld());
+        e.put("contactsWaitingForTheirPerson", endpoint.getContactsWaitingForTheirPerson());
+        e.put("contactsUnanswered", endpoint.getContactsUnanswered());
+        e.put("peopleSentWithoutHold", endpoint.getPeopleSentWithoutHold());
         e.put("pendingEnrichments", endpoint.getPendingEnrichments());
         e.put("pendingBatches", endpoint.getPendingBatches());
         e.put("requestsInDoubt", endpoint.getRequestsInDoubt());

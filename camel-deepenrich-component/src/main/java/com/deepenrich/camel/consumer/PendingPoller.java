@@ -22,6 +22,7 @@ import com.deepenrich.camel.client.Futures;
 import com.deepenrich.camel.client.RateLimiter;
 import com.deepenrich.camel.ledger.PendingEnrichment;
 import com.deepenrich.camel.model.EnrichmentResult;
+import com.deepenrich.camel.model.RequestNames;
 import org.apache.camel.spi.ExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -204,7 +205,10 @@ public final class PendingPoller {
         if (cause instanceof DeepEnrichNotFoundException notFoundError && notFoundError.getCode() != null) {
             notFound.incrementAndGet();
             endpoint.getLedger().complete(p.enrichmentId());
-            endpoint.getLedger().people().forget(p.enrichmentId()); // its people may be sent again
+            String requestKey = RequestNames.keyOf(p.name());
+            if (requestKey != null) {
+                endpoint.getLedger().people().forget(requestKey); // its people may be sent again
+            }
             schedule.forget(p.enrichmentId());
             exceptionHandler.handleException("DeepEnrich does not know enrichment " + p.enrichmentId() + " ('"
                                              + p.name() + "', " + p.contactCount()

@@ -10,6 +10,8 @@ import com.deepenrich.camel.client.DeepEnrichClient;
 import com.deepenrich.camel.client.Futures;
 import com.deepenrich.camel.ledger.CreditsTotals;
 import com.deepenrich.camel.ledger.OverdueRequests;
+import com.deepenrich.camel.ledger.PeopleRegistry;
+import com.deepenrich.camel.ledger.PeopleWatch;
 import com.deepenrich.camel.ledger.WireRecord;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
@@ -27,20 +29,23 @@ public class DeepEnrichHealthCheck extends AbstractHealthCheck {
     private final DeepEnrichClient client;
     private final AccountCredits credits;
     private final OverdueRequests overdue;
+    private final PeopleWatch people;
     private long lastCallNanos;
     private boolean lastUp;
     private Map<String, Object> lastDetails = Map.of();
     private Throwable lastError;
 
     /**
-     * {@code credits}: the account's budget and 402 memory; {@code overdue}: the requests in doubt of the ledger of
-     * the account's first endpoint; both shown in the details.
+     * {@code credits}: the account's budget and 402 memory; {@code overdue} and {@code people}: the requests in doubt
+     * and the people store of the ledger of the account's first endpoint; all shown in the details.
      */
-    public DeepEnrichHealthCheck(String id, DeepEnrichClient client, AccountCredits credits, OverdueRequests overdue) {
+    public DeepEnrichHealthCheck(String id, DeepEnrichClient client, AccountCredits credits, OverdueRequests overdue,
+                                 PeopleWatch people) {
         super("camel", id);
         this.client = client;
         this.credits = credits;
         this.overdue = overdue;
+        this.people = people;
     }
 
     @Override
@@ -65,8 +70,13 @@ public class DeepEnrichHealthCheck extends AbstractHealthCheck {
         List<WireRecord> late = overdue.overdue();
         builder.detail("requestsInDoubtOverdue", late.size());
         if (!late.isEmpty()) {
-            builder.detail("requestsInDoubtOverdueNames", late.stream().map(WireRecord::requestKey).toList());
+            builder.detail("requestsInDoubtOverdueNames", late.stream().map(WireRecord::name).toList());
         }
+        PeopleRegistry.Counts held = people.counts();
+        builder.detail("peopleHeld", held.held());
+        builder.detail("contactsWaitingForTheirPerson", held.waiting());
+        builder.detail("contactsUnanswered", people.getUnanswered());
+        builder.detail("peopleSentWithoutHold", people.getUnheld());
         if (credits.budget() > 0) {
             builder.detail("creditsBudget", credits.budget());
         }

@@ -7,14 +7,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The requests of one ledger still in doubt after {@code inDoubtTimeout}: written to the API, never answered, and
- * no result has matched them since. Each is logged once, as a warning naming the request and its contacts' count;
- * the health check, the dev console and the metrics count them.
+ * no result has matched them since. Each is logged once, as a warning naming the request and its contacts' count, and
+ * its credits reservation is given back (until then it counts: DeepEnrich may have charged it); the health check, the
+ * dev console and the metrics count them.
  */
 public final class OverdueRequests {
 
@@ -22,12 +24,15 @@ public final class OverdueRequests {
 
     private final DeepEnrichLedger ledger;
     private final Duration timeout;
+    private final Consumer<WireRecord> onOverdue;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextReportNanos = new AtomicLong(System.nanoTime());
 
-    public OverdueRequests(DeepEnrichLedger ledger, Duration timeout) {
+    /** {@code onOverdue}: told each request once, when it is first found overdue (its credits are given back). */
+    public OverdueRequests(DeepEnrichLedger ledger, Duration timeout, Consumer<WireRecord> onOverdue) {
         this.ledger = ledger;
         this.timeout = timeout;
+        this.onOverdue = onOverdue;
     }
 
     /**
@@ -57,8 +62,10 @@ public final class OverdueRequests {
             if (reported.add(r.requestKey())) {
                 LOG.warn("Request '{}' ({} contacts), written {}, is still in doubt after {} s: no answer came and "
                          + "no result matched it. DeepEnrich cannot list enrichments: if it accepted the request, only "
-                         + "its webhook tells; send its contacts again only if you accept paying twice",
-                        r.requestKey(), r.contactCount(), r.writtenAt(), timeout.toSeconds());
+                         + "its webhook tells; send its contacts again only if you accept paying twice. Its credits "
+                         + "reservation is given back",
+                        r.name(), r.contactCount(), r.writtenAt(), timeout.toSeconds());
+                onOverdue.accept(r);
             }
         }
         return overdue;

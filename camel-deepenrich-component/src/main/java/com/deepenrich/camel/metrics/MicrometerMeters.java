@@ -64,7 +64,17 @@ final class MicrometerMeters implements AutoCloseable {
                 gauge(registry, "deepenrich.requests.in.doubt", "Requests written without an answer, unmatched", tags,
                         endpoint, DeepEnrichEndpoint::getRequestsInDoubt),
                 gauge(registry, "deepenrich.requests.in.doubt.overdue", "Requests in doubt past inDoubtTimeout", tags,
-                        endpoint, DeepEnrichEndpoint::getRequestsInDoubtOverdue)));
+                        endpoint, DeepEnrichEndpoint::getRequestsInDoubtOverdue),
+                gauge(registry, "deepenrich.people.held", "People held by requests in flight (the ledger's)", tags,
+                        endpoint, DeepEnrichEndpoint::getPeopleHeld),
+                gauge(registry, "deepenrich.contacts.waiting", "Contacts waiting for their person's result", tags,
+                        endpoint, DeepEnrichEndpoint::getContactsWaitingForTheirPerson),
+                counter(registry, "deepenrich.contacts.unanswered", "Contacts that waited past personHoldTimeout for "
+                                                                    + "a person nobody answered",
+                        tags, endpoint, DeepEnrichEndpoint::getContactsUnanswered),
+                counter(registry, "deepenrich.people.unheld", "People sent without a hold (the people store was "
+                                                              + "full)",
+                        tags, endpoint, DeepEnrichEndpoint::getPeopleSentWithoutHold)));
     }
 
     private static <T> Meter counter(MeterRegistry registry, String name, String description, Tags tags, T source,

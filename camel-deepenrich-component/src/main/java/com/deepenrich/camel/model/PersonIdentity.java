@@ -26,6 +26,17 @@ public final class PersonIdentity {
         return fields(contact.getEnrichFields()) + " " + person(contact, identityField);
     }
 
+    /** The person of an identity made by {@link #of}. */
+    public static String personOf(String identity) {
+        return identity.substring(identity.indexOf(' ') + 1);
+    }
+
+    /** The enrich fields of an identity made by {@link #of}. */
+    public static List<String> enrichFieldsOf(String identity) {
+        String fields = identity.substring(0, Math.max(0, identity.indexOf(' ')));
+        return fields.isEmpty() ? List.of() : List.of(fields.split(","));
+    }
+
     /** The person alone, whatever the enrich fields asked (the key of her stored result). */
     public static String person(Contact contact, String identityField) {
         String person = null;

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.ObjIntConsumer;
 
 import com.deepenrich.camel.DeepEnrichException;
 import com.deepenrich.camel.DeepEnrichInDoubtException;
@@ -20,13 +19,16 @@ import com.deepenrich.camel.client.Futures;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.DeepEnrichJson;
+import com.deepenrich.camel.model.RequestNames;
 import com.deepenrich.camel.model.SubmissionProgress;
 import com.deepenrich.camel.model.SubmissionReceipt;
 
 /**
- * Sends a prepared batch as requests of at most 100 contacts, one after the other, recording each accepted id in
- * the ledger at once. On a failure it stops: the exception tells which ids were accepted and which contacts were
- * not sent, so none is lost or paid twice.
+ * Sends a split batch as requests of at most 100 contacts, one after the other. Each request gets its key (the
+ * suffix of its name) before anything of it is recorded; under that key its people are pointed at it, its worst-case
+ * credits reserved, its write-ahead record written, and its accepted id recorded, so its result finds all of it
+ * whenever it arrives. On a failure it stops: the exception tells which ids were accepted and which contacts were not
+ * sent, so none is lost or paid twice.
  * <p>
  * A request already accepted is never sent again: not within the exchange ({@code accepted}, kept in the exchange
  * across Camel redeliveries), nor within the fingerprint window through the ledger (a recovered aggregation group,
@@ -39,126 +41,146 @@ final class BulkSubmission {
     private final Duration fingerprintWindow;
     private final Map<String, String> accepted;
     private final AccountCredits credits;
-    private final ObjIntConsumer<String> onAccepted;
 
-    /**
-     * {@code accepted}: the exchange's requests accepted so far, enrichment id by request fingerprint;
-     * {@code onAccepted}: told each chunk's enrichment id (and index) once the API accepted it, before the ledger
-     * records it as pending.
-     */
+    /** {@code accepted}: the exchange's requests accepted so far, enrichment id by request fingerprint. */
     BulkSubmission(DeepEnrichClient client, DeepEnrichLedger ledger, Duration fingerprintWindow,
-                   Map<String, String> accepted, AccountCredits credits, ObjIntConsumer<String> onAccepted) {
-        this.credits = credits;
-        this.onAccepted = onAccepted;
+                   Map<String, String> accepted, AccountCredits credits) {
         this.client = client;
         this.ledger = ledger;
         this.fingerprintWindow = fingerprintWindow;
         this.accepted = accepted;
+        this.credits = credits;
     }
 
-    CompletableFuture<SubmissionReceipt> submit(PreparedBatch batch, String name, String webhookUrl) {
+    /** Sends the split's contacts; {@code guard} points each request's held people at it. */
+    CompletableFuture<SubmissionReceipt> submit(PersonGuard.Split split, PersonGuard guard, String name,
+                                                String webhookUrl, Duration keepResultsFor) {
+        PreparedBatch batch = split.toSend();
         List<List<Contact>> chunks = batch.chunks(BulkRequest.MAX_CONTACTS);
-        List<String> ids = new ArrayList<>(chunks.size());
-        return next(batch, chunks, 0, name, webhookUrl, ids)
-                .thenApply(done -> new SubmissionReceipt(name, ids, batch.received(), batch.contacts().size(),
-                        batch.rejections()));
+        Chunks requests = new Chunks(batch, chunks, guard, name, webhookUrl, keepResultsFor);
+        return requests.next(0).thenApply(done -> new SubmissionReceipt(name, requests.ids, batch.received(),
+                batch.contacts().size(), batch.rejections()));
     }
 
-    private CompletableFuture<Void> next(PreparedBatch batch, List<List<Contact>> chunks, int i, String name,
-                                         String webhookUrl, List<String> ids) {
-        if (i == chunks.size()) {
-            return CompletableFuture.completedFuture(null);
+    /** The requests of one submission, sent one after the other. */
+    private final class Chunks {
+
+        final PreparedBatch batch;
+        final List<List<Contact>> chunks;
+        final PersonGuard guard;
+        final String name;
+        final String webhookUrl;
+        final Duration keepResultsFor;
+        final List<String> ids;
+
+        Chunks(PreparedBatch batch, List<List<Contact>> chunks, PersonGuard guard, String name, String webhookUrl,
+               Duration keepResultsFor) {
+            this.batch = batch;
+            this.chunks = chunks;
+            this.guard = guard;
+            this.name = name;
+            this.webhookUrl = webhookUrl;
+            this.keepResultsFor = keepResultsFor;
+            this.ids = new ArrayList<>(chunks.size());
         }
-        String chunkName = RequestNames
-                .unique(chunks.size() == 1 ? name : name + " [" + (i + 1) + "/" + chunks.size() + "]");
-        List<Contact> chunk = chunks.get(i);
-        BulkRequest request = new BulkRequest(chunkName, webhookUrl, chunk);
-        byte[] body = DeepEnrichJson.write(request);
-        String fingerprint = RequestFingerprint.of(body);
-        Optional<String> earlier;
-        try {
-            earlier = acceptedBefore(fingerprint);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(withProgress(unreadable(chunkName, e), batch, i, ids));
+
+        CompletableFuture<Void> next(int i) {
+            if (i == chunks.size()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            String key = RequestNames.newKey();
+            String chunkName = RequestNames
+                    .named(chunks.size() == 1 ? name : name + " [" + (i + 1) + "/" + chunks.size() + "]", key);
+            BulkRequest request = new BulkRequest(chunkName, webhookUrl, chunks.get(i));
+            byte[] body = DeepEnrichJson.write(request);
+            String fingerprint = RequestFingerprint.of(body);
+            Optional<String> earlier;
+            try {
+                earlier = acceptedBefore(fingerprint);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(failure(unreadable(chunkName, e), i));
+            }
+            CompletableFuture<String> sent = earlier.isPresent()
+                    ? CompletableFuture.completedFuture(earlier.get())
+                    : send(request, key, body, fingerprint, i);
+            return sent.thenCompose(id -> {
+                ids.add(id);
+                return next(i + 1);
+            });
         }
-        CompletableFuture<String> sent = earlier.isPresent()
-                ? CompletableFuture.completedFuture(earlier.get())
-                : send(request, body, fingerprint, i).handle((id, failure) -> {
-                    if (failure != null) {
-                        Throwable cause = Futures.unwrap(failure);
-                        if (cause instanceof UnrecordedException unrecorded) { // accepted: the next chunk is unsent
-                            ids.add(unrecorded.id);
-                            throw withProgress((DeepEnrichException) unrecorded.getCause(), batch, i + 1, ids);
+
+        /**
+         * Sends one request: points its people at it, reserves its worst-case credits under the account's budget,
+         * waits for the account to have credits when it answered 402 before (without a request until its balance is
+         * positive), records it on the wire while it is written, and records the accepted id in the ledger with the
+         * request's fingerprint.
+         */
+        private CompletableFuture<String> send(BulkRequest request, String key, byte[] body, String fingerprint,
+                                               int chunk) {
+            try {
+                guard.sending(key, chunk, keepResultsFor);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(failure(DeepEnrichException.local("ledger.people",
+                        "the ledger could not hold the people of this request, so it was not sent: " + e.getMessage(),
+                        request.name(), e), chunk));
+            }
+            try {
+                credits.reserve(key, AccountCredits.worstCase(request.contacts()), request.name());
+            } catch (DeepEnrichException overBudget) {
+                guard.refused(key);
+                return CompletableFuture.failedFuture(failure(overBudget, chunk));
+            }
+            WireLog wire = new WireLog(ledger, request, key, fingerprint, fingerprintWindow);
+            return credits.ensureCredits(client, request.name())
+                    .thenCompose(ready -> client.submit(request, body, wire))
+                    .handle((id, error) -> {
+                        if (error != null) {
+                            throw new CompletionException(failed(Futures.unwrap(error), key, wire, chunk, request));
                         }
-                        throw withProgress(DeepEnrichException.of(cause, chunkName), batch, i, ids);
-                    }
-                    return id;
-                });
-        return sent.thenCompose(id -> {
-            ids.add(id);
-            if (earlier.isPresent()) {
-                try {
-                    onAccepted.accept(id, i);
-                } catch (RuntimeException e) {
-                    throw withProgress(unrecorded(id, chunkName, e), batch, i + 1, ids);
+                        guard.written(key);
+                        try {
+                            wire.accepted(id);
+                            accepted.put(fingerprint, id);
+                        } catch (RuntimeException e) { // accepted: the next chunk is the first unsent
+                            ids.add(id);
+                            throw new CompletionException(failure(unrecorded(id, request.name(), e), chunk + 1));
+                        }
+                        return id;
+                    });
+        }
+
+        /**
+         * The request failed: in doubt (written, no answer), its record, its people and its reservation stay for its
+         * result; else its people and credits are free again.
+         */
+        private DeepEnrichException failed(Throwable cause, String key, WireLog wire, int chunk,
+                                           BulkRequest request) {
+            if (cause instanceof DeepEnrichInDoubtException) {
+                wire.inDoubt();
+                guard.written(key);
+            } else {
+                wire.refused();
+                guard.refused(key);
+                credits.cancel(key);
+                if (cause instanceof DeepEnrichInsufficientCreditsException refused
+                    && refused.getHttpStatus() == 402) {
+                    credits.exhausted();
                 }
             }
-            return next(batch, chunks, i + 1, name, webhookUrl, ids);
-        });
-    }
-
-    /**
-     * Sends one request: reserves its worst-case credits under the account's budget, waits for the account to have
-     * credits when it answered 402 before (without a request until its balance is positive), records it on the wire
-     * while it is written, and records the accepted id in the ledger with the request's fingerprint.
-     */
-    private CompletableFuture<String> send(BulkRequest request, byte[] body, String fingerprint, int chunk) {
-        long worstCase = AccountCredits.worstCase(request.contacts());
-        String reservation;
-        try {
-            reservation = credits.reserve(worstCase, request.name());
-        } catch (DeepEnrichException overBudget) {
-            return CompletableFuture.failedFuture(overBudget);
+            return failure(DeepEnrichException.of(cause, request.name()), chunk);
         }
-        WireLog wire = new WireLog(ledger, request, fingerprint, fingerprintWindow);
-        return credits.ensureCredits(client, request.name())
-                .thenCompose(ready -> client.submit(request, body, wire))
-                .handle((id, failure) -> {
-                    if (failure != null) {
-                        Throwable cause = Futures.unwrap(failure);
-                        wire.unanswered(cause);
-                        credits.cancel(reservation);
-                        if (cause instanceof DeepEnrichInsufficientCreditsException refused
-                            && refused.getHttpStatus() == 402) {
-                            credits.exhausted();
-                        }
-                        throw new CompletionException(cause);
-                    }
-                    credits.accepted(reservation, id);
-                    record(id, request, fingerprint, chunk, wire);
-                    return id;
-                });
-    }
 
-    /** {@code onAccepted} first: once the id is pending, its result may be emitted at once. */
-    private void record(String id, BulkRequest request, String fingerprint, int chunk, WireLog wire) {
-        try {
-            onAccepted.accept(id, chunk);
-            wire.accepted(id);
-            accepted.put(fingerprint, id);
-        } catch (RuntimeException e) {
-            throw new UnrecordedException(id, unrecorded(id, request.name(), e));
-        }
-    }
-
-    /** Accepted by the API, but not recorded: the id is known, the failure is the ledger's. */
-    private static final class UnrecordedException extends RuntimeException {
-
-        private final String id;
-
-        UnrecordedException(String id, DeepEnrichException cause) {
-            super(cause);
-            this.id = id;
+        /**
+         * The failure, telling which ids were accepted and which contacts, from chunk {@code firstUnsent} on, were
+         * not; when the API may have accepted chunk {@code firstUnsent} (in doubt), its contacts are told apart.
+         */
+        private DeepEnrichException failure(DeepEnrichException error, int firstUnsent) {
+            List<Object> items = batch.sourceItems();
+            int from = Math.min(firstUnsent * BulkRequest.MAX_CONTACTS, items.size());
+            int to = error instanceof DeepEnrichInDoubtException
+                    ? Math.min(from + BulkRequest.MAX_CONTACTS, items.size()) : from;
+            return error.withProgress(new SubmissionProgress(List.copyOf(ids), items.subList(from, to),
+                    items.subList(to, items.size()), batch.rejections()));
         }
     }
 
@@ -199,19 +221,5 @@ final class BulkSubmission {
         return DeepEnrichException.local("ledger.read", "the ledger could not tell whether this request was accepted "
                                                         + "before, so it was not sent: " + cause.getMessage(),
                 chunkName, cause);
-    }
-
-    /**
-     * The failure, telling which ids were accepted and which contacts, from chunk {@code firstUnsent} on, were not;
-     * when the API may have accepted chunk {@code firstUnsent} (in doubt), its contacts are told apart.
-     */
-    private static DeepEnrichException withProgress(DeepEnrichException error, PreparedBatch batch, int firstUnsent,
-                                                    List<String> ids) {
-        List<Object> items = batch.sourceItems();
-        int from = Math.min(firstUnsent * BulkRequest.MAX_CONTACTS, items.size());
-        int to = error instanceof DeepEnrichInDoubtException ? Math.min(from + BulkRequest.MAX_CONTACTS, items.size())
-                : from;
-        return error.withProgress(new SubmissionProgress(ids, items.subList(from, to), items.subList(to, items.size()),
-                batch.rejections()));
     }
 }

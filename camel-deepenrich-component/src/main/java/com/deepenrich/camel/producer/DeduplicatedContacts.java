@@ -1,10 +1,8 @@
 package com.deepenrich.camel.producer;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -14,29 +12,17 @@ import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.util.HeldContacts;
 
 /**
- * The body of an awaiting exchange whose batch had deduplicated contacts: its own results merged, with each
- * deduplicated contact answered in its input place from the result that holds her person (a request of this exchange,
- * or another's it read too), and each reused contact in its input place with her person's stored result.
+ * The body of an awaiting exchange whose batch had deduplicated or reused contacts: its own results merged, with each
+ * deduplicated contact answered in its input place from the result of the contact sent for her person, and each
+ * reused contact in its input place with her person's stored result.
  */
 final class DeduplicatedContacts {
 
     private DeduplicatedContacts() {
     }
 
-    /** The enrichments of other exchanges this one waits for, to read with its own. */
-    static List<String> heldElsewhere(PersonGuard.Split split, List<String> own) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (PersonGuard.Deduplicated d : split.deduplicated()) {
-            if (d.ownSender() < 0 && !own.contains(d.hold().enrichmentId())) {
-                ids.add(d.hold().enrichmentId());
-            }
-        }
-        return List.copyOf(ids);
-    }
-
-    /** Own results in chunk order; {@code byId} every result read (own and {@link #heldElsewhere}) by id. */
-    static EnrichmentResult merge(PersonGuard.Split split, List<EnrichmentResult> own,
-                                  Map<String, EnrichmentResult> byId) {
+    /** {@code own}: the exchange's results, in request order. */
+    static EnrichmentResult merge(PersonGuard.Split split, List<EnrichmentResult> own) {
         EnrichmentResult merged = own.isEmpty()
                 ? EnrichmentResult.local(ReusedContacts.localId(), null, List.of()) : EnrichmentResult.merge(own);
         if (split.deduplicated().isEmpty() && split.reused().isEmpty()) {
@@ -44,7 +30,11 @@ final class DeduplicatedContacts {
         }
         SortedMap<Integer, EnrichedContact> answers = new TreeMap<>();
         for (PersonGuard.Deduplicated d : split.deduplicated()) {
-            answers.put(d.index(), answer(d, split, merged, own, byId));
+            EnrichmentResult request = own.get(d.sender() / BulkRequest.MAX_CONTACTS);
+            EnrichedContact found = HeldContacts.find(request, d.sender() % BulkRequest.MAX_CONTACTS,
+                    split.toSend().contacts().get(d.sender()).getCustom());
+            answers.put(d.index(), EnrichedContact.deduplicated(found, d.contact().getCustom(), request.getId(),
+                    request.getStatus()));
         }
         split.reused().forEach(r -> answers.put(r.index(), r.answer()));
         List<EnrichedContact> sent = merged.getContacts();
@@ -58,19 +48,5 @@ final class DeduplicatedContacts {
         }
         inOrder.addAll(sent.subList(next, sent.size()));
         return merged.withContacts(inOrder);
-    }
-
-    private static EnrichedContact answer(PersonGuard.Deduplicated d, PersonGuard.Split split,
-                                          EnrichmentResult merged, List<EnrichmentResult> own,
-                                          Map<String, EnrichmentResult> byId) {
-        if (d.ownSender() >= 0) {
-            EnrichmentResult chunk = own.get(d.ownSender() / BulkRequest.MAX_CONTACTS);
-            EnrichedContact found = HeldContacts.find(merged, d.ownSender(),
-                    split.toSend().contacts().get(d.ownSender()).getCustom());
-            return EnrichedContact.deduplicated(found, d.contact().getCustom(), chunk.getId(), chunk.getStatus());
-        }
-        EnrichmentResult theirs = byId.get(d.hold().enrichmentId());
-        EnrichedContact found = HeldContacts.find(theirs, d.hold().position(), d.hold().custom());
-        return EnrichedContact.deduplicated(found, d.contact().getCustom(), theirs.getId(), theirs.getStatus());
     }
 }

@@ -3,13 +3,13 @@ package com.deepenrich.camel.producer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 import com.deepenrich.camel.DeepEnrichConfiguration;
@@ -23,6 +23,7 @@ import com.deepenrich.camel.client.Futures;
 import com.deepenrich.camel.ledger.CreditsTotals;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.model.EnrichmentResult;
+import com.deepenrich.camel.model.RequestNames;
 import com.deepenrich.camel.model.SubmissionReceipt;
 import com.deepenrich.camel.util.DeepEnrichMessageHelper;
 import com.deepenrich.camel.util.ReplayGuards;
@@ -32,6 +33,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.spi.InvokeOnHeader;
 import org.apache.camel.support.HeaderSelectorProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code bulk}, {@code getResult}, {@code getCredits} and {@code verifyKey} operations; header
@@ -43,8 +46,10 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
     /** Exchange property: the requests of the exchange the API accepted, enrichment id by request fingerprint. */
     public static final String ACCEPTED_REQUESTS = "CamelDeepEnrichAcceptedRequests";
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeepEnrichProducer.class);
+
     private final DeepEnrichEndpoint endpoint;
-    private final PeoplePurge peoplePurge = new PeoplePurge();
+    private final AtomicBoolean unansweredGuardLogged = new AtomicBoolean();
 
     public DeepEnrichProducer(DeepEnrichEndpoint endpoint) {
         super(endpoint, DeepEnrichConstants.OPERATION, () -> endpoint.getConfiguration().getOperation().name());
@@ -53,6 +58,10 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
         setCamelContext(endpoint.getCamelContext());
     }
 
+    /**
+     * Validates the batch, decides which contacts need a request (deduplicated or reused ones do not), submits those
+     * and records each request, then answers: the receipt, or with {@code awaitResult} the merged result.
+     */
     @InvokeOnHeader("bulk")
     public void bulk(Exchange exchange, AsyncCallback callback) {
         DeepEnrichConfiguration cfg = endpoint.getConfiguration();
@@ -62,22 +71,22 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
         CompletableFuture<ReceiptAndResult> flow;
         try {
             PreparedBatch batch = PreparedBatch.prepare(in, cfg.enrichFieldList(), cfg.getInvalidContacts(), name);
-            PersonGuard guard = new PersonGuard(cfg.isDeduplicatePeople() ? endpoint.getLedger().people() : null,
-                    cfg.getIdentityField(), cfg.isAwaitResult(), Duration.ofMillis(cfg.getPersonHoldTimeout()),
-                    ReusedContacts.window(cfg, endpoint), peoplePurge, exchange);
             BulkSubmission submission = new BulkSubmission(endpoint.getClient(), endpoint.getLedger(),
                     Duration.ofMillis(cfg.getFingerprintWindow()), acceptedRequests(exchange),
-                    endpoint.getAccountCredits(),
-                    (id, chunk) -> guard.accepted(chunk, BulkRequest.MAX_CONTACTS, id));
-            PersonGuard.Split split = guard.split(batch, name, () -> submission.isReplay(batch));
+                    endpoint.getAccountCredits());
+            PersonGuard guard = personGuard(exchange, cfg);
+            PersonGuard.Split split = submission.isReplay(batch) ? guard.unguarded(batch) : guard.split(batch, name);
             CompletableFuture<SubmissionReceipt> submitted = submission
-                    .submit(split.toSend(), name, webhookUrl(exchange, cfg, name))
+                    .submit(split, guard, name, webhookUrl(exchange, cfg, name),
+                            Duration.ofMillis(cfg.getReuseResultsWithin()))
                     .handle((receipt, failure) -> {
                         admission.release();
                         if (failure != null) {
                             throw new CompletionException(guard.failed(
                                     DeepEnrichException.of(Futures.unwrap(failure), name)));
                         }
+                        guard.submitted();
+                        endpoint.getComponent().peopleWatch(endpoint.getLedger()).unheld(split.unheld());
                         return receipt.withDeduplicated(split.deduplicated().size())
                                 .withReused(split.reused().size());
                     });
@@ -92,30 +101,56 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
             }
             flow = CompletableFuture.failedFuture(refused);
         }
-        complete(flow, exchange, callback, (message, outcome) -> {
-            SubmissionReceipt receipt = outcome.receipt();
-            endpoint.getMetrics().contactsSubmitted(receipt.getSubmitted());
-            endpoint.getMetrics().contactsNotSent(receipt.getDeduplicated(), receipt.getReused(),
-                    receipt.getRequestsAvoided());
-            endpoint.getMetrics().contactsRejected(receipt.getRejections().size());
-            if (outcome.result() != null) {
-                DeepEnrichMessageHelper.setResult(message, outcome.result());
-            } else {
-                message.setBody(receipt);
+        complete(flow, exchange, callback, (message, outcome) -> answer(message, name, outcome));
+    }
+
+    /** The person guard of this exchange: how far it reaches depends on who can answer the people it holds. */
+    private PersonGuard personGuard(Exchange exchange, DeepEnrichConfiguration cfg) {
+        DeepEnrichLedger ledger = endpoint.getLedger();
+        PersonGuard.Scope scope;
+        if (!cfg.isDeduplicatePeople()) {
+            scope = PersonGuard.Scope.OFF;
+        } else if (cfg.isAwaitResult()) {
+            scope = PersonGuard.Scope.WITHIN_EXCHANGE;
+        } else if (ledger.isShared() || endpoint.getComponent().localResultRoutes().of(ledger).isPresent()) {
+            scope = PersonGuard.Scope.ACROSS_EXCHANGES;
+        } else {
+            scope = PersonGuard.Scope.OFF;
+            if (unansweredGuardLogged.compareAndSet(false, true)) {
+                LOG.info("{}: deduplicatePeople sends every contact here: no results consumer of this ledger runs in "
+                         + "this application and the ledger is not shared, so nothing here could answer a person's "
+                         + "repeats. Run the results route in this application, or share a JDBC ledger with the one "
+                         + "that runs it, to send each person once",
+                        endpoint.getReadableName());
             }
-            List<String> ids = receipt.getEnrichmentIds();
-            message.setHeader(DeepEnrichConstants.ENRICHMENT_IDS, ids);
-            message.setHeader(DeepEnrichConstants.ENRICHMENT_ID, ids.isEmpty() ? null : ids.get(0));
-            message.setHeader(DeepEnrichConstants.NAME, name);
-            CreditsTotals credits = endpoint.getAccountCredits().totals();
-            message.setHeader(DeepEnrichConstants.CREDITS_RESERVED, credits.reserved());
-            message.setHeader(DeepEnrichConstants.CREDITS_SPENT, credits.spent());
-            message.setHeader(DeepEnrichConstants.DEDUPLICATED, receipt.getDeduplicated());
-            message.setHeader(DeepEnrichConstants.REUSED, receipt.getReused());
-            if (!receipt.getRejections().isEmpty()) {
-                message.setHeader(DeepEnrichConstants.REJECTED, receipt.getRejections());
-            }
-        });
+        }
+        return new PersonGuard(ledger.people(), scope, cfg.getIdentityField(),
+                Duration.ofMillis(cfg.getPersonHoldTimeout()), ReusedContacts.window(cfg, endpoint), exchange);
+    }
+
+    private void answer(Message message, String name, ReceiptAndResult outcome) {
+        SubmissionReceipt receipt = outcome.receipt();
+        endpoint.getMetrics().contactsSubmitted(receipt.getSubmitted());
+        endpoint.getMetrics().contactsNotSent(receipt.getDeduplicated(), receipt.getReused(),
+                receipt.getRequestsAvoided());
+        endpoint.getMetrics().contactsRejected(receipt.getRejections().size());
+        if (outcome.result() != null) {
+            DeepEnrichMessageHelper.setResult(message, outcome.result());
+        } else {
+            message.setBody(receipt);
+        }
+        List<String> ids = receipt.getEnrichmentIds();
+        message.setHeader(DeepEnrichConstants.ENRICHMENT_IDS, ids);
+        message.setHeader(DeepEnrichConstants.ENRICHMENT_ID, ids.isEmpty() ? null : ids.get(0));
+        message.setHeader(DeepEnrichConstants.NAME, name);
+        CreditsTotals credits = endpoint.getAccountCredits().totals();
+        message.setHeader(DeepEnrichConstants.CREDITS_RESERVED, credits.reserved());
+        message.setHeader(DeepEnrichConstants.CREDITS_SPENT, credits.spent());
+        message.setHeader(DeepEnrichConstants.DEDUPLICATED, receipt.getDeduplicated());
+        message.setHeader(DeepEnrichConstants.REUSED, receipt.getReused());
+        if (!receipt.getRejections().isEmpty()) {
+            message.setHeader(DeepEnrichConstants.REJECTED, receipt.getRejections());
+        }
     }
 
     /**
@@ -177,37 +212,29 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
     }
 
     /**
-     * Waits for the exchange's enrichments, and for those of other exchanges holding people it did not send; the
-     * body answers every contact in input order. An enrichment that ended unenriched is forgotten by every replay
-     * guard (this exchange's accepted requests too), so that sending its contacts again sends them.
+     * Waits for the exchange's enrichments; the body answers every contact in input order. An enrichment that ended
+     * unenriched is forgotten by every replay guard (this exchange's accepted requests too), so that sending its
+     * contacts again sends them.
      */
     private CompletableFuture<ReceiptAndResult> awaitAll(SubmissionReceipt receipt, PersonGuard.Split split,
                                                          Map<String, String> accepted, DeepEnrichConfiguration cfg) {
         ResultAwaiter awaiter = new ResultAwaiter(endpoint.getClient(), endpoint.getScheduler(),
                 cfg.getAwaitPollInterval(), cfg.getAwaitTimeout());
-        List<String> own = receipt.getEnrichmentIds();
-        List<String> ids = new ArrayList<>(own);
-        ids.addAll(DeduplicatedContacts.heldElsewhere(split, own));
         DeepEnrichLedger ledger = endpoint.getLedger();
-        return awaiter.await(ids, receipt.getName()).thenApply(results -> {
-            Map<String, EnrichmentResult> byId = new HashMap<>();
+        return awaiter.await(receipt.getEnrichmentIds(), receipt.getName()).thenApply(results -> {
             for (EnrichmentResult result : results) {
-                byId.put(result.getId(), result);
                 ReplayGuards.forgetAll(ledger, result);
                 if (ReplayGuards.endedUnenriched(result)) {
                     accepted.values().removeIf(result.getId()::equals);
                 }
+                ledger.complete(result.getId());
+                endpoint.resultEmitted(result, RequestNames.keyOf(result.getName()));
             }
-            List<EnrichmentResult> ownResults = results.subList(0, own.size());
-            own.forEach(id -> {
-                ledger.complete(id);
-                ledger.people().forget(id);
-            });
-            ownResults.forEach(result -> {
-                StoredResults.keep(ledger.people(), result, Instant.now());
-                endpoint.resultEmitted(result);
-            });
-            EnrichmentResult merged = DeduplicatedContacts.merge(split, ownResults, byId);
+            if (cfg.getReuseResultsWithin() > 0) {
+                StoredResults.keepSent(ledger.people(), results, split.toSend().contacts(), split.identities(),
+                        BulkRequest.MAX_CONTACTS, Duration.ofMillis(cfg.getReuseResultsWithin()), Instant.now());
+            }
+            EnrichmentResult merged = DeduplicatedContacts.merge(split, results);
             endpoint.getMetrics().deduplicatedAnswered(merged);
             return new ReceiptAndResult(receipt, merged);
         });

@@ -5,18 +5,20 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
-import java.util.stream.IntStream;
 
 import com.deepenrich.camel.DeepEnrichException;
+import com.deepenrich.camel.client.BulkRequest;
 import com.deepenrich.camel.ledger.PeopleRegistry;
-import com.deepenrich.camel.ledger.PersonHold;
+import com.deepenrich.camel.ledger.PeopleRegistry.Entrant;
+import com.deepenrich.camel.ledger.PeopleRegistry.Entry;
+import com.deepenrich.camel.ledger.PeopleRegistry.HeldPerson;
 import com.deepenrich.camel.ledger.StoredResult;
 import com.deepenrich.camel.ledger.WaitingContact;
 import com.deepenrich.camel.model.Contact;
@@ -27,91 +29,102 @@ import com.deepenrich.camel.model.SubmissionProgress;
 import org.apache.camel.Exchange;
 
 /**
- * Sends a person once at a time. Before a batch is chunked, each contact's person is held for this exchange in the
- * ledger's people store; a contact whose person is held already (earlier in the batch, or by a request in flight of
- * another exchange or node) is not sent. Where the results consumer emits results, such a contact is registered in
- * the store as waiting, and the emitter of the holding request's result answers it ({@code WaitingAnswers}); an
- * exchange that awaits its result answers its deduplicated contacts itself from the holders' results
- * ({@link DeduplicatedContacts}). The holder token is kept in the exchange, so a redelivery holds its own people
- * again and sends the same requests (which the fingerprint then recognises).
- * <p>
- * With {@code reuseResultsWithin}, a contact whose person has a stored result found within the window, for the same
- * or more enrich fields, is not sent either: it is answered from that result ({@link Reused}). The people this
- * exchange sends get a stored result awaiting their enrichment's, filled when it arrives ({@code StoredResults}).
- * <p>
- * Two modes do not mix: a contact whose results go to the consumer waits only for a request whose result goes there
- * too (an awaited result reaches only its exchange); an awaiting exchange waits for another's request only once it
- * was accepted (it must know the id to read). Otherwise the contact is sent.
+ * Decides, before a batch is sent, which of its contacts need a request: a person is sent once at a time.
+ * <ul>
+ * <li>Within the exchange: a person met twice is sent once, her repeats answered with her result.</li>
+ * <li>Across exchanges ({@link Scope#ACROSS_EXCHANGES}): each person sent is held in the ledger's people store; a
+ * contact whose person another exchange (or node) holds waits for that hold instead of being sent. The waiting
+ * contacts, and a held person's repeats, are registered in the store and answered by whoever emits the holding
+ * request's result. Only where someone can emit it: a results consumer of the same ledger in this component, or a
+ * ledger shared with other nodes; a hold nobody can answer would only cost memory.</li>
+ * <li>With {@code reuseResultsWithin}: a contact whose person has a stored result found within the window, for the
+ * same or more enrich fields, is answered from it ({@link Reused}).</li>
+ * </ul>
+ * The holder token is kept in the exchange, so a redelivery finds its own holds again and sends the same requests
+ * (which the fingerprint then recognises).
  */
 final class PersonGuard {
 
     /**
-     * How long a person stays held for a request not accepted yet: the pending batches and the rate limiter send it
-     * long before; a node that died before sending it leaves a hold nobody would answer.
+     * How long a person stays held before her request is formed and sent: the pending batches and the rate limiter
+     * send it long before; a node that died before sending it leaves a hold nobody would answer.
      */
-    static final Duration UNACCEPTED_HOLD = Duration.ofMinutes(10);
+    static final Duration UNSENT_HOLD = Duration.ofMinutes(10);
 
     /** Exchange property: the token under which this exchange holds its people (kept across redeliveries). */
     static final String HOLDER = "CamelDeepEnrichPersonHolder";
 
-    /** A contact not sent: its position in the batch, and the hold it waits for (its own batch's or another's). */
-    record Deduplicated(int index, Contact contact, Object sourceItem, PersonHold hold, int ownSender) {
+    /** How far the guard reaches for one exchange. */
+    enum Scope {
+        /** Every contact is sent (the guard is off, or nothing here could answer a repeated person). */
+        OFF,
+        /** A person is sent once per exchange; the exchange answers her repeats itself (it awaits its results). */
+        WITHIN_EXCHANGE,
+        /** A person is sent once at a time, whichever exchange or node meets her (see the class comment). */
+        ACROSS_EXCHANGES
+    }
+
+    /**
+     * A contact not sent: its position in the batch, and where its answer comes from: the contact sent for her in
+     * this batch ({@code sender}, a position among the contacts sent), or a waiting contact of the people store
+     * ({@code sender} -1).
+     */
+    record Deduplicated(int index, Contact contact, Object sourceItem, int sender) {
     }
 
     /** A contact not sent: its position in the batch, answered from her person's stored result. */
     record Reused(int index, Object sourceItem, EnrichedContact answer) {
     }
 
-    /** The batch split: what to send (with each sender's identity, held or not), what waits, and what is reused. */
-    record Split(PreparedBatch toSend, List<String> senderIdentities, List<Boolean> senderHeld,
-                 List<Deduplicated> deduplicated, List<String> waitingIds, List<Reused> reused) {
+    /**
+     * The batch split: what to send, which of the contacts sent are held across exchanges (by position among them,
+     * with their identities), what is deduplicated or reused, the ids of the contacts registered as waiting, and how
+     * many people were sent without a hold because the store was full.
+     */
+    record Split(PreparedBatch toSend, BitSet held, List<String> identities, List<Deduplicated> deduplicated,
+                 List<String> waitingIds, List<Reused> reused, int unheld) {
+
+        /** The held people of request {@code chunk} (of {@code size} contacts each), with their place in it. */
+        List<HeldPerson> heldIn(int chunk, int size) {
+            List<HeldPerson> people = new ArrayList<>();
+            int from = chunk * size;
+            int to = Math.min(toSend.contacts().size(), from + size);
+            for (int i = held.nextSetBit(from); i >= 0 && i < to; i = held.nextSetBit(i + 1)) {
+                people.add(new HeldPerson(identities.get(i), i - from, toSend.contacts().get(i).getCustom()));
+            }
+            return people;
+        }
     }
 
     private final PeopleRegistry people;
+    private final Scope scope;
     private final String identityField;
-    private final boolean awaited;
     private final Duration holdFor;
     private final Duration reuseWithin;
     private final String holder;
-    private final boolean enabled;
-    private final PeoplePurge purge;
     private Split split;
 
-    /** {@code people} null: switched off, every contact is sent; {@code reuseWithin} zero: nothing is reused. */
-    PersonGuard(PeopleRegistry people, String identityField, boolean awaited, Duration holdFor, Duration reuseWithin,
-                PeoplePurge purge, Exchange exchange) {
-        this.reuseWithin = reuseWithin;
-        this.purge = purge;
-        this.enabled = people != null;
-        this.people = enabled ? people : PeopleRegistry.NONE;
+    /** {@code reuseWithin} zero: nothing is reused. */
+    PersonGuard(PeopleRegistry people, Scope scope, String identityField, Duration holdFor, Duration reuseWithin,
+                Exchange exchange) {
+        this.people = people;
+        this.scope = scope;
         this.identityField = identityField;
-        this.awaited = awaited;
         this.holdFor = holdFor;
+        this.reuseWithin = reuseWithin;
         this.holder = exchange.getProperties()
                 .computeIfAbsent(HOLDER, k -> UUID.randomUUID().toString()).toString();
     }
 
-    /**
-     * Holds the batch's people and registers its waiting contacts; a ledger failure sends nothing. A batch whose
-     * requests were all accepted before ({@code isReplay}) is sent as it is, to be answered with the earlier ids.
-     */
-    Split split(PreparedBatch batch, String requestName, BooleanSupplier isReplay) {
-        if (!enabled || isReplay.getAsBoolean()) {
-            List<String> none = Collections.nCopies(batch.contacts().size(), "");
-            split = new Split(batch, none, Collections.nCopies(none.size(), false), List.of(), List.of(),
-                    List.of());
-            return split;
+    /** Splits the batch (see the class comment); a people store that cannot answer fails it, nothing sent. */
+    Split split(PreparedBatch batch, String requestName) {
+        if (scope == Scope.OFF && reuseWithin.isZero()) {
+            return unguarded(batch);
         }
         try {
-            split = splitHeld(batch);
+            split = new Splitting(batch).split();
             return split;
         } catch (RuntimeException e) {
-            try { // what this split registered before it failed: the exchange fails, nothing of it waits
-                people.withdraw(holder, IntStream.range(0, batch.contacts().size())
-                        .mapToObj(PersonGuard.this::waitingId).toList());
-            } catch (RuntimeException alsoDown) {
-                e.addSuppressed(alsoDown);
-            }
             throw DeepEnrichException.local("ledger.people", "the ledger could not tell which people are being "
                                                              + "enriched already, so nothing was sent: "
                                                              + e.getMessage(),
@@ -119,121 +132,157 @@ final class PersonGuard {
         }
     }
 
-    private Split splitHeld(PreparedBatch batch) {
-        Splitting out = new Splitting(batch, Instant.now());
-        purge.runIfDue(people, out.now);
-        for (int i = 0; i < batch.contacts().size(); i++) {
-            Contact contact = batch.contacts().get(i);
-            String identity = PersonIdentity.of(contact, identityField);
-            Optional<StoredResult> stored = out.reusable(contact);
-            if (stored.isPresent()) {
-                out.reused(i, stored.get());
-                continue;
-            }
-            Integer sender = out.ownSenders.get(identity);
-            if (sender != null) {
-                if (awaited || out.held.get(sender) && out.waits(i, identity, holder)) {
-                    out.deduplicated(i, null, sender);
-                } else {
-                    out.send(i, identity, false);
-                }
-                continue;
-            }
-            PersonHold hold = out.others.get(identity);
-            if (hold == null) {
-                hold = out.hold(identity);
-                if (hold.holder().equals(holder) || !mayWaitFor(hold)) {
-                    out.send(i, identity, hold.holder().equals(holder));
-                    continue;
-                }
-                out.others.put(identity, hold);
-            }
-            if (awaited || out.waits(i, identity, hold.holder())) {
-                out.deduplicated(i, hold, -1);
-            } else { // the hold was answered meanwhile: her result is on its way out, this contact takes her over
-                out.others.remove(identity);
-                out.send(i, identity, out.hold(identity).holder().equals(holder));
-            }
-        }
-        return new Split(new PreparedBatch(out.sendContacts, out.sendItems, batch.rejections(), batch.received()),
-                out.identities, out.held, out.deduplicated, out.waitingIds, out.reused);
+    /**
+     * Sends the batch as it is: its requests were all accepted before (a redelivery, a recovered aggregation group),
+     * so it is answered with their ids and its people were held when they were sent.
+     */
+    Split unguarded(PreparedBatch batch) {
+        split = new Split(batch, new BitSet(), List.of(), List.of(), List.of(), List.of(), 0);
+        return split;
     }
 
-    /** The state of one split, contact after contact. */
+    /** The state of one split. */
     private final class Splitting {
 
         final PreparedBatch batch;
-        final Instant now;
-        final List<Contact> sendContacts = new ArrayList<>();
-        final List<Object> sendItems = new ArrayList<>();
-        final List<String> identities = new ArrayList<>();
-        final List<Boolean> held = new ArrayList<>();
-        final List<Deduplicated> deduplicated = new ArrayList<>();
-        final List<String> waitingIds = new ArrayList<>();
+        final Instant now = Instant.now();
         final List<Reused> reused = new ArrayList<>();
-        /** Each person's stored result read so far, reusable or not. */
-        final Map<String, Optional<StoredResult>> stored = new HashMap<>();
-        /** Each person sent by this batch: her index among the senders. */
-        final Map<String, Integer> ownSenders = new HashMap<>();
-        /** Each person this batch waits for, with the other's hold. */
-        final Map<String, PersonHold> others = new HashMap<>();
+        final List<String> waitingIds = new ArrayList<>();
+        /** The contacts sent, those held across exchanges, and for each other the contact sent for her (-1: none). */
+        final BitSet sent = new BitSet();
+        final BitSet held = new BitSet();
+        final int[] senderOf;
+        final String[] identities;
+        int unheld;
 
-        Splitting(PreparedBatch batch, Instant now) {
+        Splitting(PreparedBatch batch) {
             this.batch = batch;
-            this.now = now;
+            this.senderOf = new int[batch.contacts().size()];
+            this.identities = new String[batch.contacts().size()];
         }
 
-        PersonHold hold(String identity) {
-            return people.hold(identity, holder, awaited, now, now.plus(UNACCEPTED_HOLD.compareTo(holdFor) < 0
-                    ? UNACCEPTED_HOLD : holdFor));
-        }
-
-        void send(int index, String identity, boolean isHeld) {
-            ownSenders.putIfAbsent(identity, sendContacts.size());
-            identities.add(identity);
-            held.add(isHeld);
-            sendContacts.add(batch.contacts().get(index));
-            sendItems.add(batch.sourceItems().get(index));
-        }
-
-        /** Registers contact {@code index} as waiting for {@code token}'s hold; false when that hold is closed. */
-        boolean waits(int index, String identity, String token) {
-            String id = waitingId(index);
-            if (!people.await(token, new WaitingContact(id, identity,
-                    DeepEnrichJson.writeString(batch.contacts().get(index)), now))) {
-                return false;
+        Split split() {
+            List<Contact> contacts = batch.contacts();
+            BitSet answered = reuseStoredResults();
+            Map<String, List<Integer>> byPerson = new LinkedHashMap<>();
+            for (int i = answered.nextClearBit(0); i < contacts.size(); i = answered.nextClearBit(i + 1)) {
+                identities[i] = PersonIdentity.of(contacts.get(i), identityField);
+                byPerson.computeIfAbsent(identities[i], k -> new ArrayList<>(1)).add(i);
             }
-            waitingIds.add(id);
-            return true;
+            if (scope == Scope.ACROSS_EXCHANGES) {
+                enterAcrossExchanges(byPerson);
+            } else {
+                byPerson.values().forEach(indexes -> sendFirst(indexes, scope == Scope.OFF));
+            }
+            return build();
         }
 
-        /** Her stored result, when found within the window for the same or more enrich fields than asked. */
-        Optional<StoredResult> reusable(Contact contact) {
+        /** Marks the contacts answered from a stored result. */
+        BitSet reuseStoredResults() {
+            BitSet answered = new BitSet();
             if (reuseWithin.isZero()) {
-                return Optional.empty();
+                return answered;
             }
+            List<Contact> contacts = batch.contacts();
+            String[] persons = new String[contacts.size()];
+            Set<String> distinct = new HashSet<>();
+            for (int i = 0; i < contacts.size(); i++) {
+                persons[i] = PersonIdentity.person(contacts.get(i), identityField);
+                distinct.add(persons[i]);
+            }
+            Map<String, StoredResult> stored = people.storedResults(distinct, now);
             Instant since = now.minus(reuseWithin);
-            return stored.computeIfAbsent(PersonIdentity.person(contact, identityField),
-                    person -> people.storedResult(person, now))
-                    .filter(r -> !r.foundAt().isBefore(since)
-                                 && r.enrichFields().containsAll(contact.getEnrichFields()));
-        }
-
-        void reused(int index, StoredResult result) {
-            Contact contact = batch.contacts().get(index);
-            EnrichedContact found;
-            try {
-                found = DeepEnrichJson.mapper().readValue(result.contact(), EnrichedContact.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException("unreadable stored result of person " + result.identity(), e);
+            for (int i = 0; i < contacts.size(); i++) {
+                StoredResult r = stored.get(persons[i]);
+                if (r != null && !r.foundAt().isBefore(since)
+                    && r.enrichFields().containsAll(contacts.get(i).getEnrichFields())) {
+                    reused.add(new Reused(i, batch.sourceItems().get(i), EnrichedContact
+                            .reused(readContact(r), contacts.get(i).getCustom(), r.foundAt())));
+                    answered.set(i);
+                }
             }
-            reused.add(new Reused(index, batch.sourceItems().get(index),
-                    EnrichedContact.reused(found, contact.getCustom(), result.foundAt())));
+            return answered;
         }
 
-        void deduplicated(int index, PersonHold hold, int sender) {
-            deduplicated.add(new Deduplicated(index, batch.contacts().get(index), batch.sourceItems().get(index), hold,
-                    sender));
+        void enterAcrossExchanges(Map<String, List<Integer>> byPerson) {
+            List<Entrant> entrants = new ArrayList<>(byPerson.size());
+            byPerson.forEach((identity, indexes) -> entrants.add(new Entrant(identity,
+                    indexes.stream().map(i -> waiting(i, identity)).toList())));
+            Instant unsentUntil = now.plus(UNSENT_HOLD.compareTo(holdFor) < 0 ? UNSENT_HOLD : holdFor);
+            List<Entry> entries = people.enter(holder, entrants, now, unsentUntil);
+            int e = 0;
+            for (List<Integer> indexes : byPerson.values()) {
+                Entry entry = entries.get(e++);
+                if (entry == Entry.HELD) {
+                    held.set(indexes.get(0));
+                    sendFirst(indexes, false);
+                    indexes.subList(1, indexes.size()).forEach(this::waits);
+                } else if (entry == Entry.WAITING) {
+                    indexes.forEach(this::waits);
+                } else {
+                    unheld++;
+                    sendFirst(indexes, true);
+                }
+            }
+        }
+
+        WaitingContact waiting(int index, String identity) {
+            return new WaitingContact(waitingId(index), identity, batch.contacts().get(index).getCustom(), now);
+        }
+
+        /** Sends the first contact of a person (all of them when {@code all}); the others are answered with hers. */
+        void sendFirst(List<Integer> indexes, boolean all) {
+            int first = indexes.get(0);
+            for (int i : indexes) {
+                if (all || i == first) {
+                    sent.set(i);
+                } else {
+                    senderOf[i] = first;
+                }
+            }
+        }
+
+        /** The contact waits in the people store: the results route answers it. */
+        void waits(int index) {
+            senderOf[index] = -1;
+            waitingIds.add(waitingId(index));
+        }
+
+        Split build() {
+            List<Contact> contacts = batch.contacts();
+            int[] positionSent = new int[contacts.size()];
+            List<Contact> sendContacts = new ArrayList<>(sent.cardinality());
+            List<Object> sendItems = new ArrayList<>(sent.cardinality());
+            List<String> sentIdentities = new ArrayList<>(sent.cardinality());
+            BitSet heldSent = new BitSet();
+            for (int i = sent.nextSetBit(0); i >= 0; i = sent.nextSetBit(i + 1)) {
+                positionSent[i] = sendContacts.size();
+                if (held.get(i)) {
+                    heldSent.set(sendContacts.size());
+                }
+                sendContacts.add(contacts.get(i));
+                sendItems.add(batch.sourceItems().get(i));
+                sentIdentities.add(identities[i]);
+            }
+            Set<Integer> reusedIndexes = new HashSet<>();
+            reused.forEach(r -> reusedIndexes.add(r.index()));
+            List<Deduplicated> deduplicated = new ArrayList<>();
+            for (int i = sent.nextClearBit(0); i < contacts.size(); i = sent.nextClearBit(i + 1)) {
+                if (!reusedIndexes.contains(i)) {
+                    int sender = senderOf[i] < 0 ? -1 : positionSent[senderOf[i]];
+                    deduplicated.add(new Deduplicated(i, contacts.get(i), batch.sourceItems().get(i), sender));
+                }
+            }
+            return new Split(new PreparedBatch(sendContacts, sendItems, batch.rejections(), batch.received()),
+                    heldSent, sentIdentities, deduplicated, waitingIds, reused, unheld);
+        }
+    }
+
+    private static EnrichedContact readContact(StoredResult result) {
+        try {
+            return DeepEnrichJson.mapper().readValue(result.contact(), EnrichedContact.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable stored result of person " + result.identity(), e);
         }
     }
 
@@ -241,50 +290,48 @@ final class PersonGuard {
         return holder + ":" + index;
     }
 
-    /** Whether a contact of this exchange may wait for another's hold (see the class comment). */
-    private boolean mayWaitFor(PersonHold other) {
-        return awaited ? other.enrichmentId() != null : !other.awaited();
+    /** The request of {@code key}, chunk {@code chunk} of the split, is about to be sent: its people point at it. */
+    void sending(String key, int chunk, Duration keepResultsFor) {
+        if (scope == Scope.ACROSS_EXCHANGES) {
+            List<HeldPerson> heldPeople = split.heldIn(chunk, BulkRequest.MAX_CONTACTS);
+            if (!heldPeople.isEmpty()) {
+                people.assign(holder, key, heldPeople, keepResultsFor);
+            }
+        }
     }
 
-    /** Chunk {@code chunk} of the split's senders was accepted as {@code enrichmentId}: its held people point at it. */
-    void accepted(int chunk, int chunkSize, String enrichmentId) {
-        if (!enabled) {
-            return;
+    /** The request of {@code key} was written (accepted, or in doubt): its people stay held for the hold timeout. */
+    void written(String key) {
+        if (scope == Scope.ACROSS_EXCHANGES) {
+            people.extend(key, Instant.now().plus(holdFor));
         }
-        int from = chunk * chunkSize;
-        int to = Math.min(split.toSend().contacts().size(), from + chunkSize);
-        List<PeopleRegistry.HeldPerson> mine = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            if (split.senderHeld().get(i)) {
-                mine.add(new PeopleRegistry.HeldPerson(split.senderIdentities().get(i), i - from,
-                        split.toSend().contacts().get(i).getCustom()));
-            }
+    }
+
+    /** The request of {@code key} was refused: its people are free again. */
+    void refused(String key) {
+        if (scope == Scope.ACROSS_EXCHANGES) {
+            people.forget(key);
         }
-        if (!mine.isEmpty()) {
-            Instant expiresAt = Instant.now().plus(holdFor);
-            people.accepted(holder, enrichmentId, mine, expiresAt);
-            if (!reuseWithin.isZero()) {
-                mine.forEach(p -> {
-                    Contact sent = split.toSend().contacts().get(from + p.position());
-                    people.keep(new StoredResult(PersonIdentity.person(sent, identityField), enrichmentId,
-                            p.position(), p.custom(), sent.getEnrichFields(), reuseWithin, null, null, expiresAt));
-                });
-            }
+    }
+
+    /** The submission ended: the people of requests it did not send are free again. */
+    void submitted() {
+        if (scope == Scope.ACROSS_EXCHANGES) {
+            people.withdraw(holder, List.of());
         }
     }
 
     /**
-     * The submission failed: the holds of requests not accepted go, the contacts registered as waiting are withdrawn,
-     * and the failure reports every deduplicated contact among those not sent (none of them will be answered).
+     * The submission failed: the holds of requests not sent go, the contacts registered as waiting are withdrawn, and
+     * the failure reports every deduplicated contact among those not sent (none of them will be answered).
      */
     DeepEnrichException failed(DeepEnrichException failure) {
-        if (!enabled) {
-            return failure;
-        }
-        try {
-            people.withdraw(holder, split.waitingIds());
-        } catch (RuntimeException e) { // the holds expire; the waiting contacts are answered and reported unsent
-            failure.addSuppressed(e);
+        if (scope == Scope.ACROSS_EXCHANGES) {
+            try {
+                people.withdraw(holder, split.waitingIds());
+            } catch (RuntimeException e) { // the holds expire; the waiting contacts are reported unanswered
+                failure.addSuppressed(e);
+            }
         }
         if (split.deduplicated().isEmpty()) {
             return failure;

@@ -3,7 +3,6 @@ package com.deepenrich.camel.producer;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.deepenrich.camel.DeepEnrichInDoubtException;
 import com.deepenrich.camel.client.BulkRequest;
 import com.deepenrich.camel.client.OnTheWire;
 import com.deepenrich.camel.ledger.ContactsDigest;
@@ -14,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One bulk request's write-ahead record in the ledger's {@link DeepEnrichLedger#wire() wire store}: written by the
- * client's sender just before the request is, removed while it waits for a retry or when it was refused, replaced by
- * its enrichment id when accepted, and kept when no answer came (in doubt).
+ * One bulk request's write-ahead record in the ledger's {@link DeepEnrichLedger#wire() wire store}, under the
+ * request's key: written by the client's sender just before the request is, removed while it waits for a retry or
+ * when it was refused, replaced by its enrichment id when accepted, and marked in doubt when no answer came.
  */
 final class WireLog implements OnTheWire {
 
@@ -24,13 +23,16 @@ final class WireLog implements OnTheWire {
 
     private final DeepEnrichLedger ledger;
     private final BulkRequest request;
+    private final String key;
     private final String fingerprint;
     private final Duration fingerprintWindow;
     private volatile WireRecord record;
 
-    WireLog(DeepEnrichLedger ledger, BulkRequest request, String fingerprint, Duration fingerprintWindow) {
+    WireLog(DeepEnrichLedger ledger, BulkRequest request, String key, String fingerprint,
+            Duration fingerprintWindow) {
         this.ledger = ledger;
         this.request = request;
+        this.key = key;
         this.fingerprint = fingerprint;
         this.fingerprintWindow = fingerprintWindow;
     }
@@ -39,7 +41,7 @@ final class WireLog implements OnTheWire {
     public void writing() {
         WireRecord r = record;
         if (r == null) {
-            r = new WireRecord(request.name(), fingerprint, fingerprintWindow, Instant.now(),
+            r = new WireRecord(key, request.name(), fingerprint, fingerprintWindow, Instant.now(),
                     request.contacts().size(), ContactsDigest.ofRequest(request.contacts()));
             record = r;
         }
@@ -48,7 +50,7 @@ final class WireLog implements OnTheWire {
 
     @Override
     public void offTheWire() {
-        forget();
+        refused();
     }
 
     /**
@@ -59,19 +61,27 @@ final class WireLog implements OnTheWire {
         InDoubtRequests.accepted(ledger, record, enrichmentId, Instant.now());
     }
 
-    /** The request failed: in doubt, its record stays for its result to match; else it is forgotten. */
-    void unanswered(Throwable cause) {
-        if (!(cause instanceof DeepEnrichInDoubtException)) {
-            forget();
-        }
-    }
-
-    private void forget() {
+    /** No answer came: the request is in doubt, its record stays for its result to match. */
+    void inDoubt() {
         if (record == null) {
             return;
         }
         try {
-            ledger.wire().remove(request.name());
+            ledger.wire().markInDoubt(key);
+        } catch (RuntimeException e) {
+            LOG.warn("Request '{}' is in doubt, but the ledger could not mark it so ({}): it is listed in doubt once "
+                     + "this instance stops",
+                    request.name(), e.getMessage());
+        }
+    }
+
+    /** The request was refused, or waits for its retry: it is not on the wire. */
+    void refused() {
+        if (record == null) {
+            return;
+        }
+        try {
+            ledger.wire().remove(key);
         } catch (RuntimeException e) {
             LOG.warn("Request '{}' was not accepted, but the ledger could not forget it ({}): it is listed in doubt "
                      + "until purged",

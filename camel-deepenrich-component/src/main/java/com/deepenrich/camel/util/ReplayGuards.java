@@ -3,6 +3,7 @@ package com.deepenrich.camel.util;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
+import com.deepenrich.camel.model.RequestNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,10 @@ public final class ReplayGuards {
      */
     public static void forgetAll(DeepEnrichLedger ledger, EnrichmentResult result) {
         if (endedUnenriched(result)) {
-            ledger.people().forget(result.getId());
+            String requestKey = RequestNames.keyOf(result.getName());
+            if (requestKey != null) {
+                ledger.people().forget(requestKey);
+            }
             forgetRequest(ledger, result);
         }
     }

@@ -3,16 +3,21 @@ package com.deepenrich.camel.util;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import com.deepenrich.camel.DeepEnrichConstants;
 import com.deepenrich.camel.ForeignResultsPolicy;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.InDoubtRequests;
+import com.deepenrich.camel.ledger.PendingEnrichment;
+import com.deepenrich.camel.ledger.WireRecord;
 import com.deepenrich.camel.model.EnrichmentResult;
+import com.deepenrich.camel.model.RequestNames;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -67,12 +72,15 @@ public final class ResultEmitter {
     private final AsyncProcessor processor;
     private final String owner;
     private final ForeignResultsPolicy foreign;
-    private final Consumer<EnrichmentResult> emitted;
+    private final BiConsumer<EnrichmentResult, String> emitted;
     private final Set<String> emitting = ConcurrentHashMap.newKeySet();
 
-    /** {@code foreign}: what to do with a result whose id the ledger does not hold (one that came by webhook). */
+    /**
+     * {@code foreign}: what to do with a result whose id the ledger does not hold (one that came by webhook);
+     * {@code emitted}: told each result the route processed, with its request's key (null for a foreign one).
+     */
     public ResultEmitter(DeepEnrichLedger ledger, IdempotentRepository seen, AsyncProcessor processor, String owner,
-                         ForeignResultsPolicy foreign, Consumer<EnrichmentResult> emitted) {
+                         ForeignResultsPolicy foreign, BiConsumer<EnrichmentResult, String> emitted) {
         this.ledger = ledger;
         this.seen = seen;
         this.processor = processor;
@@ -100,8 +108,8 @@ public final class ResultEmitter {
         WaitingAnswers.Answered answered;
         try {
             ReplayGuards.forgetRequest(ledger, result);
-            answered = WaitingAnswers.collect(ledger.people(), result);
-            StoredResults.keep(ledger.people(), result, Instant.now());
+            answered = WaitingAnswers.collect(ledger.people(), result, admission.requestKey());
+            StoredResults.keep(ledger.people(), answered, result, Instant.now());
         } catch (RuntimeException e) {
             exchange.setException(e);
             if (admission.pending()) {
@@ -122,15 +130,18 @@ public final class ResultEmitter {
                 releaseClaim(id);
                 finish(id, done, Outcome.FAILED);
             } else {
-                confirm(id, key, exchange, answered.waitingIds());
-                emitted.accept(answered.result());
+                confirm(id, key, exchange, admission.requestKey(), answered.waitingIds());
+                emitted.accept(answered.result(), admission.requestKey());
                 finish(id, done, Outcome.EMITTED);
             }
         });
     }
 
-    /** Whether the result goes to the route ({@code stop} null) and whether the ledger holds its id. */
-    private record Admission(Outcome stop, boolean pending) {
+    /**
+     * Whether the result goes to the route ({@code stop} null), whether the ledger holds its id, and the key of its
+     * request (null when unknown: a foreign result).
+     */
+    private record Admission(Outcome stop, boolean pending, String requestKey) {
     }
 
     /**
@@ -141,22 +152,27 @@ public final class ResultEmitter {
         String id = result.getId();
         boolean holdsClaim = claimed;
         try {
-            boolean known = claimed || ledger.find(id).isPresent();
+            String requestKey = RequestNames.keyOf(result.getName());
+            Optional<PendingEnrichment> recorded = claimed && requestKey != null ? Optional.empty() : ledger.find(id);
+            boolean known = claimed || recorded.isPresent();
             boolean duplicate = !known && seen.contains(exchange, key);
             // a result emitted before never answers a request in doubt (one with the same contacts, sent again)
-            boolean pending = known || !duplicate && InDoubtRequests.adopt(ledger, result);
+            Optional<WireRecord> adopted = known || duplicate ? Optional.empty() : InDoubtRequests.adopt(ledger, result);
+            boolean pending = known || adopted.isPresent();
+            requestKey = recorded.map(p -> RequestNames.keyOf(p.name()))
+                    .or(() -> adopted.map(WireRecord::requestKey)).orElse(requestKey);
             if (pending && !claimed) {
                 if (!ledger.claim(id, owner, CLAIM_LEASE)) {
-                    return new Admission(Outcome.BUSY, true);
+                    return new Admission(Outcome.BUSY, true, requestKey);
                 }
                 holdsClaim = true;
             }
             if (!pending && foreign == ForeignResultsPolicy.drop) {
                 LOG.info("Result of enrichment {} dropped: the ledger does not hold its id (foreignResults=drop)", id);
-                return new Admission(Outcome.DROPPED, false);
+                return new Admission(Outcome.DROPPED, false, null);
             }
             if (duplicate) {
-                return new Admission(Outcome.DUPLICATE, false);
+                return new Admission(Outcome.DUPLICATE, false, null);
             }
             if (!pending) {
                 LOG.info("Result of enrichment {} emitted with header {}=true: the ledger does not hold its id (not "
@@ -164,13 +180,13 @@ public final class ResultEmitter {
                         id,
                         DeepEnrichConstants.FOREIGN);
             }
-            return new Admission(null, pending);
+            return new Admission(null, pending, requestKey);
         } catch (RuntimeException e) {
             exchange.setException(e);
             if (holdsClaim) {
                 releaseClaim(id);
             }
-            return new Admission(Outcome.FAILED, false);
+            return new Admission(Outcome.FAILED, false, null);
         }
     }
 
@@ -200,11 +216,13 @@ public final class ResultEmitter {
         }
     }
 
-    private void confirm(String id, String key, Exchange exchange, List<String> answeredWaiting) {
+    private void confirm(String id, String key, Exchange exchange, String requestKey, List<String> answeredWaiting) {
         try {
             seen.add(exchange, key);
             seen.confirm(exchange, key);
-            ledger.people().answered(id, answeredWaiting);
+            if (requestKey != null) {
+                ledger.people().answered(requestKey, answeredWaiting);
+            }
             ledger.complete(id);
         } catch (RuntimeException e) {
             // the route has it, but the ledger still holds the id: it is emitted again (at-least-once)
