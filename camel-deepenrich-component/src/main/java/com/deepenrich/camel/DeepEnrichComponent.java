@@ -29,7 +29,9 @@ import com.deepenrich.camel.ledger.OverdueRequests;
 import com.deepenrich.camel.ledger.PeopleWatch;
 import com.deepenrich.camel.producer.PendingBatches;
 import com.deepenrich.camel.util.LocalResultRoutes;
+import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Route;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
@@ -244,6 +246,25 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     /** The results consumers running, to emit results made without a request. */
     public LocalResultRoutes localResultRoutes() {
         return localResultRoutes;
+    }
+
+    /**
+     * Whether a route of this Camel context consumes the results of {@code ledger} from this component (by polling or
+     * by webhook, started or not yet): the people held in that ledger are answered once it runs.
+     */
+    public boolean hasResultsRoute(DeepEnrichLedger ledger) {
+        for (Route route : getCamelContext().getRoutes()) {
+            Endpoint from = route.getEndpoint();
+            if (from instanceof DelegateEndpoint delegate) {
+                from = delegate.getEndpoint();
+            }
+            if (from instanceof DeepEnrichEndpoint results && results.getComponent() == this
+                && results.getConfiguration().getOperation() == DeepEnrichOperation.results
+                && results.getLedger() == ledger) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

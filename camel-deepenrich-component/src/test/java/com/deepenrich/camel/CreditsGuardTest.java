@@ -60,7 +60,7 @@ class CreditsGuardTest extends ProducerTestSupport {
         // the first request's result: 30 of its 100 contacts found an email
         endpoint.resultEmitted(com.deepenrich.camel.model.DeepEnrichJson.fromMap(
                 java.util.Map.of("id", "id-0", "status", "FINISHED", "cost", java.util.Map.of("credits", 30)),
-                com.deepenrich.camel.model.EnrichmentResult.class));
+                com.deepenrich.camel.model.EnrichmentResult.class), api.bulkRequestKeys().get(0));
         Exchange again = send(BUDGETED, contacts(200, 100));
 
         assertNull(again.getException(), "30 spent + 100 reserved + 100 fit in 250");

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.DeepEnrichJson;
+import com.deepenrich.camel.model.RequestNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -128,6 +129,11 @@ final class WireMockApi implements AutoCloseable {
             out.add(json(r).get("datas"));
         }
         return out;
+    }
+
+    /** The key (name suffix) of each bulk request received, oldest first. */
+    List<String> bulkRequestKeys() {
+        return bulkRequests().stream().map(r -> RequestNames.keyOf(json(r).get("name").asText())).toList();
     }
 
     /** The number of contacts of each bulk request, largest first. */

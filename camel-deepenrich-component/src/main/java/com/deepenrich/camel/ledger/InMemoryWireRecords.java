@@ -35,7 +35,8 @@ public class InMemoryWireRecords implements WireRecords {
             return;
         }
         recordAccepted.run();
-        remove(requestKey);
+        records.remove(requestKey);
+        inDoubt.remove(requestKey);
     }
 
     @Override

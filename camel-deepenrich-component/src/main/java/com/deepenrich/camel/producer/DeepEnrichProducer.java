@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
@@ -23,7 +24,6 @@ import com.deepenrich.camel.client.Futures;
 import com.deepenrich.camel.ledger.CreditsTotals;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.model.EnrichmentResult;
-import com.deepenrich.camel.model.RequestNames;
 import com.deepenrich.camel.model.SubmissionReceipt;
 import com.deepenrich.camel.util.DeepEnrichMessageHelper;
 import com.deepenrich.camel.util.ReplayGuards;
@@ -50,6 +50,8 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
 
     private final DeepEnrichEndpoint endpoint;
     private final AtomicBoolean unansweredGuardLogged = new AtomicBoolean();
+    private volatile boolean resultsRouteSeen;
+    private volatile long resultsRouteSeenAt = System.nanoTime() - TimeUnit.SECONDS.toNanos(2);
 
     public DeepEnrichProducer(DeepEnrichEndpoint endpoint) {
         super(endpoint, DeepEnrichConstants.OPERATION, () -> endpoint.getConfiguration().getOperation().name());
@@ -112,7 +114,7 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
             scope = PersonGuard.Scope.OFF;
         } else if (cfg.isAwaitResult()) {
             scope = PersonGuard.Scope.WITHIN_EXCHANGE;
-        } else if (ledger.isShared() || endpoint.getComponent().localResultRoutes().of(ledger).isPresent()) {
+        } else if (ledger.isShared() || resultsRouteHere(ledger)) {
             scope = PersonGuard.Scope.ACROSS_EXCHANGES;
         } else {
             scope = PersonGuard.Scope.OFF;
@@ -126,6 +128,16 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
         }
         return new PersonGuard(ledger.people(), scope, cfg.getIdentityField(),
                 Duration.ofMillis(cfg.getPersonHoldTimeout()), ReusedContacts.window(cfg, endpoint), exchange);
+    }
+
+    /** Whether a results route of the ledger is defined here, as last seen (looked at most once a second). */
+    private boolean resultsRouteHere(DeepEnrichLedger ledger) {
+        long now = System.nanoTime();
+        if (now - resultsRouteSeenAt > TimeUnit.SECONDS.toNanos(1)) {
+            resultsRouteSeen = endpoint.getComponent().hasResultsRoute(ledger);
+            resultsRouteSeenAt = now;
+        }
+        return resultsRouteSeen;
     }
 
     private void answer(Message message, String name, ReceiptAndResult outcome) {
@@ -223,12 +235,13 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
         DeepEnrichLedger ledger = endpoint.getLedger();
         return awaiter.await(receipt.getEnrichmentIds(), receipt.getName()).thenApply(results -> {
             for (EnrichmentResult result : results) {
+                String requestKey = ReplayGuards.requestKey(ledger, result).orElse(null);
                 ReplayGuards.forgetAll(ledger, result);
                 if (ReplayGuards.endedUnenriched(result)) {
                     accepted.values().removeIf(result.getId()::equals);
                 }
                 ledger.complete(result.getId());
-                endpoint.resultEmitted(result, RequestNames.keyOf(result.getName()));
+                endpoint.resultEmitted(result, requestKey);
             }
             if (cfg.getReuseResultsWithin() > 0) {
                 StoredResults.keepSent(ledger.people(), results, split.toSend().contacts(), split.identities(),

@@ -1,5 +1,7 @@
 package com.deepenrich.camel.util;
 
+import java.util.Optional;
+
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.EnrichmentStatus;
@@ -37,16 +39,19 @@ public final class ReplayGuards {
         }
     }
 
+    /** The key of the result's request: in its name, else in the name the ledger recorded for its id. */
+    public static Optional<String> requestKey(DeepEnrichLedger ledger, EnrichmentResult result) {
+        return Optional.ofNullable(RequestNames.keyOf(result.getName()))
+                .or(() -> ledger.find(result.getId()).map(p -> RequestNames.keyOf(p.name())));
+    }
+
     /**
      * Forgets the request's fingerprint and the people it held when the result ended unenriched (read by getResult or
      * awaitResult, which emit no waiting contacts: those wait for the next request of the same person).
      */
     public static void forgetAll(DeepEnrichLedger ledger, EnrichmentResult result) {
         if (endedUnenriched(result)) {
-            String requestKey = RequestNames.keyOf(result.getName());
-            if (requestKey != null) {
-                ledger.people().forget(requestKey);
-            }
+            requestKey(ledger, result).ifPresent(ledger.people()::forget);
             forgetRequest(ledger, result);
         }
     }

@@ -32,21 +32,21 @@ class CreditsBudgetPeriodTest {
         now.set(Instant.parse(instant).toEpochMilli());
     }
 
-    /** A request of 100 credits at worst, sent now and accepted as {@code id}. */
-    private static void accepted(AccountCredits credits, String id) {
-        credits.accepted(credits.reserve(100, "job"), id);
+    /** A request of key {@code key} and 100 credits at worst, sent now. */
+    private static void accepted(AccountCredits credits, String key) {
+        credits.reserve(key, 100, "job #" + key);
     }
 
     @Test
     void theMonthlyCountStartsAgainAtMidnightUtcOnTheFirst() {
         AccountCredits credits = credits(100, CreditsBudgetPeriod.month);
         at("2026-01-31T23:59:59Z");
-        credits.reserve(100, "job");
-        assertThrows(DeepEnrichCreditsBudgetException.class, () -> credits.reserve(1, "job"));
+        credits.reserve("k2", 100, "job");
+        assertThrows(DeepEnrichCreditsBudgetException.class, () -> credits.reserve("k3", 1, "job"));
 
         at("2026-02-01T00:00:00Z");
 
-        assertDoesNotThrow(() -> credits.reserve(100, "job"));
+        assertDoesNotThrow(() -> credits.reserve("k4", 100, "job"));
         assertEquals(new CreditsTotals(100, 0), credits.totals());
     }
 
@@ -54,24 +54,24 @@ class CreditsBudgetPeriodTest {
     void theDailyCountStartsAgainAtMidnightUtc() {
         AccountCredits credits = credits(100, CreditsBudgetPeriod.day);
         at("2026-03-29T23:30:00Z"); // 01:30 the next day in Paris: the period is UTC's
-        credits.reserve(100, "job");
-        assertThrows(DeepEnrichCreditsBudgetException.class, () -> credits.reserve(1, "job"));
+        credits.reserve("k5", 100, "job");
+        assertThrows(DeepEnrichCreditsBudgetException.class, () -> credits.reserve("k6", 1, "job"));
 
         at("2026-03-30T00:00:00Z");
 
-        assertDoesNotThrow(() -> credits.reserve(100, "job"));
+        assertDoesNotThrow(() -> credits.reserve("k7", 100, "job"));
     }
 
     @Test
     void withoutPeriodTheCountNeverStartsAgain() {
         AccountCredits credits = credits(100, CreditsBudgetPeriod.none);
         at("2026-01-31T12:00:00Z");
-        accepted(credits, "id-1");
-        credits.settle("id-1", 100);
+        accepted(credits, "key00001");
+        credits.settle("key00001", 100);
 
         at("2027-06-01T00:00:00Z");
 
-        assertThrows(DeepEnrichCreditsBudgetException.class, () -> credits.reserve(1, "job"));
+        assertThrows(DeepEnrichCreditsBudgetException.class, () -> credits.reserve("k8", 1, "job"));
         assertEquals(new CreditsTotals(0, 100), credits.totals());
     }
 
@@ -79,10 +79,10 @@ class CreditsBudgetPeriodTest {
     void aResultAfterTheRolloverCountsInThePeriodItWasReservedIn() {
         AccountCredits credits = credits(100, CreditsBudgetPeriod.month);
         at("2026-01-31T23:59:00Z");
-        accepted(credits, "id-1");
+        accepted(credits, "key00001");
 
         at("2026-02-01T00:01:00Z");
-        credits.settle("id-1", 30);
+        credits.settle("key00001", 30);
 
         assertEquals(CreditsTotals.ZERO, credits.totals(), "February starts empty");
         assertEquals(new CreditsTotals(0, 30), book.totals(account, "2026-01"));
@@ -92,12 +92,12 @@ class CreditsBudgetPeriodTest {
     void aReservationNoResultSettledIsReleasedAfterADay() {
         AccountCredits credits = credits(100, CreditsBudgetPeriod.none);
         at("2026-01-10T12:00:00Z");
-        credits.reserve(100, "crashed before its answer"); // never accepted, never canceled
-        assertThrows(DeepEnrichCreditsBudgetException.class, () -> credits.reserve(1, "job"));
+        credits.reserve("k9", 100, "crashed before its answer"); // never accepted, never canceled
+        assertThrows(DeepEnrichCreditsBudgetException.class, () -> credits.reserve("k10", 1, "job"));
 
         now.addAndGet(AccountCredits.RESERVATION_EXPIRY.plus(Duration.ofHours(1)).toMillis());
 
-        assertDoesNotThrow(() -> credits.reserve(100, "job"));
+        assertDoesNotThrow(() -> credits.reserve("k11", 100, "job"));
         assertEquals(new CreditsTotals(100, 0), credits.totals(), "the lost reservation released, the new one held");
     }
 

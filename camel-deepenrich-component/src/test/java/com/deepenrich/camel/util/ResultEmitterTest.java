@@ -37,7 +37,7 @@ class ResultEmitterTest {
     private ResultEmitter emitter(AsyncProcessor route) {
         ledger.record(new PendingEnrichment(ID, "n", Instant.now(), 1));
         seen.start();
-        return new ResultEmitter(ledger, seen, route, "me", ForeignResultsPolicy.emit, result -> {});
+        return new ResultEmitter(ledger, seen, route, "me", ForeignResultsPolicy.emit, (result, key) -> {});
     }
 
     private ResultEmitter.Outcome emit(ResultEmitter emitter, CamelContext camel) throws Exception {
