@@ -103,7 +103,9 @@ public class DeepEnrichConfiguration implements Cloneable {
                             + "enriched already, in the same exchange or in a request in flight on any node sharing "
                             + "the ledger, is not sent and paid again; it is answered with her result, with its own "
                             + "custom fields, through the same results route (or awaitResult body), flagged "
-                            + "deduplicated. false sends every contact.")
+                            + "deduplicated. Across exchanges only where a results route of the same ledger is defined "
+                            + "in this Camel context or the ledger is shared (JDBC): elsewhere nothing could answer a "
+                            + "repeated person and every contact is sent. false sends every contact.")
     private boolean deduplicatePeople = true;
 
     @UriParam(label = "producer")
@@ -116,7 +118,8 @@ public class DeepEnrichConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "86400000", javaType = "java.time.Duration")
     @Metadata(description = "How long deduplicatePeople holds a person for the request enriching her when its result "
                             + "does not come: after it, the same person sent again is sent, and the contacts waiting "
-                            + "for her are answered by that new request.")
+                            + "for her are answered by that new request; a contact that waited this long for a person "
+                            + "no request holds any more is reported (log, contactsUnanswered) and not answered.")
     private long personHoldTimeout = 86_400_000;
 
     @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration")

@@ -111,13 +111,10 @@ public interface PeopleRegistry {
 
     /**
      * A person of a batch ({@code identity}: her identity with the enrich fields asked), and her contacts of the batch
-     * in input order, as they wait for her (see {@link Entry}).
+     * in input order, as they wait for her (see {@link Entry}). The list may make each contact when it is read: a
+     * store reads only those it registers.
      */
     record Entrant(String identity, List<WaitingContact> contacts) {
-
-        public Entrant {
-            contacts = List.copyOf(contacts);
-        }
     }
 
     /** A person of a request: her place in it and custom fields, to find her in its result. */

@@ -3,6 +3,8 @@ package com.deepenrich.camel.model;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,7 @@ public final class PersonIdentity {
     private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Map<List<String>, String> FIELDS = new ConcurrentHashMap<>();
 
     private PersonIdentity() {
     }
@@ -97,8 +100,14 @@ public final class PersonIdentity {
         return spaced || !ascii ? SPACES.matcher(s).replaceAll(" ") : s;
     }
 
+    /** The enrich fields' part of identities, by the list asked: there are few lists (the known fields' subsets). */
     private static String fields(List<String> enrichFields) {
-        return enrichFields.stream().sorted().distinct().reduce((a, b) -> a + "," + b).orElse("");
+        String known = FIELDS.get(enrichFields);
+        if (known == null) {
+            known = enrichFields.stream().sorted().distinct().reduce((a, b) -> a + "," + b).orElse("");
+            FIELDS.putIfAbsent(List.copyOf(enrichFields), known);
+        }
+        return known;
     }
 
     private static int indexOfAny(String s, char a, char b) {

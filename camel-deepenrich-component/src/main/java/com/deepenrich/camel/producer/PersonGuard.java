@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -206,8 +207,18 @@ final class PersonGuard {
 
         void enterAcrossExchanges(Map<String, List<Integer>> byPerson) {
             List<Entrant> entrants = new ArrayList<>(byPerson.size());
-            byPerson.forEach((identity, indexes) -> entrants.add(new Entrant(identity,
-                    indexes.stream().map(i -> waiting(i, identity)).toList())));
+            byPerson.forEach((identity, indexes) -> entrants.add(new Entrant(identity, new AbstractList<>() {
+
+                @Override
+                public WaitingContact get(int i) {
+                    return waiting(indexes.get(i), identity);
+                }
+
+                @Override
+                public int size() {
+                    return indexes.size();
+                }
+            })));
             Instant unsentUntil = now.plus(UNSENT_HOLD.compareTo(holdFor) < 0 ? UNSENT_HOLD : holdFor);
             List<Entry> entries = people.enter(holder, entrants, now, unsentUntil);
             int e = 0;
