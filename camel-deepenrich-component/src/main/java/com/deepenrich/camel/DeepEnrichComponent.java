@@ -275,19 +275,29 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         PeopleWatch watch = peopleWatches.computeIfAbsent(ledger, PeopleWatch::new);
         synchronized (this) {
             if (peoplePurge == null) {
-                peoplePurge = scheduler().scheduleWithFixedDelay(this::purgePeople, 1, 1, TimeUnit.MINUTES);
+                peoplePurge = scheduler().schedule(this::purgePeople, PeopleWatch.PURGE_EVERY.toMillis(),
+                        TimeUnit.MILLISECONDS);
             }
         }
         return watch;
     }
 
+    /** Purges every watched people store, then comes back as often as the shortest hold timeout needs. */
     private void purgePeople() {
         Instant now = Instant.now();
-        for (PeopleWatch watch : List.copyOf(peopleWatches.values())) {
+        List<PeopleWatch> watches = List.copyOf(peopleWatches.values());
+        for (PeopleWatch watch : watches) {
             try {
                 watch.purge(now);
             } catch (RuntimeException e) {
                 LOG.warn("The people store of a DeepEnrich ledger could not be purged: {}", e.getMessage());
+            }
+        }
+        long next = watches.stream().mapToLong(w -> w.purgeEvery().toMillis()).min()
+                .orElse(PeopleWatch.PURGE_EVERY.toMillis());
+        synchronized (this) {
+            if (peoplePurge != null) {
+                peoplePurge = scheduler().schedule(this::purgePeople, next, TimeUnit.MILLISECONDS);
             }
         }
     }

@@ -12,14 +12,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one ledger's people store in bounds and tells what it could not do, whatever the traffic: {@link #purge}
- * (run once a minute by the component) deletes expired holds and stored results, and takes out the contacts that
+ * (run by the component once a minute, or as often as a hold timeout under a minute needs) deletes expired holds and stored results, and takes out the contacts that
  * waited longer than the hold timeout for a person nobody answers (her holder stopped, or her request's result never
  * came): each is reported in a warning with its custom fields, and counted. People sent without a hold because the
  * store was full are counted and reported at most once a minute.
  */
 public final class PeopleWatch {
 
+    /** How often the component purges a people store: once a minute, more often for hold timeouts below it. */
+    public static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(PeopleWatch.class);
+    private static final Duration PURGE_AT_MOST_EVERY = Duration.ofSeconds(1);
     private static final long REPORT_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final DeepEnrichLedger ledger;
@@ -71,6 +75,15 @@ public final class PeopleWatch {
                     gone.size(), holdTimeout.get(), gone.stream().map(WaitingContact::custom).toList());
         }
         return gone;
+    }
+
+    /** How long until the next purge: a minute, or the hold timeout when shorter (but not under a second). */
+    public Duration purgeEvery() {
+        Duration timeout = holdTimeout.get();
+        if (timeout.isZero() || timeout.compareTo(PURGE_EVERY) >= 0) {
+            return PURGE_EVERY;
+        }
+        return timeout.compareTo(PURGE_AT_MOST_EVERY) < 0 ? PURGE_AT_MOST_EVERY : timeout;
     }
 
     /** People sent without a hold because the store was full, since the start. */
