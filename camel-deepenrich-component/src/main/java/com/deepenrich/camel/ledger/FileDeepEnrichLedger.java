@@ -4,148 +4,155 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import java.sql.Connection;
+import java.sql.SQLException;
 
-import com.deepenrich.camel.model.DeepEnrichJson;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import javax.sql.DataSource;
+
+import org.apache.camel.RuntimeCamelException;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * A ledger kept in one JSON file, so that pending enrichments survive a restart of the application. Every change
- * rewrites the file atomically (a synced temporary file moved over the old one), so a crash leaves either the old
- * or the new content, never a torn one. One file belongs to one process at a time: claims are held in memory.
+ * A ledger in one file, so that one instance survives a restart or a crash: the {@link JdbcDeepEnrichLedger} on an
+ * embedded H2 database of its own ({@code <name>.mv.db}), whose cost per request does not grow with what it keeps.
+ * Every commit is written to the file before the call returns ({@code WRITE_DELAY=0}): a process killed at any point
+ * (kill -9) loses nothing committed. H2 keeps at most {@value #CACHE_KB} KB of pages in memory, whatever the file
+ * holds.
  * <p>
- * Given a directory, the file is {@value #DEFAULT_FILE_NAME} in it. Bean example:
- * {@code camel.beans.ledger = #class:com.deepenrich.camel.ledger.FileDeepEnrichLedger('data/ledger.json')}.
+ * One file belongs to one process at a time: H2 locks it while it is open, and another process opening it fails
+ * with an error naming it. What belongs to the process that had it open before (its claims, and its holds of people
+ * not yet sent) is dropped when a process opens it; its requests on the wire are in doubt.
+ * <p>
+ * Given a directory, the file is {@code deepenrich-ledger.mv.db} in it; given a file, that name with {@code .mv.db}
+ * ({@code data/ledger} and {@code data/ledger.json}: {@code data/ledger.mv.db}). A JSON ledger of an earlier version
+ * at that path (or {@code deepenrich-ledger.json} in the directory) is imported, with its {@code .wire.json},
+ * {@code .credits.json} and {@code .people.json} files (see {@link JsonLedgerImport}), and renamed
+ * {@code .imported}.
+ * <p>
+ * The file is opened when the ledger is made, and closed when it is stopped ({@link #stop}, {@link #close}); a stopped
+ * ledger that is used again opens it again. Bean example:
+ * {@code camel.component.deepenrich.ledger = #class:com.deepenrich.camel.ledger.FileDeepEnrichLedger('data/ledger')}.
  */
-public class FileDeepEnrichLedger extends InMemoryDeepEnrichLedger {
+public class FileDeepEnrichLedger extends JdbcDeepEnrichLedger {
 
-    public static final String DEFAULT_FILE_NAME = "deepenrich-ledger.json";
+    /** The file's name in a directory given as the path, without H2's {@code .mv.db}. */
+    public static final String DEFAULT_FILE_NAME = "deepenrich-ledger";
+
+    private static final String H2_SUFFIX = ".mv.db";
+    private static final int CACHE_KB = 8192;
 
     private final Path file;
-    private final FileWireRecords wire;
-    private final FilePeopleRegistry people;
-    private final FileCreditsBook credits;
+    private final String url;
+    private JdbcConnectionPool pool;
 
     public FileDeepEnrichLedger(String path) {
         this(Path.of(path));
     }
 
-    /** Reads the pending enrichments the file holds; a file that is not a ledger fails here, before it is replaced. */
+    /** Opens the file; a file in use by another process, or a JSON file that is not a ledger, fails here. */
     public FileDeepEnrichLedger(Path path) {
-        Path absolute = path.toAbsolutePath();
-        this.file = Files.isDirectory(absolute) ? absolute.resolve(DEFAULT_FILE_NAME) : absolute;
+        Path given = path.toAbsolutePath();
+        boolean directory = Files.isDirectory(given);
+        Path database = directory ? given.resolve(DEFAULT_FILE_NAME) : withoutSuffix(given);
+        if (database.toString().contains(";")) {
+            throw new IllegalArgumentException("A FileDeepEnrichLedger path cannot contain ';': " + given);
+        }
+        this.file = database.resolveSibling(database.getFileName() + H2_SUFFIX);
+        this.url = "jdbc:h2:file:" + database + ";WRITE_DELAY=0;CACHE_SIZE=" + CACHE_KB + ";TRACE_LEVEL_FILE=4";
+        Path json = directory ? given.resolve(DEFAULT_FILE_NAME + ".json") : given;
+        JsonLedgerImport legacy = JsonLedgerImport.read(json.equals(file) ? Path.of("") : json);
         try {
             Files.createDirectories(file.getParent());
-            if (Files.exists(file)) {
-                load();
-            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the DeepEnrich ledger " + file, e);
+            throw new UncheckedIOException("Cannot create the directory of the DeepEnrich ledger " + file, e);
         }
-        wire = new FileWireRecords(file,
-                pending().stream().map(PendingEnrichment::name).collect(Collectors.toSet()));
-        credits = new FileCreditsBook(file.resolveSibling(file.getFileName() + ".credits.json"));
-        people = new FilePeopleRegistry(file.resolveSibling(file.getFileName() + ".people.json"));
+        getDataSource();
+        legacy.into(this);
     }
 
+    private static Path withoutSuffix(Path given) {
+        String name = given.getFileName().toString();
+        for (String suffix : new String[]{H2_SUFFIX, ".json"}) {
+            if (name.endsWith(suffix) && name.length() > suffix.length()) {
+                return given.resolveSibling(name.substring(0, name.length() - suffix.length()));
+            }
+        }
+        return given;
+    }
+
+    /** The H2 database file, {@code <name>.mv.db}. */
     public Path getFile() {
         return file;
     }
 
-    /** In {@code <ledger file>.wire.json}. */
+    /** False: one process at a time. */
     @Override
-    public WireRecords wire() {
-        return wire;
+    public boolean isShared() {
+        return false;
     }
 
-    /** The credits budget's counts and reservations, in {@code <ledger file>.credits.json}. */
+    /** The file's database, opened (and locked) now when it is not open. */
     @Override
-    public CreditsBook credits() {
-        return credits;
-    }
-
-    @Override
-    public synchronized void record(PendingEnrichment pending) {
-        super.record(pending);
-        save();
-    }
-
-    /** When the file cannot be written, the id stays pending, so that a later attempt completes it. */
-    @Override
-    public synchronized boolean complete(String enrichmentId) {
-        Optional<PendingEnrichment> pending = find(enrichmentId);
-        if (pending.isEmpty()) {
-            return false;
+    public synchronized DataSource getDataSource() {
+        if (pool == null) {
+            JdbcConnectionPool opened = JdbcConnectionPool.create(url, "sa", "");
+            boolean firstInThisProcess = sessions(opened) == 1;
+            pool = opened;
+            if (firstInThisProcess) {
+                dropWhatTheLastProcessHeld();
+            }
         }
-        super.complete(enrichmentId);
-        try {
-            save();
-        } catch (UncheckedIOException e) {
-            super.record(pending.get());
-            throw e;
-        }
-        return true;
+        return pool;
+    }
+
+    /** The ledger keeps its own database, in its file. */
+    @Override
+    public void setDataSource(DataSource dataSource) {
+        throw new UnsupportedOperationException("A FileDeepEnrichLedger keeps its database in " + file
+                                                + ": use a JdbcDeepEnrichLedger for a DataSource of yours");
     }
 
     @Override
-    public synchronized void recordSubmission(String fingerprint, String enrichmentId, Instant acceptedAt,
-                                              Duration keep) {
-        super.recordSubmission(fingerprint, enrichmentId, acceptedAt, keep);
-        save();
+    protected void doStart() throws Exception {
+        getDataSource();
+        super.doStart();
     }
 
+    /** Closes the file: H2 writes what it caches and lets the lock go. */
     @Override
-    public synchronized void forgetSubmission(String enrichmentId) {
-        super.forgetSubmission(enrichmentId);
-        save();
+    protected synchronized void doStop() throws Exception {
+        if (pool != null) {
+            pool.dispose();
+            pool = null;
+        }
+        super.doStop();
     }
 
-    /** The people being enriched, in {@code <ledger file>.people.json}. */
-    @Override
-    public PeopleRegistry people() {
-        return people;
-    }
-
-    /**
-     * Reads the file: an object of pending enrichments and accepted submissions (or, as first written, an array of
-     * pending ones).
-     */
-    private void load() throws IOException {
-        JsonNode root = DeepEnrichJson.mapper().readTree(file.toFile());
-        JsonNode entries = root != null && root.isObject() ? root.path("pending") : root;
-        if (entries == null || !entries.isArray()) {
-            throw new IOException(file + " is not a DeepEnrich ledger (a JSON object with an array 'pending')");
-        }
-        for (JsonNode s : root.path("submissions")) {
-            submissions().put(s.path("fingerprint").asText(), new AcceptedSubmission(
-                    s.path("enrichment_id").asText(), Instant.parse(s.path("accepted_at").asText())));
-        }
-        for (JsonNode e : entries) {
-            super.record(new PendingEnrichment(e.path("enrichment_id").asText(), e.path("name").asText(null),
-                    Instant.parse(e.path("submitted_at").asText()), e.path("contact_count").asInt()));
+    /** How many sessions the database has, this one included: 1 when no other ledger of this process has it open. */
+    private long sessions(JdbcConnectionPool opened) {
+        try (Connection c = opened.getConnection()) {
+            return JdbcStatements.select(c, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS", rs -> rs.getLong(1))
+                    .get(0);
+        } catch (SQLException e) {
+            opened.dispose();
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                throw new IllegalStateException("The DeepEnrich ledger file " + file + " is in use by another "
+                                                + "process: a file ledger belongs to one process at a time (share a "
+                                                + "JdbcDeepEnrichLedger on one database between processes)",
+                        e);
+            }
+            throw new RuntimeCamelException("Cannot open the DeepEnrich ledger file " + file + ": " + e.getMessage(),
+                    e);
         }
     }
 
-    private void save() {
-        ObjectNode root = DeepEnrichJson.mapper().createObjectNode();
-        ArrayNode entries = root.putArray("pending");
-        for (PendingEnrichment p : pending()) {
-            entries.addObject()
-                    .put("enrichment_id", p.enrichmentId())
-                    .put("name", p.name())
-                    .put("submitted_at", p.submittedAt().toString())
-                    .put("contact_count", p.contactCount());
-        }
-        ArrayNode accepted = root.putArray("submissions");
-        submissions().forEach((fingerprint, s) -> accepted.addObject()
-                .put("fingerprint", fingerprint)
-                .put("enrichment_id", s.enrichmentId())
-                .put("accepted_at", s.acceptedAt().toString()));
-        AtomicFile.write(file, DeepEnrichJson.write(root), "the DeepEnrich ledger");
+    /** Its claims, and the holds of people whose request it had not formed yet: nothing will send them now. */
+    private void dropWhatTheLastProcessHeld() {
+        transaction("ledger", "drop the claims and unsent holds of the last process", c -> {
+            JdbcStatements.update(c, "UPDATE " + tables().ledger + " SET claimed_by = NULL, claim_expires_at = NULL "
+                                     + "WHERE claimed_by IS NOT NULL");
+            return JdbcStatements.update(c, "DELETE FROM " + tables().holds + " WHERE request_key IS NULL");
+        });
     }
 }

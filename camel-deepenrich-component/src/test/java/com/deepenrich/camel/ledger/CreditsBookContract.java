@@ -3,8 +3,8 @@ package com.deepenrich.camel.ledger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
+import com.deepenrich.camel.model.RequestNames;
 import org.junit.jupiter.api.Test;
 
 import static com.deepenrich.camel.Concurrently.atOnce;
@@ -26,8 +26,9 @@ abstract class CreditsBookContract {
     /** What another instance sharing the last {@link #book()}'s storage sees (the same book where none can share). */
     abstract CreditsBook another();
 
+    /** A reservation under a new request key, as the producer makes one before its request is sent. */
     static CreditsReservation reservation(String account, String period, long credits) {
-        return new CreditsReservation(UUID.randomUUID().toString(), account, period, credits, "job", T0, null);
+        return new CreditsReservation(RequestNames.newKey(), account, period, credits, "job", T0);
     }
 
     static CreditsReservation reservation(long credits) {
@@ -78,10 +79,9 @@ abstract class CreditsBookContract {
         CreditsReservation r = reservation(100);
         book.reserve(r, END_OF_JANUARY, 250);
         book.reserve(reservation(100), END_OF_JANUARY, 250);
-        book.accepted(r.id(), "id-1");
 
-        assertTrue(book.settle("id-1", 30));
-        assertFalse(book.settle("id-1", 30), "a result emitted again is not counted twice");
+        assertTrue(book.settle(r.id(), 30), "by its request's key, whether or not the request's answer came");
+        assertFalse(book.settle(r.id(), 30), "a result emitted again is not counted twice");
 
         assertEquals(totals(100, 30), book.totals(ACCOUNT, JANUARY));
         assertTrue(book.reserve(reservation(120), END_OF_JANUARY, 250), "30 spent + 100 reserved + 120 fit");
@@ -93,7 +93,7 @@ abstract class CreditsBookContract {
         CreditsReservation notAccepted = reservation(100);
         book.reserve(notAccepted, END_OF_JANUARY, 250);
 
-        assertFalse(book.settle("id-of-another-application", 11));
+        assertFalse(book.settle("otherkey", 11), "a request of another application");
 
         assertEquals(totals(100, 0), book.totals(ACCOUNT, JANUARY));
     }
@@ -116,8 +116,7 @@ abstract class CreditsBookContract {
         CreditsReservation r = reservation("account-b", "all", 1_000_000);
 
         assertTrue(book.reserve(r, null, 0));
-        book.accepted(r.id(), "id-1");
-        book.settle("id-1", 42);
+        book.settle(r.id(), 42);
 
         assertEquals(totals(0, 42), book.totals("account-b", "all"));
     }
@@ -127,17 +126,15 @@ abstract class CreditsBookContract {
         CreditsBook book = book();
         CreditsReservation lost = reservation(100);
         book.reserve(lost, END_OF_JANUARY, 0);
-        book.accepted(lost.id(), "id-lost");
-        book.reserve(new CreditsReservation("young", ACCOUNT, JANUARY, 10, "job", T0.plusSeconds(60), null),
+        book.reserve(new CreditsReservation("young", ACCOUNT, JANUARY, 10, "job", T0.plusSeconds(60)),
                 END_OF_JANUARY, 0);
-        book.reserve(new CreditsReservation("young-b", "account-b", "all", 7, "job", T0.plusSeconds(60), null), null,
-                0);
+        book.reserve(new CreditsReservation("young-b", "account-b", "all", 7, "job", T0.plusSeconds(60)), null, 0);
 
         List<CreditsReservation> released = book.purge(T0.plusSeconds(1));
 
-        assertEquals(List.of(lost.withEnrichmentId("id-lost")), released);
+        assertEquals(List.of(lost), released);
         assertEquals(totals(10, 0), book.totals(ACCOUNT, JANUARY));
-        assertFalse(book.settle("id-lost", 11), "its late result no longer counts");
+        assertFalse(book.settle(lost.id(), 11), "its late result no longer counts");
 
         book.purge(END_OF_JANUARY.plus(Duration.ofDays(1)));
 
@@ -145,8 +142,7 @@ abstract class CreditsBookContract {
         assertEquals(totals(0, 0), book.totals("account-b", "all"), "released");
         CreditsReservation again = reservation("account-b", "all", 5);
         book.reserve(again, null, 0);
-        book.accepted(again.id(), "id-again");
-        book.settle("id-again", 5);
+        book.settle(again.id(), 5);
         book.purge(Instant.parse("2100-01-01T00:00:00Z"));
         assertEquals(totals(0, 5), book.totals("account-b", "all"), "a period that never ends is never dropped");
     }

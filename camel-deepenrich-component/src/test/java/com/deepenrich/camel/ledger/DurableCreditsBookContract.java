@@ -13,21 +13,19 @@ abstract class DurableCreditsBookContract extends CreditsBookContract {
     abstract CreditsBook reopened();
 
     @Test
-    void aRestartKeepsTheSpendAndTheReservationsAndTheirResultsSettleThemById() throws Exception {
+    void aRestartKeepsTheSpendAndTheReservationsAndTheirResultsSettleThemByRequestKey() throws Exception {
         CreditsBook before = book();
         CreditsReservation running = reservation(100);
         CreditsReservation finished = reservation(100);
         before.reserve(running, END_OF_JANUARY, 250);
         before.reserve(finished, END_OF_JANUARY, 250);
-        before.accepted(running.id(), "id-running");
-        before.accepted(finished.id(), "id-finished");
-        before.settle("id-finished", 30);
+        before.settle(finished.id(), 30);
 
         CreditsBook after = reopened();
 
         assertEquals(totals(100, 30), after.totals(ACCOUNT, JANUARY));
         assertFalse(after.reserve(reservation(150), END_OF_JANUARY, 250), "30 + 100 + 150 would pass 250");
-        assertTrue(after.settle("id-running", 11), "the result that comes after the restart");
+        assertTrue(after.settle(running.id(), 11), "the result that comes after the restart");
         assertEquals(totals(0, 41), after.totals(ACCOUNT, JANUARY));
     }
 }

@@ -1,80 +1,52 @@
 package com.deepenrich.camel.ledger;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The file ledger's people store: the JDBC one on its H2 file. */
 class FilePeopleRegistryTest extends PeopleRegistryContract {
 
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final FileLedgers files = new FileLedgers();
+
+    private PeopleRegistry people;
+
     @Override
     PeopleRegistry people() {
-        return new FileDeepEnrichLedger(dir.resolve("ledger.json")).people();
+        people = files.open(dir).people();
+        return people;
+    }
+
+    /** One process: the same store. */
+    @Override
+    PeopleRegistry another() {
+        return people;
     }
 
     @Test
-    void aRestartedLedgerFindsItsHoldsAndWaitingContactsInItsOwnFile() {
-        Path file = dir.resolve("ledger.json");
-        PeopleRegistry before = new FileDeepEnrichLedger(file).people();
-        hold(before, "ann", "A");
-        before.accepted("A", "id-1", List.of(held("ann", 2)), LATER);
-        before.await("A", waiting("w1", "ann"));
-        before.answer("id-1");
+    void aRestartFindsTheHoldsOfRequestsTheirWaitingContactsAndTheStoredResults() {
+        FileDeepEnrichLedger before = files.open(dir);
+        enter(before.people(), "A", entrant("ann"), entrant("bob"));
+        before.people().assign("A", "k1", List.of(held("ann", 2)), KEEP);
+        enter(before.people(), "B", entrant("ann", waiting("b0", "ann")));
+        before.people().keep(List.of(found("cid", "{\"n\":1}", T0)));
+        before.stop();
 
-        PeopleRegistry after = new FileDeepEnrichLedger(file).people();
+        PeopleRegistry after = files.open(dir).people();
 
-        assertTrue(Files.exists(dir.resolve("ledger.json.people.json")));
-        assertEquals(before.holds(), after.holds());
-        assertEquals(List.of(waiting("w1", "ann")), after.answer("id-1").get(0).waiting());
-        assertEquals("B", hold(after, "ann", "B").holder(), "answered before the restart: still closed");
-    }
-
-    @Test
-    void holdingPeopleWritesNothingUntilTheirRequestIsAccepted() {
-        PeopleRegistry people = people();
-        Path store = dir.resolve("ledger.json.people.json");
-        for (int i = 0; i < 100; i++) { // one rewrite of the whole store per contact would grow with the store
-            hold(people, "person-" + i, "A");
-        }
-        assertTrue(Files.notExists(store), "held people written before their request was accepted");
-
-        people.accepted("A", "id-1", List.of(held("person-0", 0)), LATER);
-
-        assertTrue(Files.exists(store), "the acceptance writes the store");
-    }
-
-    @Test
-    void aHoldWhoseRequestWasNotAcceptedIsNotReadBackAfterARestart() {
-        Path file = dir.resolve("ledger.json");
-        PeopleRegistry before = new FileDeepEnrichLedger(file).people();
-        hold(before, "ann", "A");
-        before.await("A", waiting("w1", "ann"));
-
-        PeopleRegistry after = new FileDeepEnrichLedger(file).people();
-
-        assertEquals("B", hold(after, "ann", "B").holder(), "nothing would have sent A's request");
-        after.accepted("B", "id-2", List.of(held("ann", 0)), LATER);
-        assertEquals(List.of(waiting("w1", "ann")), after.answer("id-2").get(0).waiting(), "the contact still waits");
-    }
-
-    @Test
-    void aRestartedLedgerFindsItsStoredResults() {
-        Path file = dir.resolve("ledger.json");
-        PeopleRegistry before = new FileDeepEnrichLedger(file).people();
-        before.keep(awaitedResult("ann", "id-1", 0).found("{}", T0));
-        before.keep(awaitedResult("bob", "id-2", 1));
-
-        PeopleRegistry after = new FileDeepEnrichLedger(file).people();
-
-        assertEquals(before.storedResult("ann", T0), after.storedResult("ann", T0));
-        assertEquals(before.awaitedResults("id-2"), after.awaitedResults("id-2"));
+        assertEquals(List.of(new PersonHold("ann", "A", "k1", 2, Map.of("row", "r2"), KEEP, LATER)), after.holds(),
+                "bob's hold pointed at no request: the process that would have sent him is gone");
+        assertEquals(List.of(waiting("b0", "ann")), after.answer("k1").get(0).waiting());
+        assertEquals(found("cid", "{\"n\":1}", T0), after.storedResult("cid", T0).orElseThrow());
     }
 }

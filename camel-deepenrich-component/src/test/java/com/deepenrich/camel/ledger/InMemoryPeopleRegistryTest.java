@@ -1,9 +1,36 @@
 package com.deepenrich.camel.ledger;
 
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static com.deepenrich.camel.ledger.PeopleRegistry.Entry.HELD;
+import static com.deepenrich.camel.ledger.PeopleRegistry.Entry.UNHELD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 class InMemoryPeopleRegistryTest extends PeopleRegistryContract {
+
+    private PeopleRegistry people;
 
     @Override
     PeopleRegistry people() {
-        return new InMemoryDeepEnrichLedger().people();
+        people = new InMemoryDeepEnrichLedger().people();
+        return people;
+    }
+
+    /** One process: the same store. */
+    @Override
+    PeopleRegistry another() {
+        return people;
+    }
+
+    @Test
+    void aFullStoreSendsAPersonWithoutAHold() {
+        PeopleRegistry bounded = new InMemoryDeepEnrichLedger(1).people();
+
+        assertEquals(List.of(HELD, UNHELD), enter(bounded, "A", entrant("ann"),
+                entrant("bob", waiting("a1", "bob"), waiting("a2", "bob"))));
+        assertEquals(List.of("ann=A"), holders(bounded));
+        assertEquals(List.of(), bounded.waiting(), "each of bob's contacts is sent");
     }
 }

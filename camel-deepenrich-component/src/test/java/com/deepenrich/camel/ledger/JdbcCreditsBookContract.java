@@ -8,11 +8,9 @@ abstract class JdbcCreditsBookContract extends DurableCreditsBookContract {
     /** The database of the current test, without the book's tables. */
     abstract DataSource dataSource();
 
-    /** One node: its own ledger on the shared database, started (tables created when absent). */
+    /** One node: its own ledger on the shared database, unstarted (its tables are made on first use). */
     private CreditsBook node() {
-        JdbcDeepEnrichLedger ledger = new JdbcDeepEnrichLedger(dataSource());
-        ledger.start();
-        return ledger.credits();
+        return new JdbcDeepEnrichLedger(dataSource()).credits();
     }
 
     @Override

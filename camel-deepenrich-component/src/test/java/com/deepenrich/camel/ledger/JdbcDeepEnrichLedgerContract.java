@@ -2,11 +2,13 @@ package com.deepenrich.camel.ledger;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import static com.deepenrich.camel.Concurrently.atOnce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the JDBC ledger must do on every database it supports; each database's test extends this. */
@@ -136,6 +139,100 @@ abstract class JdbcDeepEnrichLedgerContract extends DeepEnrichLedgerContract {
         ledger.record(new PendingEnrichment("a", name, T0, 1));
 
         assertEquals("job one " + "x".repeat(991), ledger.find("a").orElseThrow().name());
+    }
+
+    @Test
+    void worksUnstartedItsTablesMadeOnFirstUse() {
+        JdbcDeepEnrichLedger ledger = new JdbcDeepEnrichLedger(dataSource());
+
+        ledger.record(pending("a", 0));
+
+        assertEquals(List.of(pending("a", 0)), ledger.pending());
+    }
+
+    @Test
+    void isShared() {
+        assertTrue(new JdbcDeepEnrichLedger(dataSource()).isShared());
+    }
+
+    @Test
+    void twoLedgersWithOtherTablePrefixesInOneDatabaseDoNotSeeEachOther() {
+        JdbcDeepEnrichLedger a = prefixed("app_a_");
+        JdbcDeepEnrichLedger b = prefixed("app_b_");
+
+        a.record(pending("a", 0));
+        a.recordSubmission("fp", "a", T0, LEASE);
+        a.wire().write(new WireRecord("aaaaaaa1", "job #aaaaaaa1", "fp", LEASE, T0, 1, "digest"));
+        a.people().enter("holder", List.of(new PeopleRegistry.Entrant("ann", List.of())), T0, T0.plus(LEASE));
+        a.credits().reserve(new CreditsReservation("aaaaaaa1", "account", "all", 10, "job", T0), null, 0);
+        b.record(pending("b", 0));
+
+        assertEquals(List.of(pending("b", 0)), b.pending());
+        assertTrue(b.findSubmission("fp", T0).isEmpty());
+        assertTrue(b.wire().records().isEmpty());
+        assertTrue(b.people().holds().isEmpty());
+        assertEquals(CreditsTotals.ZERO, b.credits().totals("account", "all"));
+        assertEquals(List.of(pending("a", 0)), a.pending());
+        assertEquals("app_a_", a.getTablePrefix());
+    }
+
+    @Test
+    void aTablePrefixMayStartWithASchema() throws Exception {
+        execute("CREATE SCHEMA crm");
+        try {
+            prefixed("crm.deepenrich_").record(pending("a", 0));
+
+            assertEquals(List.of(pending("a", 0)), prefixed("crm.deepenrich_").pending());
+            assertTrue(instance(Clock.systemUTC()).pending().isEmpty(), "not in the default schema");
+        } finally {
+            execute("DROP SCHEMA crm CASCADE");
+        }
+    }
+
+    @Test
+    void refusesATablePrefixThatIsNoTableNamePrefixNamingIt() {
+        JdbcDeepEnrichLedger ledger = new JdbcDeepEnrichLedger(dataSource());
+        for (String bad : List.of("deepenrich-", "a.b.c_", "1st_", "x; DROP TABLE y")) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> ledger.setTablePrefix(bad));
+            assertTrue(refused.getMessage().contains("tablePrefix: '" + bad + "'"), refused.getMessage());
+        }
+        assertEquals("deepenrich_", ledger.getTablePrefix(), "unchanged");
+    }
+
+    @Test
+    void indexesTheColumnsItLooksUp() throws Exception {
+        instance(Clock.systemUTC());
+        try (Connection c = dataSource().getConnection()) {
+            boolean upper = c.getMetaData().storesUpperCaseIdentifiers();
+            for (JdbcTables.Table table : JdbcTables.ALL) {
+                String name = "deepenrich_" + table.name();
+                List<String> indexed = new ArrayList<>();
+                try (ResultSet indexes = c.getMetaData().getIndexInfo(null, null,
+                        upper ? name.toUpperCase() : name, false, false)) {
+                    while (indexes.next()) {
+                        indexed.add(indexes.getString("COLUMN_NAME").toLowerCase());
+                    }
+                }
+                for (String column : table.indexes().values()) {
+                    assertTrue(indexed.contains(column), name + "." + column + " indexed: " + indexed);
+                }
+            }
+        }
+    }
+
+    private JdbcDeepEnrichLedger prefixed(String tablePrefix) {
+        JdbcDeepEnrichLedger ledger = new JdbcDeepEnrichLedger(dataSource());
+        ledger.setTablePrefix(tablePrefix);
+        return ledger;
+    }
+
+    private void execute(String... statements) throws Exception {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
     }
 
     static final class MutableClock extends Clock {

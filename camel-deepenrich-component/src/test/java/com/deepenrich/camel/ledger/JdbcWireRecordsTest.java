@@ -1,6 +1,9 @@
 package com.deepenrich.camel.ledger;
 
+import java.util.List;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -12,40 +15,46 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The JDBC wire store on H2; {@link PostgresJdbcWireRecordsTest} runs the same on PostgreSQL. */
 class JdbcWireRecordsTest extends WireRecordsContract {
 
-    JdbcDeepEnrichLedger ledger;
+    private final JdbcDataSource h2 = new JdbcDataSource();
+
+    JdbcWireRecordsTest() {
+        h2.setURL("jdbc:h2:mem:wire-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /** The database of the current test. */
+    DataSource dataSource() {
+        return h2;
+    }
 
     @Override
-    DeepEnrichLedger ledger() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:wire-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        ledger = new JdbcDeepEnrichLedger(dataSource);
-        ledger.start();
-        return ledger;
+    JdbcDeepEnrichLedger ledger() {
+        return new JdbcDeepEnrichLedger(dataSource());
     }
 
     @Test
-    void anAcceptanceThatFailsHalfWayLeavesTheRequestInDoubtAndNothingPending() throws Exception {
-        DeepEnrichLedger ledger = ledger();
-        WireRecord record = onTheWire("a #1", 0);
+    void anAcceptanceThatFailsHalfWayLeavesTheRequestOnTheWireAndNothingPending() {
+        JdbcDeepEnrichLedger ledger = ledger();
+        WireRecord record = onTheWire("aaaaaaa1", 0);
         ledger.wire().write(record);
 
-        assertThrows(IllegalStateException.class, () -> ledger.wire().accept("a #1", () -> {
+        assertThrows(IllegalStateException.class, () -> ledger.wire().accept("aaaaaaa1", () -> {
             ledger.record(record.accepted("id-1", T0));
             throw new IllegalStateException("the database went away");
         }));
 
         assertTrue(ledger.find("id-1").isEmpty(), "rolled back");
-        assertEquals(java.util.List.of(record), ledger.wire().inDoubt());
+        assertEquals(List.of(record), ledger.wire().records());
     }
 
     @Test
-    void aSecondInstanceOnTheDatabaseListsTheRequestsInDoubt() throws Exception {
-        JdbcDeepEnrichLedger first = (JdbcDeepEnrichLedger) ledger();
-        first.wire().write(onTheWire("a #1", 0));
+    void theRequestsAnotherInstanceWroteAreInDoubtThoseOnThisInstancesWireAreNot() {
+        JdbcDeepEnrichLedger crashed = ledger();
+        crashed.wire().write(onTheWire("aaaaaaa1", 0));
+        JdbcDeepEnrichLedger restarted = ledger();
+        restarted.wire().write(onTheWire("bbbbbbb2", 1));
 
-        JdbcDeepEnrichLedger second = new JdbcDeepEnrichLedger(first.getDataSource());
-        second.start();
-
-        assertEquals(java.util.List.of(onTheWire("a #1", 0)), second.wire().inDoubt());
+        assertEquals(List.of(onTheWire("aaaaaaa1", 0)), restarted.wire().inDoubt());
+        assertEquals(List.of(onTheWire("bbbbbbb2", 1)), crashed.wire().inDoubt(), "each sees the other's");
+        assertEquals(List.of(onTheWire("aaaaaaa1", 0), onTheWire("bbbbbbb2", 1)), restarted.wire().records());
     }
 }

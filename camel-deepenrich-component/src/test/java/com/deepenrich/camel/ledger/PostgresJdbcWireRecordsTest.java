@@ -1,5 +1,7 @@
 package com.deepenrich.camel.ledger;
 
+import javax.sql.DataSource;
+
 import com.deepenrich.camel.postgres.PostgresDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -10,9 +12,7 @@ class PostgresJdbcWireRecordsTest extends JdbcWireRecordsTest {
     static final PostgresDatabase POSTGRES = PostgresDatabase.emptiedBeforeEach();
 
     @Override
-    DeepEnrichLedger ledger() {
-        ledger = new JdbcDeepEnrichLedger(POSTGRES.dataSource());
-        ledger.start();
-        return ledger;
+    DataSource dataSource() {
+        return POSTGRES.dataSource();
     }
 }

@@ -11,8 +11,12 @@ class PostgresPeopleRegistryTest extends PeopleRegistryContract {
 
     @Override
     PeopleRegistry people() {
-        JdbcDeepEnrichLedger ledger = new JdbcDeepEnrichLedger(POSTGRES.dataSource());
-        ledger.start();
-        return ledger.people();
+        return new JdbcDeepEnrichLedger(POSTGRES.dataSource()).people();
+    }
+
+    /** Another node: its own ledger on the same database. */
+    @Override
+    PeopleRegistry another() {
+        return people();
     }
 }
