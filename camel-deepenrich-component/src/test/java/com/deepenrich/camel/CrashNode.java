@@ -20,7 +20,8 @@ import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
  * {@link FileDeepEnrichLedger} and a {@link FileIdempotentRepository} in a work dir. The route appends each id it
  * receives to {@code emitted.log} (synced), then, while the file {@code block-route} exists, writes
  * {@code in-route} and waits to be killed; while {@code block-complete} exists, the ledger writes
- * {@code completing} and waits in {@code complete}, after the route finished.
+ * {@code completing} and waits in {@code complete}, after the route finished; each id it completed is appended to
+ * {@code completed.log} (synced), so the test follows the ledger without opening its file, which the node holds.
  * <p>
  * Arguments: work dir, API base URL, HTTP port, pollFallbackAfter (ms), whether to submit one contact on start.
  */
@@ -31,6 +32,7 @@ public final class CrashNode {
     static final String IN_ROUTE = "in-route";
     static final String BLOCK_COMPLETE = "block-complete";
     static final String COMPLETING = "completing";
+    static final String COMPLETED = "completed.log";
 
     private CrashNode() {
     }
@@ -106,7 +108,15 @@ public final class CrashNode {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return super.complete(enrichmentId);
+            boolean completed = super.complete(enrichmentId);
+            if (completed) {
+                try {
+                    append(work.resolve(COMPLETED), enrichmentId);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return completed;
         }
     }
 }

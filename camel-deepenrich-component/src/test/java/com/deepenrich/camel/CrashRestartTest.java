@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
+import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
 import org.junit.jupiter.api.Test;
@@ -46,10 +48,10 @@ class CrashRestartTest extends KillTestSupport {
         first.await("the bulk request reached the API", () -> api.bulkRequests().size() == 1);
         first.kill();
 
-        assertTrue(new FileDeepEnrichLedger(work).pending().isEmpty(), "no id to poll or to wait for");
+        assertTrue(onDisk(DeepEnrichLedger::pending).isEmpty(), "no id to poll or to wait for");
 
         // another enrichment pending: once the restarted node has emitted it, its poll fallback went over the ledger
-        new FileDeepEnrichLedger(work).record(new PendingEnrichment(OTHER_ID, "other", Instant.now(), 1));
+        onDisk(ledger -> record(ledger, OTHER_ID, "other"));
         ResultStubs.answerInTurn(api, OTHER_ID, ok(finished(OTHER_ID)));
         NodeProcess second = start(FALLBACK_AT_ONCE, false);
         second.await("the other enrichment emitted and completed", this::completed);
@@ -66,7 +68,7 @@ class CrashRestartTest extends KillTestSupport {
         NodeProcess first = start(FALLBACK_AT_ONCE, true);
         first.await("the running enrichment read", () -> ResultStubs.reads(api, ID) >= 1);
         first.kill();
-        assertEquals(1, new FileDeepEnrichLedger(work).pending().size(), "pending on disk");
+        assertEquals(1, onDisk(DeepEnrichLedger::pending).size(), "pending on disk");
 
         api.server.resetScenarios();
         ResultStubs.answerInTurn(api, ID, ok(finished(ID)));
@@ -87,7 +89,7 @@ class CrashRestartTest extends KillTestSupport {
         assertAnswer(200, "duplicate", deliver());
         second.kill();
         assertEquals(List.of(ID, ID), emitted(), "at least once: the killed route had it");
-        assertTrue(new FileDeepEnrichLedger(work).pending().isEmpty());
+        assertTrue(onDisk(DeepEnrichLedger::pending).isEmpty());
     }
 
     @Test
@@ -109,7 +111,7 @@ class CrashRestartTest extends KillTestSupport {
 
     @Test
     void whileTheRouteProcessesAPolledResultTheRestartedNodeEmitsItAgain() throws Exception {
-        new FileDeepEnrichLedger(work).record(new PendingEnrichment(ID, "crash", Instant.now(), 1));
+        onDisk(ledger -> record(ledger, ID, "crash"));
         ResultStubs.answerInTurn(api, ID, ok(finished(ID)));
         block(CrashNode.BLOCK_ROUTE);
         NodeProcess first = start(FALLBACK_AT_ONCE, false);
@@ -133,7 +135,7 @@ class CrashRestartTest extends KillTestSupport {
         assertAnswer(200, "emitted", deliver());
         second.kill();
         assertEquals(List.of(ID, ID), emitted(), "at least once: the ledger still held the id");
-        assertTrue(new FileDeepEnrichLedger(work).pending().isEmpty());
+        assertTrue(onDisk(DeepEnrichLedger::pending).isEmpty());
     }
 
     @Test
@@ -151,7 +153,7 @@ class CrashRestartTest extends KillTestSupport {
 
     /** id-0 pending on disk, as the bulk producer records it (row 2 shows that write surviving a kill). */
     private void pendingIdOfARunningEnrichment() {
-        new FileDeepEnrichLedger(work).record(new PendingEnrichment(ID, "crash", Instant.now(), 1));
+        onDisk(ledger -> record(ledger, ID, "crash"));
         ResultStubs.answerInTurn(api, ID, ok(running(ID, "IN_PROGRESS")));
     }
 
@@ -180,8 +182,26 @@ class CrashRestartTest extends KillTestSupport {
         return child;
     }
 
-    private boolean completed() {
-        return Files.exists(work.resolve(CrashNode.EMITTED)) && new FileDeepEnrichLedger(work).pending().isEmpty();
+    /** Every id the route received was completed in the node's ledger (the node runs: its file is its own). */
+    private boolean completed() throws IOException {
+        List<String> emitted = emitted();
+        Path completed = work.resolve(CrashNode.COMPLETED);
+        return !emitted.isEmpty() && Files.exists(completed) && Files.readAllLines(completed).containsAll(emitted);
+    }
+
+    /** Reads or writes the node's ledger file while no node has it open, and closes it again. */
+    private <T> T onDisk(Function<DeepEnrichLedger, T> work) {
+        FileDeepEnrichLedger ledger = new FileDeepEnrichLedger(this.work);
+        try {
+            return work.apply(ledger);
+        } finally {
+            ledger.stop();
+        }
+    }
+
+    private static boolean record(DeepEnrichLedger ledger, String id, String name) {
+        ledger.record(new PendingEnrichment(id, name, Instant.now(), 1));
+        return true;
     }
 
     private List<String> emitted() throws IOException {

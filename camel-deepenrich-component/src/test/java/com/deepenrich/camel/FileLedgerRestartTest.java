@@ -1,6 +1,5 @@
 package com.deepenrich.camel;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -39,7 +38,9 @@ class FileLedgerRestartTest {
             await("id-0 read while running").until(() -> ResultStubs.reads(api, "id-0") >= 1);
             assertEquals(List.of(), firstRun.emitted());
         }
-        assertTrue(Files.readString(file).contains("\"id-0\""), "still pending on disk");
+        FileDeepEnrichLedger onDisk = new FileDeepEnrichLedger(file);
+        assertTrue(onDisk.find("id-0").isPresent(), "still pending on disk");
+        onDisk.stop();
 
         api.server.resetScenarios();
         ResultStubs.answerInTurn(api, "id-0", ok(finished("id-0")));

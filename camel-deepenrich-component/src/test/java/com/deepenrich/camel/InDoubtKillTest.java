@@ -3,7 +3,7 @@ package com.deepenrich.camel;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
@@ -36,7 +36,18 @@ class InDoubtKillTest extends KillTestSupport {
 
     @Test
     void onTheFileLedgerOnlyTheRequestOnTheWireIsInDoubtAndItsWebhookAnswersIt() throws Exception {
-        killAndRestart("file", () -> new FileDeepEnrichLedger(work)); // read again each time: the node writes
+        killAndRestart("file", new LedgerView() { // opened when no node has it, closed again
+
+            @Override
+            public <T> T read(Function<DeepEnrichLedger, T> read) {
+                FileDeepEnrichLedger ledger = new FileDeepEnrichLedger(work);
+                try {
+                    return read.apply(ledger);
+                } finally {
+                    ledger.stop();
+                }
+            }
+        });
     }
 
     @Test
@@ -47,39 +58,50 @@ class InDoubtKillTest extends KillTestSupport {
         ledger.start();
         killAndRestart(dataSource.getUrl() + (dataSource.getUrl().contains("?") ? "&" : "?") + "user="
                        + dataSource.getUser(),
-                () -> ledger);
+                new LedgerView() {
+
+                    @Override
+                    public <T> T read(Function<DeepEnrichLedger, T> read) {
+                        return read.apply(ledger);
+                    }
+                });
     }
 
-    /** {@code ledgers}: the ledger the nodes use, as it is now. */
-    private void killAndRestart(String ledgerKind, Supplier<DeepEnrichLedger> ledgers) throws Exception {
+    /** The ledger the nodes use, as it is now, read while no node runs. */
+    private interface LedgerView {
+
+        <T> T read(Function<DeepEnrichLedger, T> read);
+    }
+
+    private void killAndRestart(String ledgerKind, LedgerView ledger) throws Exception {
         api.server.stubFor(post(urlEqualTo(WireMockApi.BULK_PATH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"enrichment_id\": \"never-seen\"}")
                 .withFixedDelay(60_000)));
         NodeProcess first = start(ledgerKind, 3);
-        first.await("one request on the wire, recorded",
-                () -> api.bulkRequests().size() == 1 && ledgers.get().wire().inDoubt().size() == 1);
+        // recorded on the wire before it is written: once the API has it, its record is in the ledger
+        first.await("one request on the wire", () -> api.bulkRequests().size() == 1);
         first.kill();
 
-        WireRecord inDoubt = ledgers.get().wire().inDoubt().get(0);
+        List<WireRecord> inDoubtAfterTheKill = ledger.read(l -> l.wire().inDoubt());
+        assertEquals(1, inDoubtAfterTheKill.size(), "the two waiting for their turn were never written");
+        WireRecord inDoubt = inDoubtAfterTheKill.get(0);
         String seq = WireMockApi.json(api.bulkRequests().get(0)).at("/datas/0/custom/seq").asText();
-        assertEquals(List.of(inDoubt), ledgers.get().wire().inDoubt(),
-                "the two waiting for their turn were never written");
         assertEquals(1, inDoubt.contactCount());
-        assertTrue(ledgers.get().pending().isEmpty());
+        assertTrue(ledger.read(DeepEnrichLedger::pending).isEmpty());
 
         started(ledgerKind).kill(); // a second restart before the webhook comes
-        assertEquals(List.of(inDoubt), ledgers.get().wire().inDoubt(), "nothing changed");
+        assertEquals(List.of(inDoubt), ledger.read(l -> l.wire().inDoubt()), "nothing changed");
         assertEquals(1, api.bulkRequests().size(), "nothing sent again");
 
         NodeProcess third = started(ledgerKind);
-        String webhook = result("id-late", inDoubt.requestKey(), seq);
+        String webhook = result("id-late", inDoubt.name(), seq);
         assertAnswer(200, "emitted", deliver(webhook));
         assertAnswer(200, "duplicate", deliver(webhook));
         third.kill();
 
         assertEquals(List.of("id-late foreign=false"), Files.readAllLines(work.resolve(WireNode.EMITTED)));
-        assertTrue(ledgers.get().wire().inDoubt().isEmpty());
-        assertTrue(ledgers.get().pending().isEmpty(), "emitted and completed");
+        assertTrue(ledger.read(l -> l.wire().inDoubt()).isEmpty());
+        assertTrue(ledger.read(DeepEnrichLedger::pending).isEmpty(), "emitted and completed");
         assertEquals(1, api.bulkRequests().size(), "no contact sent twice");
     }
 
