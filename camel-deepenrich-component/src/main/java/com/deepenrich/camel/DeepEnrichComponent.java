@@ -90,7 +90,8 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     private final DeepEnrichLedger defaultLedger = new InMemoryDeepEnrichLedger();
     private final LocalResultRoutes localResultRoutes = new LocalResultRoutes();
     /** One per ledger in use; purged once a minute while the component runs (see {@link #peopleWatch}). */
-    private final Map<DeepEnrichLedger, PeopleWatch> peopleWatches = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<DeepEnrichLedger, PeopleWatch> peopleWatches =
+            Collections.synchronizedMap(new IdentityHashMap<>());
     private ScheduledFuture<?> peoplePurge;
     private final CreditsBook defaultCreditsBook = new InMemoryCreditsBook();
     private final IdempotentRepository defaultIdempotentRepository =

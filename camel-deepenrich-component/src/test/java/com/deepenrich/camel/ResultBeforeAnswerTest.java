@@ -57,7 +57,8 @@ abstract class ResultBeforeAnswerTest extends WebhookTestSupport {
 
             @Override
             public void configure() {
-                from(WEBHOOK + "&callbackToken=" + TOKEN + "&pollFallbackAfter=600000&ledger=#ledger").routeId("results")
+                from(WEBHOOK + "&callbackToken=" + TOKEN + "&pollFallbackAfter=600000&ledger=#ledger")
+                        .routeId("results")
                         .to("mock:results");
             }
         };

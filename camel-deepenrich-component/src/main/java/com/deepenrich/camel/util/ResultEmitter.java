@@ -157,7 +157,8 @@ public final class ResultEmitter {
             boolean known = claimed || recorded.isPresent();
             boolean duplicate = !known && seen.contains(exchange, key);
             // a result emitted before never answers a request in doubt (one with the same contacts, sent again)
-            Optional<WireRecord> adopted = known || duplicate ? Optional.empty() : InDoubtRequests.adopt(ledger, result);
+            Optional<WireRecord> adopted =
+                    known || duplicate ? Optional.empty() : InDoubtRequests.adopt(ledger, result);
             boolean pending = known || adopted.isPresent();
             requestKey = recorded.map(p -> RequestNames.keyOf(p.name()))
                     .or(() -> adopted.map(WireRecord::requestKey)).orElse(requestKey);

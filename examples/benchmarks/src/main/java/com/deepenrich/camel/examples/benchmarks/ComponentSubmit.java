@@ -1,14 +1,7 @@
 package com.deepenrich.camel.examples.benchmarks;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-
 import com.deepenrich.camel.DeepEnrichAggregationStrategy;
 import com.deepenrich.camel.DeepEnrichComponent;
-import com.deepenrich.camel.DeepEnrichEndpoint;
-import com.deepenrich.camel.ledger.PeopleRegistry;
 import com.deepenrich.camel.model.SubmissionReceipt;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -19,8 +12,6 @@ import org.apache.camel.builder.RouteBuilder;
 public final class ComponentSubmit extends RouteSubmit {
 
     private final String name;
-    /** The enrichments accepted in the current round. */
-    private final Queue<String> accepted = new ConcurrentLinkedQueue<>();
 
     /** {@code bulkOptions}: the endpoint's query string, such as {@code requestsPerMinute=0}. */
     public ComponentSubmit(String baseUrl, String bulkOptions) throws Exception {
@@ -56,27 +47,11 @@ public final class ComponentSubmit extends RouteSubmit {
                         .to("deepenrich:bulk?" + bulkOptions)
                         .process(e -> {
                             SubmissionReceipt receipt = e.getMessage().getBody(SubmissionReceipt.class);
-                            accepted.addAll(receipt.getEnrichmentIds());
                             acknowledged.add(receipt.getSubmitted());
                         });
                 // @formatter:on
             }
         });
-    }
-
-    /**
-     * Sends the contacts, then lets the ledger's people store learn that their enrichments were answered, as the
-     * results route does when their results arrive: this API never sends a result, and people held for ever would
-     * make the store grow round after round, as no real flow does.
-     */
-    @Override
-    public void submit(List<Map<String, Object>> contacts) throws Exception {
-        super.submit(contacts);
-        PeopleRegistry people = context.getEndpoints().stream().filter(DeepEnrichEndpoint.class::isInstance)
-                .map(e -> ((DeepEnrichEndpoint) e).getLedger().people()).findFirst().orElseThrow();
-        for (String id = accepted.poll(); id != null; id = accepted.poll()) {
-            people.forget(id);
-        }
     }
 
     @Override

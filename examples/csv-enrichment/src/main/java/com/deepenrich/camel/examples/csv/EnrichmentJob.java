@@ -23,8 +23,8 @@ import com.deepenrich.camel.model.ContactOutcome;
 import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.Rejection;
-import com.deepenrich.camel.model.SubmissionReceipt;
 import com.deepenrich.camel.model.RequestNames;
+import com.deepenrich.camel.model.SubmissionReceipt;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -91,7 +91,7 @@ public final class EnrichmentJob {
             pendingBlocks = ledger.pending().stream().map(p -> RequestNames.userName(p.name()))
                     .collect(Collectors.toSet());
             inDoubtBlocks = ledger.wire().inDoubt().stream().collect(
-                    Collectors.toMap(r -> RequestNames.userName(r.requestKey()), r -> r, (older, newer) -> newer));
+                    Collectors.toMap(r -> RequestNames.userName(r.name()), r -> r, (older, newer) -> newer));
         }
     }
 
@@ -131,7 +131,7 @@ public final class EnrichmentJob {
             return true;
         }
         LOG.warn("{}: no webhook within {} s of its request in doubt '{}': its rows without a result are sent again",
-                name(block), inDoubtWait.toSeconds(), inDoubt.requestKey());
+                name(block), inDoubtWait.toSeconds(), inDoubt.name());
         ledger.wire().remove(inDoubt.requestKey());
         return false;
     }

@@ -85,8 +85,9 @@ class JobResumeTest {
 
     /** The component wrote the request of rows 101-150 {@code ago} and got no answer: in doubt. */
     private void inDoubt(Duration ago) {
-        ledger.wire().write(new WireRecord("job rows 101-150 #k3f9x2ab", "fingerprint", Duration.ZERO,
+        ledger.wire().write(new WireRecord("k3f9x2ab", "job rows 101-150 #k3f9x2ab", "fingerprint", Duration.ZERO,
                 Instant.now().minus(ago), 50, "digest"));
+        ledger.wire().markInDoubt("k3f9x2ab");
     }
 
     @Test
