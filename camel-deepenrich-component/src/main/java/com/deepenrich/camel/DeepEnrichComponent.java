@@ -276,7 +276,8 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         PeopleWatch watch = peopleWatches.computeIfAbsent(ledger, PeopleWatch::new);
         synchronized (this) {
             if (peoplePurge == null) {
-                peoplePurge = scheduler().schedule(this::purgePeople, PeopleWatch.PURGE_EVERY.toMillis(),
+                // soon: each run then comes back as often as the watches' hold timeouts need
+                peoplePurge = scheduler().schedule(this::purgePeople, PeopleWatch.PURGE_AT_MOST_EVERY.toMillis(),
                         TimeUnit.MILLISECONDS);
             }
         }

@@ -14,6 +14,7 @@ import com.deepenrich.camel.consumer.DeepEnrichResultsConsumer;
 import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.OverdueRequests;
 import com.deepenrich.camel.ledger.PendingEnrichment;
+import com.deepenrich.camel.ledger.PeopleWatch;
 import com.deepenrich.camel.metrics.DeepEnrichMetrics;
 import com.deepenrich.camel.metrics.Meters;
 import com.deepenrich.camel.model.EnrichmentResult;
@@ -167,7 +168,10 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
         accountCredits = getComponent().accountCredits(configuration, getLedger());
         overdueRequests = new OverdueRequests(getLedger(), Duration.ofMillis(configuration.getInDoubtTimeout()),
                 overdue -> accountCredits.cancel(overdue.requestKey()));
-        getComponent().peopleWatch(getLedger()).holdsFor(Duration.ofMillis(configuration.getPersonHoldTimeout()));
+        PeopleWatch people = getComponent().peopleWatch(getLedger());
+        if (configuration.getOperation() == DeepEnrichOperation.bulk) {
+            people.holdsFor(Duration.ofMillis(configuration.getPersonHoldTimeout()));
+        }
         client = new DeepEnrichClient(getComponent().httpClient(configuration),
                 getComponent().senders(), settings,
                 getComponent().rateLimiter(configuration), getComponent().scheduler(), metrics);

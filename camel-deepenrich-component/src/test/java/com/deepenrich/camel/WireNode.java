@@ -16,7 +16,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The application that {@link InDoubtKillTest} kills: a webhook route on a file ledger (in the work dir) or a JDBC
  * ledger (a PostgreSQL URL), which appends each result it receives to {@code emitted.log} as
  * {@code <enrichment id> foreign=<header CamelDeepEnrichForeign>}; on start it may send single-contact bulk requests at
- * one request a minute, so that the first is written and the others wait for their rate-limit turn.
+ * one request a minute, so that the first is written and the others wait for their rate-limit turn (system property
+ * {@value #HOLD_TIMEOUT}: their personHoldTimeout).
  * <p>
  * Arguments: work dir, ledger ({@code file} or a {@code jdbc:postgresql:} URL), API base URL, HTTP port, number of
  * requests to send on start.
@@ -24,6 +25,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class WireNode {
 
     static final String EMITTED = "emitted.log";
+    /** System property: the bulk endpoint's personHoldTimeout in ms (a day unless given). */
+    static final String HOLD_TIMEOUT = "wire.personHoldTimeout";
 
     private WireNode() {
     }
@@ -55,7 +58,8 @@ public final class WireNode {
         int requests = Integer.parseInt(args[4]);
         ProducerTemplate template = context.createProducerTemplate();
         for (int seq = 0; seq < requests; seq++) {
-            template.asyncSendBody("deepenrich:bulk?name=wire&requestsPerMinute=1", WireMockApi.contacts(seq, 1));
+            template.asyncSendBody("deepenrich:bulk?name=wire&requestsPerMinute=1&personHoldTimeout="
+                                   + System.getProperty(HOLD_TIMEOUT, "86400000"), WireMockApi.contacts(seq, 1));
         }
         System.out.println("STARTED");
         Thread.sleep(60_000); // the test kills this process long before

@@ -21,9 +21,11 @@ public final class PeopleWatch {
 
     /** How often the component purges a people store: once a minute, more often for hold timeouts below it. */
     public static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+    /** The shortest time between two purges. */
+    public static final Duration PURGE_AT_MOST_EVERY = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(PeopleWatch.class);
-    private static final Duration PURGE_AT_MOST_EVERY = Duration.ofSeconds(1);
+
     private static final long REPORT_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final DeepEnrichLedger ledger;
