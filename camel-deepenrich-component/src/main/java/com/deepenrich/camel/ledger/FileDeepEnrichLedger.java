@@ -59,7 +59,7 @@ public class FileDeepEnrichLedger extends JdbcDeepEnrichLedger {
             throw new IllegalArgumentException("A FileDeepEnrichLedger path cannot contain ';': " + given);
         }
         this.file = database.resolveSibling(database.getFileName() + H2_SUFFIX);
-        this.url = "jdbc:h2:file:" + database + ";WRITE_DELAY=0;CACHE_SIZE=" + CACHE_KB + ";TRACE_LEVEL_FILE=4";
+        this.url = "jdbc:h2:file:" + database + ";WRITE_DELAY=0;CACHE_SIZE=" + CACHE_KB + ";TRACE_LEVEL_FILE=0";
         Path json = directory ? given.resolve(DEFAULT_FILE_NAME + ".json") : given;
         JsonLedgerImport legacy = JsonLedgerImport.read(json.equals(file) ? Path.of("") : json);
         try {
