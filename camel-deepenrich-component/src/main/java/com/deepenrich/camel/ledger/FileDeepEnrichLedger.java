@@ -44,6 +44,7 @@ public class FileDeepEnrichLedger extends JdbcDeepEnrichLedger {
 
     private final Path file;
     private final String url;
+    private final Object opening = new Object();
     private JdbcConnectionPool pool;
 
     public FileDeepEnrichLedger(String path) {
@@ -61,13 +62,13 @@ public class FileDeepEnrichLedger extends JdbcDeepEnrichLedger {
         this.file = database.resolveSibling(database.getFileName() + H2_SUFFIX);
         this.url = "jdbc:h2:file:" + database + ";WRITE_DELAY=0;CACHE_SIZE=" + CACHE_KB + ";TRACE_LEVEL_FILE=0";
         Path json = directory ? given.resolve(DEFAULT_FILE_NAME + ".json") : given;
-        JsonLedgerImport legacy = JsonLedgerImport.read(json.equals(file) ? Path.of("") : json);
+        JsonLedgerImport legacy = json.equals(file) ? JsonLedgerImport.NONE : JsonLedgerImport.read(json);
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the directory of the DeepEnrich ledger " + file, e);
         }
-        getDataSource();
+        database();
         legacy.into(this);
     }
 
@@ -94,16 +95,22 @@ public class FileDeepEnrichLedger extends JdbcDeepEnrichLedger {
 
     /** The file's database, opened (and locked) now when it is not open. */
     @Override
-    public synchronized DataSource getDataSource() {
-        if (pool == null) {
-            JdbcConnectionPool opened = JdbcConnectionPool.create(url, "sa", "");
-            boolean firstInThisProcess = sessions(opened) == 1;
-            pool = opened;
-            if (firstInThisProcess) {
-                dropWhatTheLastProcessHeld();
+    public DataSource getDataSource() {
+        return database();
+    }
+
+    private JdbcConnectionPool database() {
+        synchronized (opening) {
+            if (pool == null) {
+                JdbcConnectionPool opened = JdbcConnectionPool.create(url, "sa", "");
+                boolean firstInThisProcess = sessions(opened) == 1;
+                pool = opened;
+                if (firstInThisProcess) {
+                    dropWhatTheLastProcessHeld();
+                }
             }
+            return pool;
         }
-        return pool;
     }
 
     /** The ledger keeps its own database, in its file. */
@@ -115,16 +122,18 @@ public class FileDeepEnrichLedger extends JdbcDeepEnrichLedger {
 
     @Override
     protected void doStart() throws Exception {
-        getDataSource();
+        database();
         super.doStart();
     }
 
     /** Closes the file: H2 writes what it caches and lets the lock go. */
     @Override
-    protected synchronized void doStop() throws Exception {
-        if (pool != null) {
-            pool.dispose();
-            pool = null;
+    protected void doStop() throws Exception {
+        synchronized (opening) {
+            if (pool != null) {
+                pool.dispose();
+                pool = null;
+            }
         }
         super.doStop();
     }

@@ -28,6 +28,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class JsonLedgerImport {
 
+    /** Nothing to import. */
+    static final JsonLedgerImport NONE = new JsonLedgerImport(Map.of());
+
     private static final String IMPORTED = ".imported";
 
     /** Each file found, read, by its path. */
@@ -42,19 +45,20 @@ final class JsonLedgerImport {
      * ledger fails here, before anything is written.
      */
     static JsonLedgerImport read(Path ledgerFile) {
+        if (!Files.isRegularFile(ledgerFile)) {
+            return NONE;
+        }
+        JsonNode root = parse(ledgerFile);
+        if (!(root.isArray() || root.path("pending").isArray())) {
+            throw new UncheckedIOException(new IOException(ledgerFile + " is not a DeepEnrich ledger (a JSON object "
+                                                           + "with an array 'pending')"));
+        }
         Map<Path, JsonNode> found = new LinkedHashMap<>();
-        if (Files.isRegularFile(ledgerFile)) {
-            JsonNode root = parse(ledgerFile);
-            if (!(root.isArray() || root.path("pending").isArray())) {
-                throw new UncheckedIOException(new IOException(ledgerFile + " is not a DeepEnrich ledger (a JSON "
-                                                               + "object with an array 'pending')"));
-            }
-            found.put(ledgerFile, root);
-            for (String beside : List.of(".wire.json", ".credits.json", ".people.json")) {
-                Path file = ledgerFile.resolveSibling(ledgerFile.getFileName() + beside);
-                if (Files.isRegularFile(file)) {
-                    found.put(file, parse(file));
-                }
+        found.put(ledgerFile, root);
+        for (String beside : List.of(".wire.json", ".credits.json", ".people.json")) {
+            Path file = ledgerFile.resolveSibling(ledgerFile.getFileName() + beside);
+            if (Files.isRegularFile(file)) {
+                found.put(file, parse(file));
             }
         }
         return new JsonLedgerImport(found);
