@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import com.deepenrich.camel.ledger.PeopleRegistry.Answer;
@@ -45,8 +44,11 @@ public final class LedgerBenchmark {
 
     private static final int PEOPLE = 100;
     private static final int WARM_UP = 100;
-    private static final int MEASURED = 300;
-    private static final List<Integer> STORED = List.of(1_000, 100_000);
+    /** Requests measured on each store, in rounds taking turns between the two, so both meet the same machine load. */
+    private static final int ROUNDS = 6;
+    private static final int PER_ROUND = 50;
+    private static final int SMALL = 1_000;
+    private static final int LARGE = 100_000;
     private static final Duration KEEP = Duration.ofDays(30);
     /** An enriched contact as the API returns it, about 1 KB with its summary. */
     private static final String CONTACT = "{\"contact\":{\"firstname\":\"Ada\",\"lastname\":\"Lovelace\","
@@ -72,21 +74,22 @@ public final class LedgerBenchmark {
         Path work = Files.createTempDirectory("ledger-benchmark");
         LedgerBenchmark benchmark = new LedgerBenchmark();
         benchmark.heapOfAFileLedgerWith(100_000, work.resolve("heap"));
-        for (int stored : STORED) {
-            FileDeepEnrichLedger file = new FileDeepEnrichLedger(work.resolve("file-" + stored));
-            benchmark.run("file ledger", file, stored);
-            System.out.printf("  its file: %,d KB%n", Files.size(file.getFile()) / 1024);
-            file.stop();
-        }
+        FileDeepEnrichLedger small = new FileDeepEnrichLedger(work.resolve("file-small"));
+        FileDeepEnrichLedger large = new FileDeepEnrichLedger(work.resolve("file-large"));
+        benchmark.compare("file ledger", small, large);
+        small.stop();
+        large.stop();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
                 Connection connection = postgres.getPostgresDatabase().getConnection()) {
             SingleConnectionDataSource pooled = new SingleConnectionDataSource(connection, true);
-            for (int stored : STORED) {
-                JdbcDeepEnrichLedger jdbc = new JdbcDeepEnrichLedger(pooled);
-                jdbc.setTablePrefix("run" + stored + "_");
-                benchmark.run("JDBC ledger on PostgreSQL", jdbc, stored);
-            }
+            benchmark.compare("JDBC ledger on PostgreSQL", prefixed(pooled, "small_"), prefixed(pooled, "large_"));
         }
+    }
+
+    private static JdbcDeepEnrichLedger prefixed(SingleConnectionDataSource database, String tablePrefix) {
+        JdbcDeepEnrichLedger ledger = new JdbcDeepEnrichLedger(database);
+        ledger.setTablePrefix(tablePrefix);
+        return ledger;
     }
 
     /** Its heap, and its file: as written, then compacted to its live rows. */
@@ -112,25 +115,48 @@ public final class LedgerBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private void run(String name, JdbcDeepEnrichLedger ledger, int stored) {
-        long filling = System.nanoTime();
-        fill(ledger, stored);
-        List<String> storedPeople = IntStream.range(0, stored).mapToObj(LedgerBenchmark::storedPerson).toList();
-        System.out.printf("%s, %,d people already stored (filled in %d s)%n", name, stored,
-                Duration.ofNanos(System.nanoTime() - filling).toSeconds());
+    /** One request's cost on a ledger holding {@value #SMALL} people, and on one holding {@value #LARGE}. */
+    private void compare(String name, JdbcDeepEnrichLedger small, JdbcDeepEnrichLedger large) {
+        List<String> fewPeople = filled(name, small, SMALL);
+        List<String> manyPeople = filled(name, large, LARGE);
+        long[] onSmall = new long[ROUNDS * PER_ROUND];
+        long[] onLarge = new long[ROUNDS * PER_ROUND];
         for (int i = 0; i < WARM_UP; i++) {
-            oneRequest(ledger, () -> sample(storedPeople));
+            oneRequest(small, fewPeople);
+            oneRequest(large, manyPeople);
         }
-        long[] nanos = new long[MEASURED];
-        for (int i = 0; i < MEASURED; i++) {
-            long start = System.nanoTime();
-            oneRequest(ledger, () -> sample(storedPeople));
-            nanos[i] = System.nanoTime() - start;
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int i = 0; i < PER_ROUND; i++) {
+                onSmall[round * PER_ROUND + i] = timed(small, fewPeople);
+            }
+            for (int i = 0; i < PER_ROUND; i++) {
+                onLarge[round * PER_ROUND + i] = timed(large, manyPeople);
+            }
         }
+        report(name, SMALL, onSmall);
+        report(name, LARGE, onLarge);
+    }
+
+    private List<String> filled(String name, JdbcDeepEnrichLedger ledger, int stored) {
+        long start = System.nanoTime();
+        fill(ledger, stored);
+        System.out.printf("%s: %,d people stored in %d s%n", name, stored,
+                Duration.ofNanos(System.nanoTime() - start).toSeconds());
+        return IntStream.range(0, stored).mapToObj(LedgerBenchmark::storedPerson).toList();
+    }
+
+    private long timed(JdbcDeepEnrichLedger ledger, List<String> storedPeople) {
+        long start = System.nanoTime();
+        oneRequest(ledger, storedPeople);
+        return System.nanoTime() - start;
+    }
+
+    private static void report(String name, int stored, long[] nanos) {
         Arrays.sort(nanos);
-        System.out.printf("  one request of %d people: median %.1f ms, p90 %.1f ms, mean %.1f ms (%d requests)%n",
-                PEOPLE, nanos[MEASURED / 2] / 1e6, nanos[MEASURED * 9 / 10] / 1e6,
-                Arrays.stream(nanos).average().orElseThrow() / 1e6, MEASURED);
+        System.out.printf("%s, %,d people stored: one request of %d people, median %.1f ms, p90 %.1f ms, mean "
+                          + "%.1f ms (%d requests)%n",
+                name, stored, PEOPLE, nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 9 / 10] / 1e6,
+                Arrays.stream(nanos).average().orElseThrow() / 1e6, nanos.length);
     }
 
     /** {@code stored} stored results, and as many people held by running requests with their pending enrichments. */
@@ -172,7 +198,7 @@ public final class LedgerBenchmark {
         return IntStream.range(0, PEOPLE).mapToObj(i -> people.get(random.nextInt(people.size()))).toList();
     }
 
-    private void oneRequest(JdbcDeepEnrichLedger ledger, Supplier<List<String>> nextBatch) {
+    private void oneRequest(JdbcDeepEnrichLedger ledger, List<String> storedPeople) {
         Instant now = Instant.now();
         int n = requests++;
         String key = RequestNames.newKey();
@@ -199,7 +225,7 @@ public final class LedgerBenchmark {
         registry.answered(key, List.of());
         ledger.complete(enrichmentId);
 
-        Map<String, StoredResult> found = registry.storedResults(nextBatch.get(), now);
+        Map<String, StoredResult> found = registry.storedResults(sample(storedPeople), now);
         if (found.isEmpty() || answers.size() != PEOPLE) {
             throw new IllegalStateException("the ledger lost what it was given");
         }
