@@ -119,7 +119,7 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDeepEnrichLedger.class);
 
     /** How many times a call that conflicts with another instance's concurrent transaction is run in all. */
-    static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 5;
 
     private static final int NAME_LENGTH = 1000;
     private static final String PENDING = "enrichment_id, name, submitted_at, contact_count";
@@ -288,10 +288,6 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
     /** The names of the tables, from the table prefix. */
     JdbcTables tables() {
         return tables;
-    }
-
-    Clock clock() {
-        return clock;
     }
 
     private List<PendingEnrichment> selectPending(String what, String condition, Object... params) {
