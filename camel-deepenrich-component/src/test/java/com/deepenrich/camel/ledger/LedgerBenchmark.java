@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import com.deepenrich.camel.ledger.PeopleRegistry.Answer;
 import com.deepenrich.camel.ledger.PeopleRegistry.Entrant;
@@ -73,12 +75,18 @@ public final class LedgerBenchmark {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // not the embedded server's start
         Path work = Files.createTempDirectory("ledger-benchmark");
         LedgerBenchmark benchmark = new LedgerBenchmark();
-        benchmark.heapOfAFileLedgerWith(100_000, work.resolve("heap"));
-        FileDeepEnrichLedger small = new FileDeepEnrichLedger(work.resolve("file-small"));
-        FileDeepEnrichLedger large = new FileDeepEnrichLedger(work.resolve("file-large"));
-        benchmark.compare("file ledger", small, large);
-        small.stop();
-        large.stop();
+        try {
+            benchmark.heapOfAFileLedgerWith(100_000, work.resolve("heap"));
+            FileDeepEnrichLedger small = new FileDeepEnrichLedger(work.resolve("file-small"));
+            FileDeepEnrichLedger large = new FileDeepEnrichLedger(work.resolve("file-large"));
+            benchmark.compare("file ledger", small, large);
+            small.stop();
+            large.stop();
+        } finally {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
                 Connection connection = postgres.getPostgresDatabase().getConnection()) {
             SingleConnectionDataSource pooled = new SingleConnectionDataSource(connection, true);
