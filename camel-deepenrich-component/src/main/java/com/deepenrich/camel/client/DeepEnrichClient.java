@@ -65,6 +65,13 @@ public final class DeepEnrichClient {
         return settings;
     }
 
+    /** This client sending each request once: for a check whose failure is told, not waited out. */
+    public DeepEnrichClient withoutRetries() {
+        ClientSettings once = new ClientSettings(settings.baseUrl(), settings.apiKey(), settings.requestTimeout(),
+                new RetryPolicy(0, 0, 0), settings.retryInDoubtSubmissions());
+        return new DeepEnrichClient(http, senders, once, limiter, scheduler, metrics);
+    }
+
     /** POST /contact/enrich/bulk; completes with the enrichment id. */
     public CompletableFuture<String> submit(BulkRequest request) {
         return submit(request, DeepEnrichJson.write(request), OnTheWire.NONE);
