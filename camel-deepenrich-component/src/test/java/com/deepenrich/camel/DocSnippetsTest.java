@@ -255,7 +255,7 @@ class DocSnippetsTest {
 
     /**
      * The guide's application under camel-main with its application.properties, only the API's URL, the server's
-     * port and the folders changed, the folders in {@code dir}.
+     * port, the rate limit and the folders changed, the folders in {@code dir}.
      */
     private static final class OwnApplication {
 
@@ -275,6 +275,8 @@ class DocSnippetsTest {
             main.setInitialProperties(properties);
             main.addOverrideProperty("camel.component.deepenrich.base-url", baseUrl);
             main.addOverrideProperty("camel.server.port", Integer.toString(port));
+            // no client-side limit: the API is a stub, and each request would wait a turn of 60 a minute
+            main.addOverrideProperty("camel.component.deepenrich.requests-per-minute", "0");
             for (String folder : List.of("contacts", "output", "data")) {
                 main.addOverrideProperty(folder + ".dir", dir.resolve(folder).toString());
             }
