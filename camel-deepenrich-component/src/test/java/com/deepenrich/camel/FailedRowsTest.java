@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The guide's dead letters ({@link FailedRows}) on the bad days the guide names: a group refused with
- * invalidContacts=fail, an answer lost, a key refused, a credits budget reached. Every row of the group is a dead
+ * invalidContacts=fail, an answer lost, a key refused, an account out of credits, a credits budget reached. Every row of the group is a dead
  * letter, in input order, with its reason.
  */
 class FailedRowsTest extends ProducerTestSupport {
@@ -93,6 +93,19 @@ class FailedRowsTest extends ProducerTestSupport {
 
         for (FailedRows.FailedRow letter : deadLetters(group(false), "")) {
             assertTrue(letter.reason().startsWith("DeepEnrich error.api.key: Unknown api key (HTTP 401)"),
+                    letter.reason());
+        }
+    }
+
+    @Test
+    void aGroupRefusedForWantOfCreditsSaysSo() {
+        api.server.stubFor(post(urlEqualTo(BULK_PATH)).willReturn(aResponse().withStatus(402)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\": \"error.credits.insufficient\", \"message\": \"Not enough credits\"}")));
+
+        for (FailedRows.FailedRow letter : deadLetters(group(false), "")) {
+            assertTrue(
+                    letter.reason().startsWith("DeepEnrich error.credits.insufficient: Not enough credits (HTTP 402)"),
                     letter.reason());
         }
     }
