@@ -135,6 +135,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "staleAfter": getOrCreateConfiguration(target).setStaleAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "verifykeyonstartup":
+        case "verifyKeyOnStartup": getOrCreateConfiguration(target).setVerifyKeyOnStartup(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -247,6 +249,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "staleAfter": return long.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "verifykeyonstartup":
+        case "verifyKeyOnStartup": return boolean.class;
         default: return null;
         }
     }
@@ -360,6 +364,8 @@ public class DeepEnrichComponentConfigurer extends PropertyConfigurerSupport imp
         case "staleAfter": return getOrCreateConfiguration(target).getStaleAfter();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "verifykeyonstartup":
+        case "verifyKeyOnStartup": return getOrCreateConfiguration(target).isVerifyKeyOnStartup();
         default: return null;
         }
     }

@@ -148,6 +148,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "verifykeyonstartup":
+        case "verifyKeyOnStartup": target.getConfiguration().setVerifyKeyOnStartup(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -280,6 +282,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "verifykeyonstartup":
+        case "verifyKeyOnStartup": return boolean.class;
         default: return null;
         }
     }
@@ -413,6 +417,8 @@ public class DeepEnrichEndpointConfigurer extends PropertyConfigurerSupport impl
         case "timeUnit": return target.getTimeUnit();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "verifykeyonstartup":
+        case "verifyKeyOnStartup": return target.getConfiguration().isVerifyKeyOnStartup();
         default: return null;
         }
     }

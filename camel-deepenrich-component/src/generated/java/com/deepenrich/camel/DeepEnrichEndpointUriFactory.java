@@ -23,7 +23,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(66);
+        Set<String> props = new HashSet<>(67);
         props.add("apiKey");
         props.add("awaitPollInterval");
         props.add("awaitResult");
@@ -90,6 +90,7 @@ public class DeepEnrichEndpointUriFactory extends org.apache.camel.support.compo
         props.add("startScheduler");
         props.add("timeUnit");
         props.add("useFixedDelay");
+        props.add("verifyKeyOnStartup");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(4);
         secretProps.add("apiKey");

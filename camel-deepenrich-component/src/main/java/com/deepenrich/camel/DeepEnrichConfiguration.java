@@ -33,6 +33,14 @@ public class DeepEnrichConfiguration implements Cloneable {
     @Metadata(description = "Base URL of the DeepEnrich API (point it at a simulator or a proxy).")
     private String baseUrl = DEFAULT_BASE_URL;
 
+    @UriParam(defaultValue = "false")
+    @Metadata(description = "Checks the API key when the endpoint starts: one GET /account/keys/verify, not retried. "
+                            + "A key DeepEnrich refuses stops the start with a DeepEnrichAuthenticationException "
+                            + "naming the option; an API that does not answer, or answers another error, is logged "
+                            + "at WARN and the start goes on (requests are retried as usual). Each endpoint started "
+                            + "with it costs one request of requestsPerMinute.")
+    private boolean verifyKeyOnStartup;
+
     @UriParam(label = "producer")
     @Metadata(description = "Name of the enrichment request (header CamelDeepEnrichName overrides). "
                             + "A readable default naming the route and the time is generated. Each request is sent "
@@ -406,6 +414,14 @@ public class DeepEnrichConfiguration implements Cloneable {
 
     public void setInDoubtTimeout(long inDoubtTimeout) {
         this.inDoubtTimeout = inDoubtTimeout;
+    }
+
+    public boolean isVerifyKeyOnStartup() {
+        return verifyKeyOnStartup;
+    }
+
+    public void setVerifyKeyOnStartup(boolean verifyKeyOnStartup) {
+        this.verifyKeyOnStartup = verifyKeyOnStartup;
     }
 
     public boolean isRetryInDoubtSubmissions() {

@@ -175,6 +175,9 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
         client = new DeepEnrichClient(getComponent().httpClient(configuration),
                 getComponent().senders(), settings,
                 getComponent().rateLimiter(configuration), getComponent().scheduler(), metrics);
+        if (configuration.isVerifyKeyOnStartup()) {
+            ApiKeyCheck.onStart(this, client);
+        }
         if (configuration.getOperation() != DeepEnrichOperation.results) {
             getComponent().registerHealthCheck(configuration, client, accountCredits, overdueRequests,
                     getComponent().peopleWatch(getLedger()));

@@ -29,11 +29,21 @@ public class DeepEnrichValidationException extends DeepEnrichException {
         this.rejections = List.copyOf(rejections);
     }
 
+    /**
+     * Counts the invalid contacts, says what {@code invalidContacts=skip} would have done when some are valid (under
+     * skip the exchange fails only when none is), then spells out the first {@value #LISTED}.
+     */
     private static String describe(List<Rejection> rejections, int received) {
         String each = rejections.stream().limit(LISTED).map(Rejection::toString).collect(Collectors.joining("; "));
         String more = rejections.size() > LISTED
                 ? "; and " + (rejections.size() - LISTED) + " more contacts (see getRejections())" : "";
-        return rejections.size() + " of " + received + " contacts are invalid, nothing was sent: " + each + more;
+        int valid = received - rejections.size();
+        String skip = valid > 0
+                ? " (invalidContacts=fail; invalidContacts=skip would send the " + valid + " valid ones and list the "
+                  + "invalid in header " + DeepEnrichConstants.REJECTED + ")"
+                : "";
+        return rejections.size() + " of " + received + " contacts are invalid, nothing was sent" + skip + ": " + each
+               + more;
     }
 
     /**

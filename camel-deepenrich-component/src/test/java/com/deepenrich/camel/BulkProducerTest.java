@@ -224,6 +224,33 @@ class BulkProducerTest extends ProducerTestSupport {
     }
 
     @Test
+    void failSaysWhatInvalidContactsSkipWouldDoAndListsTheValidContactsAsUnsubmitted() {
+        List<Object> received = twoContactsWithTwoProblemsEach();
+
+        Exchange out = send(BULK, received);
+
+        DeepEnrichValidationException e = assertInstanceOf(DeepEnrichValidationException.class, out.getException());
+        assertTrue(e.getMessage().contains("2 of 4 contacts are invalid, nothing was sent (invalidContacts=fail; "
+                                           + "invalidContacts=skip would send the 2 valid ones and list the invalid "
+                                           + "in header CamelDeepEnrichRejected): contact 2"),
+                e.getMessage());
+        assertEquals(List.of(received.get(0), received.get(3)), e.getUnsubmittedContacts(),
+                "the valid contacts, not sent either, in input order");
+        assertEquals(e.getRejections(), e.getProgress().rejections());
+    }
+
+    @Test
+    void whenEveryContactIsInvalidSkipIsNotSuggested() {
+        Exchange out = send(BULK + "&invalidContacts=skip", List.of(contact(0).toBuilder().lastname(null).build()));
+
+        DeepEnrichValidationException e = assertInstanceOf(DeepEnrichValidationException.class, out.getException());
+        assertTrue(e.getMessage().startsWith("DeepEnrich invalid.contacts: 1 of 1 contacts are invalid, nothing was "
+                                             + "sent: contact 1"),
+                e.getMessage());
+        assertEquals(List.of(), e.getUnsubmittedContacts());
+    }
+
+    @Test
     void skipSendsTheValidContactsAndListsTheRejectedOnes() {
         Contact noLastname = contact(1).toBuilder().lastname(" ").build();
         Contact noCompany = contact(3).toBuilder().domain(null).build();

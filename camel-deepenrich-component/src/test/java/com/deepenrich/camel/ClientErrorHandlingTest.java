@@ -119,11 +119,8 @@ class ClientErrorHandlingTest extends ProducerTestSupport {
     }
 
     @Test
-    void connectionRefusedIsRetriedThenFailsWithAConnectionError() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+    void connectionRefusedIsRetriedThenFailsNamingTheHostPortAndWhatWasTried() throws Exception {
+        int closedPort = closedPort();
 
         Exception e = bulkFailure(BULK + "&maxRetries=2&baseUrl=http://127.0.0.1:" + closedPort + "/api/v1",
                 contact(0));
@@ -132,8 +129,55 @@ class ClientErrorHandlingTest extends ProducerTestSupport {
         assertFalse(refused instanceof DeepEnrichInDoubtException, "never sent, so not in doubt");
         assertEquals(0, refused.getHttpStatus());
         assertEquals("leads", RequestNames.userName(refused.getRequestName()));
-        assertTrue(refused.getMessage().contains("after 3 attempt(s)"), refused.getMessage());
+        String message = refused.getMessage();
+        assertTrue(message.startsWith("DeepEnrich no answer from 127.0.0.1:" + closedPort + ": could not connect"),
+                message);
+        assertTrue(message.contains("POST /api/v1/contact/enrich/bulk was tried 3 times over ")
+                   && message.contains("(maxRetries=2)")
+                   && message.contains("baseUrl http://127.0.0.1:" + closedPort + "/api/v1"),
+                message);
         assertInstanceOf(ConnectException.class, refused.getCause());
+    }
+
+    @Test
+    void eachRetryLogsOneWarningWithTheAttemptTheWaitAndTheCause() throws Exception {
+        int closedPort = closedPort();
+
+        List<String> warnings;
+        try (LogCapture log = new LogCapture()) {
+            bulkFailure(BULK + "&maxRetries=2&baseUrl=http://127.0.0.1:" + closedPort + "/api/v1", contact(0));
+            warnings = log.lines("WARN com.deepenrich.camel.client.DeepEnrichClient");
+        }
+
+        assertEquals(2, warnings.size(), String.join("\n", warnings));
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            String line = warnings.get(attempt - 1);
+            assertTrue(line.contains("POST /api/v1/contact/enrich/bulk to 127.0.0.1:" + closedPort + ": attempt "
+                                     + attempt + " of 3 failed: could not connect")
+                       && line.contains("; next attempt in ") && line.contains("[request 'leads #"),
+                    line);
+        }
+    }
+
+    @Test
+    void aServerErrorRetriedIsLoggedWithItsStatusAndCode() {
+        answerBulk(503, "{\"code\": \"error.server\", \"message\": \"down\"}");
+
+        List<String> warnings;
+        try (LogCapture log = new LogCapture()) {
+            bulkFailure(BULK + "&maxRetries=1", contact(0));
+            warnings = log.lines("WARN com.deepenrich.camel.client.DeepEnrichClient");
+        }
+
+        assertEquals(1, warnings.size(), String.join("\n", warnings));
+        assertTrue(warnings.get(0).contains("attempt 1 of 2 failed: HTTP 503 error.server; next attempt in "),
+                warnings.get(0));
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test

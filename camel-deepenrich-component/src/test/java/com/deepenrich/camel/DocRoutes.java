@@ -84,16 +84,33 @@ final class DocRoutes {
         public void configure() {
             // @formatter:off
             // snippet:adoc-own-app-routes
+            // a batch that failed: each row DeepEnrich did not take goes to the dead letters, with why
+            onException(DeepEnrichException.class).handled(true)
+                .setBody(method(FailedRows.class, "of"))
+                .to("direct:dead-letters");
+
             from("file:{{contacts.dir}}?include=.*\\.jsonl")
                 .split(body().tokenize("\n")).streaming()
                     .aggregate(constant(true), new DeepEnrichAggregationStrategy())
-                        .completionSize(100).completionTimeout(2000).forceCompletionOnStop()
-                    .to("deepenrich:bulk");
+                        .completionSize(100).completionTimeout(2000).forceCompletionOnStop().completeAllOnStop()
+                    .to("deepenrich:bulk")
+                    // the rows of an accepted batch refused before sending (invalidContacts=skip)
+                    .setBody(method(FailedRows.class, "refused"))
+                    .to("direct:dead-letters");
 
+            // each lead written once: a result delivered again, or answered again after a restart, is skipped
             from("webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false"
                  + "&webhookPath={{deepenrich.webhook-path}}")
                 .split(simple("${body.contacts}"))
-                    .log("${body.custom}: ${body.outcome} ${body.mostProbableEmail}");
+                    .idempotentConsumer(simple("${body.custom[lead_id]}")).idempotentRepository("writtenLeads")
+                            .eager(false).completionEager(true)
+                        .convertBodyTo(String.class)
+                        .to("file:{{output.dir}}?fileName=enriched.jsonl&fileExist=Append&appendChars=\\\\n");
+
+            from("direct:dead-letters")
+                .split(body())
+                    .marshal().json()
+                    .to("file:{{output.dir}}?fileName=dead-letters.jsonl&fileExist=Append&appendChars=\\\\n");
             // end:adoc-own-app-routes
             // @formatter:on
         }

@@ -87,8 +87,10 @@ class HeldByADeadNodeTest extends KillTestSupport {
             results.assertIsSatisfied();
             List<EnrichedContact> answered = results.getExchanges().get(0).getMessage()
                     .getBody(EnrichmentResult.class).getContacts();
-            assertEquals(List.of(sent, 100 + sent), answered.stream().map(c -> Integer.parseInt(c.getCustom().get("seq")))
-                    .sorted().toList(), "A's request answers B's contact waiting for her");
+            assertEquals(List.of(sent, 100 + sent),
+                    answered.stream().map(c -> Integer.parseInt(c.getCustom().get("seq")))
+                            .sorted().toList(),
+                    "A's request answers B's contact waiting for her");
             DeepEnrichEndpoint bulk = nodeB.getEndpoint(BULK, DeepEnrichEndpoint.class);
             Awaitility.await("the two contacts nobody will answer reported").atMost(Duration.ofSeconds(60))
                     .until(() -> bulk.getContactsUnanswered() == 2);

@@ -33,9 +33,15 @@ final class WireMockApi implements AutoCloseable {
     static final String BULK_PATH = "/api/v1/contact/enrich/bulk";
     static final String API_KEY = "test-key";
 
-    final WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+    final WireMockServer server;
 
     WireMockApi() {
+        this(0);
+    }
+
+    /** On {@code port} of 127.0.0.1 (0: any free one), for an API that comes up where a test expected it. */
+    WireMockApi(int port) {
+        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").port(port));
         server.start();
     }
 

@@ -59,7 +59,8 @@ public final class WireNode {
         ProducerTemplate template = context.createProducerTemplate();
         for (int seq = 0; seq < requests; seq++) {
             template.asyncSendBody("deepenrich:bulk?name=wire&requestsPerMinute=1&personHoldTimeout="
-                                   + System.getProperty(HOLD_TIMEOUT, "86400000"), WireMockApi.contacts(seq, 1));
+                                   + System.getProperty(HOLD_TIMEOUT, "86400000"),
+                    WireMockApi.contacts(seq, 1));
         }
         System.out.println("STARTED");
         Thread.sleep(60_000); // the test kills this process long before

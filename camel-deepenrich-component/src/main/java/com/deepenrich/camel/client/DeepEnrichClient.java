@@ -5,11 +5,15 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -59,6 +63,13 @@ public final class DeepEnrichClient {
 
     public ClientSettings settings() {
         return settings;
+    }
+
+    /** This client sending each request once: for a check whose failure is told, not waited out. */
+    public DeepEnrichClient withoutRetries() {
+        ClientSettings once = new ClientSettings(settings.baseUrl(), settings.apiKey(), settings.requestTimeout(),
+                new RetryPolicy(0, 0, 0), settings.retryInDoubtSubmissions());
+        return new DeepEnrichClient(http, senders, once, limiter, scheduler, metrics);
     }
 
     /** POST /contact/enrich/bulk; completes with the enrichment id. */
@@ -147,6 +158,7 @@ public final class DeepEnrichClient {
         private final OnTheWire wire;
         private final Function<ApiResponse, T> handler;
         private final CompletableFuture<T> result = new CompletableFuture<>();
+        private final long startNanos = System.nanoTime();
 
         Call(HttpRequest request, boolean submission, String requestName, RateLimiter.Turn turn, OnTheWire wire,
              Function<ApiResponse, T> handler) {
@@ -221,9 +233,9 @@ public final class DeepEnrichClient {
                 if (!mayHaveReachedTheApi(cause)) {
                     wire.offTheWire();
                 }
-                again(retry, policy.backoffMillis(retry + 1), cause.toString());
+                again(retry, policy.backoffMillis(retry + 1), why(cause));
             } else {
-                result.completeExceptionally(connectionFailure(cause, requestName, retry));
+                result.completeExceptionally(connectionFailure(cause, retry));
             }
         }
 
@@ -240,18 +252,75 @@ public final class DeepEnrichClient {
                     limiter.deferAll(delay);
                 }
                 wire.offTheWire();
-                again(retry, delay, "HTTP " + response.status());
+                again(retry, delay, "HTTP " + response.status()
+                                    + (error.getCode() == null ? "" : " " + error.getCode()));
             } else {
                 result.complete(handler.apply(response));
             }
         }
 
+        /** One WARN line per retry: an API that does not answer is never silent while it is retried. */
         private void again(int retry, long delayMillis, String why) {
-            LOG.debug("{} {} failed ({}), retry {} in {} ms", request.method(), request.uri().getPath(), why,
-                    retry + 1, delayMillis);
+            LOG.warn("DeepEnrich {} {} to {}: attempt {} of {} failed: {}; next attempt in {}{}", request.method(),
+                    request.uri().getPath(), hostAndPort(request.uri()), retry + 1,
+                    settings.retryPolicy().maxRetries() + 1, why, seconds(delayMillis), forRequest());
             metrics.retried();
             scheduler.schedule(() -> attempt(retry + 1), delayMillis, TimeUnit.MILLISECONDS);
         }
+
+        /**
+         * No answer after the last attempt: names where the API was looked for, what was tried for how long, and why
+         * the last attempt failed, so that a wrong baseUrl or an API down reads as such.
+         */
+        private DeepEnrichException connectionFailure(Throwable cause, int retries) {
+            if (cause instanceof DeepEnrichException known) {
+                return known;
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+            String what = "no answer from " + hostAndPort(request.uri()) + ": " + why(cause) + "; "
+                          + request.method() + " " + request.uri().getPath() + " was tried "
+                          + (retries == 0 ? "once" : (retries + 1) + " times") + " over " + seconds(millis)
+                          + " (maxRetries="
+                          + settings.retryPolicy().maxRetries() + "). Check that the API answers at baseUrl "
+                          + settings.baseUrl() + " from this host (proxy, firewall)";
+            return new DeepEnrichConnectionException(null, what, 0, requestName, cause);
+        }
+
+        private String forRequest() {
+            return requestName == null ? "" : " [request '" + requestName + "']";
+        }
+    }
+
+    /** The host and port a URI reaches, the scheme's default port when it names none. */
+    static String hostAndPort(URI uri) {
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost() + ":" + port;
+    }
+
+    /**
+     * Why an exchange got no answer, in words: the JDK's connection failures carry no message of their own (a
+     * refused connection is a bare {@code java.net.ConnectException}).
+     */
+    static String why(Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof UnresolvedAddressException || c instanceof UnknownHostException) {
+                return "the host name does not resolve (" + cause.getClass().getName() + ")";
+            }
+        }
+        if (cause instanceof HttpConnectTimeoutException) {
+            return "no connection within connectTimeout (" + cause.getClass().getName() + ")";
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return "no answer within requestTimeout (" + cause.getClass().getName() + ")";
+        }
+        if (cause instanceof ConnectException || cause.getCause() instanceof ConnectException) {
+            return "could not connect, refused or nothing listens there (" + cause.getClass().getName() + ")";
+        }
+        return String.valueOf(cause);
+    }
+
+    private static String seconds(long millis) {
+        return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000d);
     }
 
     /**
@@ -290,14 +359,6 @@ public final class DeepEnrichClient {
         String why = cause instanceof RejectedExecutionException
                 ? "the component is stopping (" + cause.getMessage() + ")" : String.valueOf(cause);
         return DeepEnrichException.local("request.not.sent", "not sent: " + why, requestName, cause);
-    }
-
-    private static DeepEnrichException connectionFailure(Throwable cause, String requestName, int retries) {
-        if (cause instanceof DeepEnrichException) {
-            return (DeepEnrichException) cause;
-        }
-        return new DeepEnrichConnectionException(null,
-                "no answer after " + (retries + 1) + " attempt(s): " + cause, 0, requestName, cause);
     }
 
     private static String requiredText(ApiResponse response, String field, String requestName) {

@@ -25,6 +25,24 @@ public final class ContactMapper {
     private static final Set<String> TEXT_FIELDS =
             Set.of("firstname", "lastname", "domain", "company_name", "linkedin_url");
 
+    /**
+     * The keys read as each field, compared in lower case without anything but ASCII letters and digits
+     * ({@code First Name}, {@code first_name} and {@code firstName} are all {@code firstname}); the guide lists them.
+     */
+    private static final Map<String, List<String>> ALIASES = Map.of(
+            "firstname", List.of("firstname", "first", "givenname", "fname"),
+            "lastname", List.of("lastname", "last", "surname", "familyname", "lname"),
+            "domain", List.of("domain", "companydomain", "website", "companywebsite"),
+            "company_name", List.of("companyname", "company", "organization", "organisation", "employer"),
+            "linkedin_url", List.of("linkedinurl", "linkedin", "linkedinprofile", "linkedinprofileurl"),
+            "enrich_fields", List.of("enrichfields"),
+            "custom", List.of("custom"));
+
+    /** {@link #ALIASES} the other way round: the field each alias is read as. */
+    private static final Map<String, String> CANONICAL = ALIASES.entrySet().stream().flatMap(
+            field -> field.getValue().stream().map(alias -> Map.entry(alias, field.getKey())))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+
     private ContactMapper() {
     }
 
@@ -116,24 +134,15 @@ public final class ContactMapper {
             default:
                 break;
         }
-        switch (lettersAndDigits(key)) {
-            case "firstname", "first", "givenname", "fname":
-                return "firstname";
-            case "lastname", "last", "surname", "familyname", "lname":
-                return "lastname";
-            case "domain", "companydomain", "website", "companywebsite":
-                return "domain";
-            case "companyname", "company", "organization", "organisation", "employer":
-                return "company_name";
-            case "linkedinurl", "linkedin", "linkedinprofile", "linkedinprofileurl":
-                return "linkedin_url";
-            case "enrichfields":
-                return "enrich_fields";
-            case "custom":
-                return "custom";
-            default:
-                return key;
-        }
+        return CANONICAL.getOrDefault(lettersAndDigits(key), key);
+    }
+
+    /**
+     * Every field of the API a map key is read as, with the keys read as it, in the form they are compared in (lower
+     * case, letters and digits only).
+     */
+    public static Map<String, List<String>> aliases() {
+        return ALIASES;
     }
 
     /**

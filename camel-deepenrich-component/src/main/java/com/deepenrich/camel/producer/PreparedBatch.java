@@ -8,6 +8,7 @@ import com.deepenrich.camel.InvalidContactsPolicy;
 import com.deepenrich.camel.model.Contact;
 import com.deepenrich.camel.model.ContactMapper;
 import com.deepenrich.camel.model.Rejection;
+import com.deepenrich.camel.model.SubmissionProgress;
 import org.apache.camel.Message;
 
 /**
@@ -41,7 +42,9 @@ record PreparedBatch(List<Contact> contacts, List<Object> sourceItems, List<Reje
             sources.add(item);
         }
         if (!rejections.isEmpty() && (policy == InvalidContactsPolicy.fail || contacts.isEmpty())) {
-            throw new DeepEnrichValidationException(rejections, items.size(), requestName);
+            // the valid contacts were not sent either: the failure lists them, as every failure of bulk does
+            throw new DeepEnrichValidationException(rejections, items.size(), requestName)
+                    .withProgress(new SubmissionProgress(List.of(), List.of(), sources, rejections));
         }
         return new PreparedBatch(contacts, sources, rejections, items.size());
     }

@@ -78,6 +78,7 @@ public final class DeepEnrichSimulator implements Closeable {
         server.createContext("/", new ApiHandler(router, new Authenticator(config.apiKeys()),
                 new RateLimiter(config.requestsPerMinute(), config.rateWindow()), faults, stats,
                 config.responseLatency()));
+        server.createContext(StatsHandler.PATH, new StatsHandler(stats));
         server.setExecutor(httpExecutor);
         server.start();
         LOG.info("DeepEnrich simulator listening on {}", baseUrl());
@@ -122,6 +123,11 @@ public final class DeepEnrichSimulator implements Closeable {
     /** A view of one enrichment (settled first if its time has come), empty for an unknown id. */
     public Optional<JobView> job(String id) {
         return processor.find(id).map(job -> job.view(System.nanoTime()));
+    }
+
+    /** {@code http://127.0.0.1:<port>/_sim/stats}: the counts of {@link #stats()} as JSON, while it runs. */
+    public String statsUrl() {
+        return "http://127.0.0.1:" + port() + StatsHandler.PATH;
     }
 
     /** Stops the server at once; pending webhook retries are dropped. */

@@ -34,7 +34,8 @@ public final class SimulatorMain {
             stopped.countDown();
         }, "deepenrich-sim-shutdown"));
         System.out.println("DeepEnrich simulator: " + simulator.baseUrl()
-                           + " (api keys " + config.apiKeys() + ", Ctrl+C to stop)");
+                           + " (api keys " + config.apiKeys() + ", Ctrl+C to stop); its counts: GET "
+                           + simulator.statsUrl());
         stopped.await();
     }
 

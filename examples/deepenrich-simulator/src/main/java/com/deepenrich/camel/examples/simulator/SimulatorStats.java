@@ -1,5 +1,6 @@
 package com.deepenrich.camel.examples.simulator;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,19 +111,33 @@ public final class SimulatorStats {
         return webhookSkipped.sum();
     }
 
-    @Override
-    public String toString() {
+    /** Every count by name, requests by endpoint under {@code requests}: what {@code GET /_sim/stats} answers. */
+    public Map<String, Object> asMap() {
         Map<String, Long> endpoints = new TreeMap<>();
         requestsByEndpoint.forEach((key, adder) -> endpoints.put(key, adder.sum()));
-        return "SimulatorStats{totalRequests=" + totalRequests() + ", requests=" + endpoints
-               + ", rateLimited429=" + rateLimited429() + ", injectedRateLimits=" + injectedRateLimits()
-               + ", injectedServerErrors=" + injectedServerErrors() + ", injectedResets=" + injectedResets()
-               + ", lostAnswers=" + lostAnswers()
-               + ", submissions=" + submissions() + ", contactsSubmitted=" + contactsSubmitted()
-               + ", duplicateContactSubmissions=" + duplicateContactSubmissions() + ", creditsSpent=" + creditsSpent()
-               + ", webhookAttempts=" + webhookAttempts() + ", webhookDeliveries=" + webhookDeliveries()
-               + ", webhookFailures=" + webhookFailures() + ", webhookGaveUp=" + webhookGaveUp() + ", webhookSkipped="
-               + webhookSkipped() + "}";
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("totalRequests", totalRequests());
+        all.put("requests", endpoints);
+        all.put("rateLimited429", rateLimited429());
+        all.put("injectedRateLimits", injectedRateLimits());
+        all.put("injectedServerErrors", injectedServerErrors());
+        all.put("injectedResets", injectedResets());
+        all.put("lostAnswers", lostAnswers());
+        all.put("submissions", submissions());
+        all.put("contactsSubmitted", contactsSubmitted());
+        all.put("duplicateContactSubmissions", duplicateContactSubmissions());
+        all.put("creditsSpent", creditsSpent());
+        all.put("webhookAttempts", webhookAttempts());
+        all.put("webhookDeliveries", webhookDeliveries());
+        all.put("webhookFailures", webhookFailures());
+        all.put("webhookGaveUp", webhookGaveUp());
+        all.put("webhookSkipped", webhookSkipped());
+        return all;
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatorStats" + asMap().toString();
     }
 
     void countRequest(String endpointKey) {
