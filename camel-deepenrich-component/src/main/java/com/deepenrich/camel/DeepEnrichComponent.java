@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,7 +76,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
 
     private final Map<LimiterKey, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
     private final Map<CreditsKey, AccountCredits> accountCredits = new ConcurrentHashMap<>();
-    private final Set<DeepEnrichEndpoint> endpoints = ConcurrentHashMap.newKeySet();
+    private final StartedEndpoints endpoints = new StartedEndpoints();
     private final Map<HttpTransport, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<String, DeepEnrichHealthCheck> healthChecks = new ConcurrentHashMap<>();
     private WritableHealthCheckRepository producerChecks;
@@ -99,7 +98,6 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         DeepEnrichEndpoint endpoint = new DeepEnrichEndpoint(uri, this, cfg);
         cfg.setOperation(getCamelContext().getTypeConverter().mandatoryConvertTo(DeepEnrichOperation.class, remaining));
         setProperties(endpoint, parameters);
-        endpoints.add(endpoint);
         return endpoint;
     }
 
@@ -136,6 +134,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
                     gate.getPending(), STOP_DRAIN_MILLIS);
         }
         warnPendingInMemory();
+        endpoints.clear();
         if (producerChecks != null) {
             healthChecks.values().forEach(producerChecks::removeHealthCheck);
         }
@@ -238,21 +237,26 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         return localResultRoutes;
     }
 
+    /** An endpoint started: it counts among those this component keeps (see {@link StartedEndpoints}). */
+    void endpointStarted(DeepEnrichEndpoint endpoint) {
+        endpoints.started(endpoint, getCamelContext());
+    }
+
     /** Results an in-memory ledger still waits for are gone with this JVM: say so, naming the endpoints. */
     private void warnPendingInMemory() {
         Map<DeepEnrichLedger, List<String>> endpointsByLedger = new IdentityHashMap<>();
-        for (DeepEnrichEndpoint e : endpoints) {
+        for (DeepEnrichEndpoint e : endpoints.all()) {
             if (e.getLedger() instanceof InMemoryDeepEnrichLedger) {
                 endpointsByLedger.computeIfAbsent(e.getLedger(), l -> new ArrayList<>()).add(e.getReadableName());
             }
         }
-        endpointsByLedger.forEach((ledger, endpoints) -> {
+        endpointsByLedger.forEach((ledger, names) -> {
             int pending = ledger.pending().size();
             if (pending > 0) {
                 LOG.warn("{} enrichments still pending in the in-memory ledger of {} are lost with this stop (their "
                          + "results will never be emitted): set the ledger option to a FileDeepEnrichLedger or a "
                          + "JdbcDeepEnrichLedger",
-                        pending, String.join(", ", endpoints));
+                        pending, String.join(", ", names));
             }
         });
     }
@@ -309,6 +313,10 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
                     .newScheduledThreadPool(this, "DeepEnrichScheduler", scheduling);
         }
         return scheduler;
+    }
+
+    int endpointCount() {
+        return endpoints.size();
     }
 
     DeepEnrichLedger defaultLedger() {
