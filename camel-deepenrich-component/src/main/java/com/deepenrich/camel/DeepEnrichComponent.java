@@ -242,11 +242,15 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         endpoints.started(endpoint, getCamelContext());
     }
 
-    /** Results an in-memory ledger still waits for are gone with this JVM: say so, naming the endpoints. */
+    /**
+     * Results an in-memory ledger still waits for are gone with this JVM: say so, naming the endpoints using it. Only
+     * the in-memory ledger itself loses them: a ledger built on it (the file ledger) keeps them.
+     */
     private void warnPendingInMemory() {
         Map<DeepEnrichLedger, List<String>> endpointsByLedger = new IdentityHashMap<>();
+        endpointsByLedger.put(defaultLedger, new ArrayList<>()); // this component's: whatever endpoints used it
         for (DeepEnrichEndpoint e : endpoints.all()) {
-            if (e.getLedger() instanceof InMemoryDeepEnrichLedger) {
+            if (e.getLedger().getClass() == InMemoryDeepEnrichLedger.class) {
                 endpointsByLedger.computeIfAbsent(e.getLedger(), l -> new ArrayList<>()).add(e.getReadableName());
             }
         }
@@ -256,7 +260,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
                 LOG.warn("{} enrichments still pending in the in-memory ledger of {} are lost with this stop (their "
                          + "results will never be emitted): set the ledger option to a FileDeepEnrichLedger or a "
                          + "JdbcDeepEnrichLedger",
-                        pending, String.join(", ", names));
+                        pending, names.isEmpty() ? "the deepenrich component" : String.join(", ", names));
             }
         });
     }
