@@ -89,6 +89,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     private ScheduledExecutorService scheduler;
     private ExecutorService senders;
     private PendingBatches pendingBatches;
+    private boolean ownThreadsMarked;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -157,6 +158,20 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
             senders = null;
         }
         pendingBatches = null;
+        ownThreadsMarked = false;
+    }
+
+    /**
+     * The threads Camel makes for this component's pools are marked as its own, which never wait for back-pressure
+     * room (see {@link PendingBatches}): marked by a listener of Camel's thread factories, added before the first pool
+     * is made after each start (Camel forgets its listeners when it stops).
+     */
+    private synchronized void markOwnThreads() {
+        if (!ownThreadsMarked) {
+            getCamelContext().getExecutorServiceManager().addThreadFactoryListener(
+                    (source, factory) -> source == this ? PendingBatches.componentThreads(factory) : factory);
+            ownThreadsMarked = true;
+        }
     }
 
     /**
@@ -299,6 +314,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
             // request past the pool ran on its caller's thread and the bound did not hold
             sending.setMaxQueueSize(Integer.MAX_VALUE);
             sending.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            markOwnThreads();
             senders = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DeepEnrichSend", sending);
         }
         return senders;
@@ -313,6 +329,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
             ThreadPoolProfile scheduling = new ThreadPoolProfile("DeepEnrichScheduler");
             scheduling.setPoolSize(2);
             scheduling.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            markOwnThreads();
             scheduler = getCamelContext().getExecutorServiceManager()
                     .newScheduledThreadPool(this, "DeepEnrichScheduler", scheduling);
         }
@@ -337,7 +354,8 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
      */
     public synchronized PendingBatches pendingBatches() {
         if (pendingBatches == null) {
-            pendingBatches = new PendingBatches(maxPendingBatches);
+            pendingBatches = new PendingBatches(maxPendingBatches,
+                    EventLoopThreads.vertx(getCamelContext().getClassResolver()));
         }
         return pendingBatches;
     }
