@@ -65,7 +65,7 @@ public class DeepEnrichAggregationStrategy implements AggregationStrategy, Camel
         PendingBatches gate = camelContext.getComponent(componentName, DeepEnrichComponent.class).pendingBatches();
         String completedBy = group.getProperty(ExchangePropertyKey.AGGREGATED_COMPLETED_BY, String.class);
         boolean sourceThread = !COMPLETED_OFF_THE_SOURCE_THREAD.contains(completedBy);
-        PendingBatches.Admission admission = gate.admit(sourceThread && PendingBatches.mayWaitOnThisThread());
+        PendingBatches.Admission admission = gate.admit(sourceThread);
         group.setProperty(PendingBatches.ADMISSION, admission);
         // a group that never reaches the API (the route fails or filters it) gives its room back when it ends
         group.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {

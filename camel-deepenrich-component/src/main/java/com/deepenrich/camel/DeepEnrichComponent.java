@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -83,7 +82,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
 
     private final Map<LimiterKey, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
     private final Map<CreditsKey, AccountCredits> accountCredits = new ConcurrentHashMap<>();
-    private final Set<DeepEnrichEndpoint> endpoints = ConcurrentHashMap.newKeySet();
+    private final StartedEndpoints endpoints = new StartedEndpoints();
     private final Map<HttpTransport, HttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<String, DeepEnrichHealthCheck> healthChecks = new ConcurrentHashMap<>();
     private WritableHealthCheckRepository producerChecks;
@@ -100,6 +99,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
     private ScheduledExecutorService scheduler;
     private ExecutorService senders;
     private PendingBatches pendingBatches;
+    private boolean ownThreadsMarked;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -109,7 +109,6 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         DeepEnrichEndpoint endpoint = new DeepEnrichEndpoint(uri, this, cfg);
         cfg.setOperation(getCamelContext().getTypeConverter().mandatoryConvertTo(DeepEnrichOperation.class, remaining));
         setProperties(endpoint, parameters);
-        endpoints.add(endpoint);
         return endpoint;
     }
 
@@ -146,6 +145,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
                     gate.getPending(), STOP_DRAIN_MILLIS);
         }
         warnPendingInMemory();
+        endpoints.clear();
         if (producerChecks != null) {
             healthChecks.values().forEach(producerChecks::removeHealthCheck);
         }
@@ -169,6 +169,20 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
             senders = null;
         }
         pendingBatches = null;
+        ownThreadsMarked = false;
+    }
+
+    /**
+     * The threads Camel makes for this component's pools are marked as its own, which never wait for back-pressure
+     * room (see {@link PendingBatches}): marked by a listener of Camel's thread factories, added before the first pool
+     * is made after each start (Camel forgets its listeners when it stops).
+     */
+    private synchronized void markOwnThreads() {
+        if (!ownThreadsMarked) {
+            getCamelContext().getExecutorServiceManager().addThreadFactoryListener(
+                    (source, factory) -> source == this ? PendingBatches.componentThreads(factory) : factory);
+            ownThreadsMarked = true;
+        }
     }
 
     /**
@@ -304,21 +318,30 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
         }
     }
 
-    /** Results an in-memory ledger still waits for are gone with this JVM: say so, naming the endpoints. */
+    /** An endpoint started: it counts among those this component keeps (see {@link StartedEndpoints}). */
+    void endpointStarted(DeepEnrichEndpoint endpoint) {
+        endpoints.started(endpoint, getCamelContext());
+    }
+
+    /**
+     * Results an in-memory ledger still waits for are gone with this JVM: say so, naming the endpoints using it. Only
+     * the in-memory ledger itself loses them: a ledger built on it (the file ledger) keeps them.
+     */
     private void warnPendingInMemory() {
         Map<DeepEnrichLedger, List<String>> endpointsByLedger = new IdentityHashMap<>();
-        for (DeepEnrichEndpoint e : endpoints) {
-            if (e.getLedger() instanceof InMemoryDeepEnrichLedger) {
+        endpointsByLedger.put(defaultLedger, new ArrayList<>()); // this component's: whatever endpoints used it
+        for (DeepEnrichEndpoint e : endpoints.all()) {
+            if (e.getLedger().getClass() == InMemoryDeepEnrichLedger.class) {
                 endpointsByLedger.computeIfAbsent(e.getLedger(), l -> new ArrayList<>()).add(e.getReadableName());
             }
         }
-        endpointsByLedger.forEach((ledger, endpoints) -> {
+        endpointsByLedger.forEach((ledger, names) -> {
             int pending = ledger.pending().size();
             if (pending > 0) {
                 LOG.warn("{} enrichments still pending in the in-memory ledger of {} are lost with this stop (their "
                          + "results will never be emitted): set the ledger option to a FileDeepEnrichLedger or a "
                          + "JdbcDeepEnrichLedger",
-                        pending, String.join(", ", endpoints));
+                        pending, names.isEmpty() ? "the deepenrich component" : String.join(", ", names));
             }
         });
     }
@@ -357,6 +380,7 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
             // request past the pool ran on its caller's thread and the bound did not hold
             sending.setMaxQueueSize(Integer.MAX_VALUE);
             sending.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            markOwnThreads();
             senders = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DeepEnrichSend", sending);
         }
         return senders;
@@ -371,10 +395,15 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
             ThreadPoolProfile scheduling = new ThreadPoolProfile("DeepEnrichScheduler");
             scheduling.setPoolSize(2);
             scheduling.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            markOwnThreads();
             scheduler = getCamelContext().getExecutorServiceManager()
                     .newScheduledThreadPool(this, "DeepEnrichScheduler", scheduling);
         }
         return scheduler;
+    }
+
+    int endpointCount() {
+        return endpoints.size();
     }
 
     DeepEnrichLedger defaultLedger() {
@@ -391,7 +420,8 @@ public class DeepEnrichComponent extends HealthCheckComponent implements SSLCont
      */
     public synchronized PendingBatches pendingBatches() {
         if (pendingBatches == null) {
-            pendingBatches = new PendingBatches(maxPendingBatches);
+            pendingBatches = new PendingBatches(maxPendingBatches,
+                    EventLoopThreads.vertx(getCamelContext().getClassResolver()));
         }
         return pendingBatches;
     }

@@ -65,7 +65,7 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
     private AccountCredits accountCredits;
     private OverdueRequests overdueRequests;
     private final DeepEnrichMetrics metrics = new DeepEnrichMetrics();
-    private AutoCloseable meters = () -> {};
+    private volatile AutoCloseable meters = () -> {};
 
     public DeepEnrichEndpoint(String uri, DeepEnrichComponent component, DeepEnrichConfiguration configuration) {
         super(uri, component);
@@ -182,15 +182,25 @@ public class DeepEnrichEndpoint extends ScheduledPollEndpoint
             getComponent().registerHealthCheck(configuration, client, accountCredits, overdueRequests,
                     getComponent().peopleWatch(getLedger()));
         }
+        getComponent().endpointStarted(this); // first: drops the meters of an evicted endpoint of the same URI
         meters = Meters.bind(getCamelContext(), this);
         LOG.info("{}: {}", getReadableName(), EffectiveOptions.describe(this));
     }
 
     @Override
     protected void doStop() throws Exception {
-        meters.close();
+        unbindMeters();
         client = null;
         super.doStop();
+    }
+
+    /** Removes this endpoint's meters from the registry (again: nothing happens). */
+    void unbindMeters() {
+        try {
+            meters.close();
+        } catch (Exception e) {
+            LOG.warn("{}: could not remove its meters: {}", getReadableName(), e.getMessage());
+        }
     }
 
     /** The endpoint URI without its secrets (API key, callback token, proxy credentials): for logs, metrics, checks. */

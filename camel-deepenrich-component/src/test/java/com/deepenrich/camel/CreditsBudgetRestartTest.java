@@ -89,7 +89,9 @@ class CreditsBudgetRestartTest {
 
         Stream.of("id-0", "id-100").forEach(id -> ResultStubs.answerInTurn(api, id, ok(finished(id))));
         try (ResultsApplication third = new ResultsApplication(api, ledger.get(), true)) {
-            await("both results emitted").until(() -> third.emitted().size() == 2);
+            // settled once the route processed them
+            await("both results emitted and their credits settled").until(() -> third.emitted().size() == 2
+                                                                                && spent(third) == 22);
             Exchange again = send(third, 200, 100);
 
             assertNull(again.getException(), "11 + 11 spent + 100 reserved fit in 250");
@@ -99,6 +101,10 @@ class CreditsBudgetRestartTest {
                     api.bulkRequests().stream().map(r -> "id-" + WireMockApi.json(r).at("/datas/0/custom/seq").asInt())
                             .toList());
         }
+    }
+
+    private static long spent(ResultsApplication application) {
+        return application.endpoint(BULK).getAccountCredits().totals().spent();
     }
 
     private static Exchange send(ResultsApplication application, int from, int count) {

@@ -13,7 +13,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 /**
  * One running instance of an application: its own Camel context, whose deepenrich component talks to the WireMock
  * API and keeps its pending ids in the given ledger; with {@code polling}, a results consumer whose route collects
- * the ids it receives (kept after the application stopped).
+ * the ids it receives (kept after the application stopped). The route receives a result before the component marks
+ * it done (its id completed in the ledger, its credits settled).
  */
 final class ResultsApplication implements AutoCloseable {
 
@@ -39,6 +40,10 @@ final class ResultsApplication implements AutoCloseable {
 
     ProducerTemplate template() {
         return context.createProducerTemplate();
+    }
+
+    DeepEnrichEndpoint endpoint(String uri) {
+        return context.getEndpoint(uri, DeepEnrichEndpoint.class);
     }
 
     /** The enrichment ids the route received, in order. */

@@ -1,9 +1,11 @@
 package com.deepenrich.camel;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
+import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
 import com.deepenrich.camel.ledger.PendingEnrichment;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ResolveEndpointFailedException;
@@ -14,6 +16,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -165,5 +168,31 @@ class StartupChecksTest {
                                                 + "deepenrich://bulk"),
                     warnings.get(0));
         }
+    }
+
+    @Test
+    void enrichmentsPendingInAFileLedgerSetAsTheGuideShowsAreNotWarnedAboutAtStop(@TempDir Path dir)
+            throws Exception {
+        camel.addRoutes(new RouteBuilder() {
+
+            @Override
+            public void configure() {
+                // deepenrich-component.adoc, "Ledger and scale-out", with the test's directory
+                DeepEnrichComponent deepenrich = getContext().getComponent("deepenrich", DeepEnrichComponent.class);
+                deepenrich.getConfiguration().setLedger(new FileDeepEnrichLedger(dir.resolve("deepenrich-ledger")));
+
+                from("direct:in").to("deepenrich:bulk");
+            }
+        });
+        camel.start();
+        camel.getComponent("deepenrich", DeepEnrichComponent.class).getConfiguration().getLedger()
+                .record(new PendingEnrichment("e-1", "n", Instant.now(), 1));
+        try (LogCapture log = new LogCapture()) {
+            camel.stop();
+
+            assertEquals(List.of(), log.lines("WARN com.deepenrich.camel.DeepEnrichComponent"));
+        }
+        assertTrue(new FileDeepEnrichLedger(dir.resolve("deepenrich-ledger")).find("e-1").isPresent(),
+                "kept for the next start");
     }
 }

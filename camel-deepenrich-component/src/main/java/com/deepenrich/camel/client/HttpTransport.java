@@ -24,15 +24,13 @@ public record HttpTransport(long connectTimeoutMillis, SSLContextParameters sslC
     }
 
     /**
-     * The client runs its internal tasks (reading and parsing an answer, completing the exchange) on its selector
-     * thread instead of handing each to an executor: every exchange is a blocking {@code send} on one of the
-     * component's senders (see DeepEnrichClient), whose body handler only collects bytes, so nothing there blocks,
-     * and each answer costs one thread hand-off less.
+     * The client keeps the JDK's own executor for its internal tasks: run on its selector thread instead
+     * ({@code executor(Runnable::run)}), an answer over HTTP/2 is now and then never handed to the {@code send}
+     * waiting for it, which then waits for requestTimeout (PeopleOnTwoNodesTest shows it against WireMock's h2c).
      */
     public HttpClient build(CamelContext camelContext) throws Exception {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofMillis(connectTimeoutMillis))
-                .executor(Runnable::run)
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (sslContextParameters != null) {
             builder.sslContext(sslContextParameters.createSSLContext(camelContext));

@@ -175,7 +175,7 @@ public class DeepEnrichProducer extends HeaderSelectorProducer {
             return admission;
         }
         PendingBatches.Admission admission = endpoint.getComponent().pendingBatches()
-                .admit(given == null && PendingBatches.mayWaitOnThisThread());
+                .admit(given == null);
         exchange.setProperty(PendingBatches.ADMISSION, admission);
         return admission;
     }

@@ -1,15 +1,19 @@
 package com.deepenrich.camel.producer;
 
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * Back-pressure for {@code bulk}: counts the batches handed to the component whose requests the API has not
  * answered yet, and makes the thread that brings one more wait while {@code max} are pending. That thread is the
  * source's own (the one that completed an aggregation group, or called the producer), as seda's
- * {@code blockWhenFull} makes a producer wait; the component's own threads never wait here.
+ * {@code blockWhenFull} makes a producer wait. Two kinds of thread never wait here, whatever they are named: the
+ * component's own (its senders and scheduler, made by a {@link #componentThreads} factory), which are what frees room,
+ * and event loops (Vert.x's, behind platform-http), which must never block.
  * <p>
  * A closed gate (the component stopping) lets everyone through, so a shutdown never waits on it.
  */
@@ -18,7 +22,11 @@ public final class PendingBatches {
     /** Exchange property: the {@link Admission} of an exchange completed by DeepEnrichAggregationStrategy. */
     public static final String ADMISSION = "CamelDeepEnrichAdmission";
 
+    /** Set on the threads of the component's own pools for their whole life. */
+    private static final ThreadLocal<Boolean> COMPONENT_THREAD = new ThreadLocal<>();
+
     private final int max;
+    private final BooleanSupplier onEventLoop;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition roomFreed = lock.newCondition();
     private int pending;
@@ -26,20 +34,23 @@ public final class PendingBatches {
     private int peak;
     private boolean closed;
 
-    /** {@code max <= 0}: no bound. */
-    public PendingBatches(int max) {
+    /** {@code max <= 0}: no bound; {@code onEventLoop}: whether the current thread is an event loop. */
+    public PendingBatches(int max, BooleanSupplier onEventLoop) {
         this.max = max;
+        this.onEventLoop = onEventLoop;
     }
 
     /**
-     * Counts one more pending batch, first waiting while {@code max} are pending if {@code mayWait}; an interrupted
-     * wait gives up waiting (the batch is still counted, so nothing is lost) and keeps the interrupt flag.
+     * Counts one more pending batch, first waiting while {@code max} are pending if {@code mayWait} and the current
+     * thread may block (see {@link #mayWaitOnThisThread()}); an interrupted wait gives up waiting (the batch is still
+     * counted, so nothing is lost) and keeps the interrupt flag.
      */
     public Admission admit(boolean mayWait) {
+        boolean holdsBack = mayWait && max > 0 && mayWaitOnThisThread();
         lock.lock();
         try {
             boolean waited = false;
-            while (mayWait && max > 0 && pending >= max && !closed) {
+            while (holdsBack && pending >= max && !closed) {
                 waited = true;
                 try {
                     roomFreed.await();
@@ -60,13 +71,19 @@ public final class PendingBatches {
     }
 
     /**
-     * Whether the current thread may wait for room: not the component's own senders and scheduler (they are what
-     * frees room) and not a Vert.x event loop (platform-http), which must never block.
+     * Whether the current thread may wait for room: not one of the component's own threads (they are what frees room)
+     * and not an event loop, which must never block.
      */
-    public static boolean mayWaitOnThisThread() {
-        String name = Thread.currentThread().getName();
-        return !name.endsWith("DeepEnrichSend") && !name.endsWith("DeepEnrichScheduler")
-               && !name.startsWith("vert.x-eventloop");
+    boolean mayWaitOnThisThread() {
+        return COMPONENT_THREAD.get() == null && !onEventLoop.getAsBoolean();
+    }
+
+    /** {@code factory}'s threads, marked as the component's own for their whole life: they never wait for room. */
+    public static ThreadFactory componentThreads(ThreadFactory factory) {
+        return task -> factory.newThread(() -> {
+            COMPONENT_THREAD.set(Boolean.TRUE);
+            task.run();
+        });
     }
 
     /** Lets every waiter through, now and until {@link #open()}. */

@@ -1,7 +1,6 @@
 package com.deepenrich.camel.webhook;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -122,7 +121,7 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
         Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
         byte[] body;
         try {
-            body = declared != null && declared > max ? null : BoundedBody.read(in.getBody(InputStream.class), max);
+            body = declared != null && declared > max ? null : BoundedBody.of(in, max);
         } catch (IOException e) {
             throw new Refused(400, "body unreadable: " + e.getMessage());
         }
@@ -213,8 +212,10 @@ public class DeepEnrichWebhookHandler extends AsyncProcessorSupport {
      */
     private boolean authenticated(Message in) {
         // Vert.x platform-http sets the raw query; the Spring Boot (servlet) one only the query, as received
-        String query = in.getHeader(Exchange.HTTP_RAW_QUERY, in.getHeader(Exchange.HTTP_QUERY, String.class),
-                String.class);
+        String query = in.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
+        if (query == null) {
+            query = in.getHeader(Exchange.HTTP_QUERY, String.class);
+        }
         List<String> fromQuery = CallbackToken.fromQuery(query);
         Object merged = in.getHeader(CallbackToken.PARAMETER);
         int mergedValues = merged == null ? 0 : merged instanceof Collection<?> values ? values.size() : 1;

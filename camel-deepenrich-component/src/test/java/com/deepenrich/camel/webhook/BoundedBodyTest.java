@@ -1,18 +1,27 @@
 package com.deepenrich.camel.webhook;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
 import com.deepenrich.camel.callback.CallbackToken;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Message;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The webhook body is read up to maxBodySize + 1 bytes, never more, whatever the size sent; the token parsing. */
 class BoundedBodyTest {
+
+    private static final CamelContext CAMEL = new DefaultCamelContext();
 
     /** 50 MB that exist only as they are read, counting what was read. */
     private static final class Endless extends InputStream {
@@ -48,6 +57,26 @@ class BoundedBodyTest {
         assertArrayEquals(new byte[10], BoundedBody.read(new ByteArrayInputStream(new byte[10]), 10));
         assertArrayEquals(new byte[0], BoundedBody.read(null, 10));
         assertNull(BoundedBody.read(new ByteArrayInputStream(new byte[11]), 10));
+    }
+
+    @Test
+    void aBodyHeldInMemoryIsTakenAsItIsAndAStreamedOneReadUpToTheLimit() throws Exception {
+        byte[] ten = new byte[10];
+
+        assertSame(ten, BoundedBody.of(message(ten), 10));
+        assertNull(BoundedBody.of(message(new byte[11]), 10));
+        assertArrayEquals("{}".getBytes(), BoundedBody.of(message("{}"), 10));
+        assertArrayEquals(new byte[0], BoundedBody.of(message(null), 10));
+        Endless streamed = new Endless();
+        assertNull(BoundedBody.of(message(streamed), 1024));
+        assertEquals(1025, streamed.read);
+        assertThrows(IOException.class, () -> BoundedBody.of(message(new Object()), 10));
+    }
+
+    private static Message message(Object body) {
+        Message message = new DefaultExchange(CAMEL).getMessage();
+        message.setBody(body);
+        return message;
     }
 
     @Test
