@@ -44,12 +44,13 @@ public final class NodeProcess {
 
     private final Process process;
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final Thread reader;
 
     private NodeProcess(Process process) {
         this.process = process;
         ALIVE.add(this);
         process.onExit().thenRun(() -> ALIVE.remove(this));
-        Thread reader = new Thread(this::readOutput, "node-output");
+        reader = new Thread(this::readOutput, "node-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -86,9 +87,9 @@ public final class NodeProcess {
     }
 
     private void readOutput() {
-        try (BufferedReader reader = new BufferedReader(
+        try (BufferedReader in = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lines.add(line);
             }
         } catch (IOException e) {
@@ -147,19 +148,24 @@ public final class NodeProcess {
         }
     }
 
-    /** Waits (at most 60 s) for the process to end by itself; returns its exit code. */
+    /**
+     * Waits (at most 60 s) for the process to end by itself; returns its exit code. {@link #lines()} then holds all
+     * it printed.
+     */
     public int waitFor() throws InterruptedException {
         if (!process.waitFor(END_AT_MOST.toSeconds(), TimeUnit.SECONDS)) {
             kill();
             throw new AssertionError("did not end in " + END_AT_MOST.toSeconds() + " s:\n" + output());
         }
+        reader.join(KILL_AT_MOST.toMillis());
         return process.exitValue();
     }
 
-    /** SIGKILL: no shutdown hook, no graceful stop. */
+    /** SIGKILL: no shutdown hook, no graceful stop. {@link #lines()} then holds all it printed. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         assertTrue(process.waitFor(KILL_AT_MOST.toSeconds(), TimeUnit.SECONDS), "the process did not end when killed");
+        reader.join(KILL_AT_MOST.toMillis());
     }
 
     @FunctionalInterface

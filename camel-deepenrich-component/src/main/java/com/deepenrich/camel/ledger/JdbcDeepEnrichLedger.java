@@ -397,15 +397,25 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         created = names;
     }
 
-    /** Another instance creating the same index at the same moment may fail the first attempt. */
+    /**
+     * Another instance creating the same table or index at the same moment may fail an attempt (its table not visible
+     * yet, a lock): tried again a few times, a little later each time.
+     */
     private static void createIndex(DataSource database, String ddl) {
-        try {
-            JdbcStatements.atomically(database, c -> JdbcStatements.update(c, ddl));
-        } catch (SQLException first) {
+        for (int attempt = 1;; attempt++) {
             try {
                 JdbcStatements.atomically(database, c -> JdbcStatements.update(c, ddl));
+                return;
             } catch (SQLException e) {
-                throw failure("ledger", "create an index (" + ddl + ")", e);
+                if (attempt == ATTEMPTS) {
+                    throw failure("ledger", "create an index (" + ddl + ")", e);
+                }
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw failure("ledger", "create an index (" + ddl + ")", e);
+                }
             }
         }
     }

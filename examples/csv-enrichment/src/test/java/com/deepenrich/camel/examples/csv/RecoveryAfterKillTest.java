@@ -30,6 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RecoveryAfterKillTest {
 
     private static final String POSTS = "POST /contact/enrich/bulk";
+    /**
+     * The kill must land while a block's answer is held (800 ms of each second); when a busy machine lands it between
+     * an answer and the next request, the crash is run again, at most this many times in all.
+     */
+    private static final int KILL_ATTEMPTS = 3;
 
     @TempDir
     Path dir;
@@ -63,33 +68,43 @@ class RecoveryAfterKillTest {
             }
         }
 
-        try (DeepEnrichSimulator simulator = simulator()) {
-            Map<String, String> args = job(dir.resolve("crash"), simulator);
-            NodeProcess first = JobFixtures.startJob(args);
-            first.await("two blocks accepted and the third on the wire", () -> {
-                long posts = simulator.stats().requests(POSTS);
-                return posts >= 3 && KillAndRestartTest.acceptedBatches(first) == posts - 1;
-            });
-            first.kill();
-            long sentBeforeKill = simulator.stats().requests(POSTS);
-            FileDeepEnrichLedger ledger = new FileDeepEnrichLedger(Path.of(args.get("work-dir")));
-            assertEquals(1, ledger.wire().inDoubt().size(), "the block on the wire is in doubt");
-            ledger.stop(); // the restarted job opens the file
-            assertTrue(sentBeforeKill < 10, "blocks were waiting for their turn: " + sentBeforeKill);
+        for (int attempt = 1;; attempt++) {
+            try (DeepEnrichSimulator simulator = simulator()) {
+                Map<String, String> args = job(dir.resolve("crash-" + attempt), simulator);
+                NodeProcess first = JobFixtures.startJob(args);
+                first.await("two blocks accepted and the third on the wire", () -> {
+                    long posts = simulator.stats().requests(POSTS);
+                    return posts >= 3 && KillAndRestartTest.acceptedBatches(first) == posts - 1;
+                });
+                first.kill();
+                long sentBeforeKill = simulator.stats().requests(POSTS);
+                long acceptedBeforeKill = KillAndRestartTest.acceptedBatches(first);
+                FileDeepEnrichLedger ledger = new FileDeepEnrichLedger(Path.of(args.get("work-dir")));
+                int inDoubt = ledger.wire().inDoubt().size();
+                ledger.stop(); // the restarted job opens the file
+                if (inDoubt == 0 && acceptedBeforeKill == sentBeforeKill
+                    && attempt < KILL_ATTEMPTS) {
+                    continue; // the kill landed between an answer and the next request (a busy machine): no case
+                }
+                assertEquals(1, inDoubt, "the block on the wire is in doubt (" + sentBeforeKill
+                                         + " sent, " + acceptedBeforeKill + " accepted)");
+                assertTrue(sentBeforeKill < 10, "blocks were waiting for their turn: " + sentBeforeKill);
 
-            long restart = System.nanoTime();
-            NodeProcess second = JobFixtures.startJob(args);
-            assertEquals(0, second.waitFor(), second.output());
-            double processSeconds = (System.nanoTime() - restart) / 1e9;
+                long restart = System.nanoTime();
+                NodeProcess second = JobFixtures.startJob(args);
+                assertEquals(0, second.waitFor(), second.output());
+                double processSeconds = (System.nanoTime() - restart) / 1e9;
 
-            assertFalse(second.output().contains("sent again"), "no block waited out in-doubt-wait");
-            assertEquals(0, simulator.stats().duplicateContactSubmissions(), simulator.stats().toString());
-            assertEquals(994, simulator.stats().contactsSubmitted());
-            assertEquals(10, simulator.stats().submissions(), "each block accepted once");
-            System.out.printf(Locale.ROOT, "recovery after kill -9: %d of 10 blocks sent before the kill (1 in doubt, "
-                                           + "in-doubt-wait 120 s); restart to last row %s (%.1f s with the JVM's "
-                                           + "start and stop); the same job without a crash %s%n",
-                    sentBeforeKill, jobTime(second), processSeconds, withoutCrash);
+                assertFalse(second.output().contains("sent again"), "no block waited out in-doubt-wait");
+                assertEquals(0, simulator.stats().duplicateContactSubmissions(), simulator.stats().toString());
+                assertEquals(994, simulator.stats().contactsSubmitted());
+                assertEquals(10, simulator.stats().submissions(), "each block accepted once");
+                System.out.printf(Locale.ROOT, "recovery after kill -9: %d of 10 blocks sent before the kill (1 in "
+                                               + "doubt, in-doubt-wait 120 s); restart to last row %s (%.1f s with "
+                                               + "the JVM's start and stop); the same job without a crash %s%n",
+                        sentBeforeKill, jobTime(second), processSeconds, withoutCrash);
+                return;
+            }
         }
     }
 }
