@@ -3,6 +3,7 @@ package com.deepenrich.camel.examples.benchmarks;
 import com.deepenrich.camel.DeepEnrichAggregationStrategy;
 import com.deepenrich.camel.DeepEnrichComponent;
 import com.deepenrich.camel.DeepEnrichEndpoint;
+import com.deepenrich.camel.ledger.DeepEnrichLedger;
 import com.deepenrich.camel.ledger.PeopleWatch;
 import com.deepenrich.camel.model.SubmissionReceipt;
 import org.apache.camel.builder.RouteBuilder;
@@ -11,7 +12,7 @@ import org.apache.camel.builder.RouteBuilder;
  * Ours: the canonical route, aggregate(100) then {@code deepenrich:bulk}, fed one contact per exchange; the receipts'
  * submitted counts tell when every contact was acknowledged.
  */
-public final class ComponentSubmit extends RouteSubmit {
+public final class ComponentSubmit extends RouteSubmit implements PeopleHolding {
 
     private final String name;
     private final String bulkUri;
@@ -30,21 +31,23 @@ public final class ComponentSubmit extends RouteSubmit {
     /** {@code name}: the variant's name in the report. */
     public ComponentSubmit(String name, String baseUrl, String bulkOptions, Integer maxPendingBatches)
             throws Exception {
-        this(name, baseUrl, bulkOptions, maxPendingBatches, false);
+        this(name, baseUrl, bulkOptions, maxPendingBatches, false, null);
     }
 
     /**
      * {@code withResultsRoute}: a {@code webhook:deepenrich:results} route of the same component in the same context
      * (so of the same ledger), whose URL the requests carry, lets the person guard hold people across exchanges.
+     * {@code ledger}: the component's ledger (null: its default, in memory).
      */
     public ComponentSubmit(String name, String baseUrl, String bulkOptions, Integer maxPendingBatches,
-                           boolean withResultsRoute)
+                           boolean withResultsRoute, DeepEnrichLedger ledger)
             throws Exception {
         this.name = name;
         DeepEnrichComponent deepenrich = new DeepEnrichComponent();
         if (maxPendingBatches != null) {
             deepenrich.setMaxPendingBatches(maxPendingBatches);
         }
+        deepenrich.getConfiguration().setLedger(ledger);
         deepenrich.getConfiguration().setApiKey(BenchmarkMain.API_KEY);
         deepenrich.getConfiguration().setBaseUrl(baseUrl);
         context.addComponent("deepenrich", deepenrich);
@@ -72,15 +75,11 @@ public final class ComponentSubmit extends RouteSubmit {
         });
     }
 
-    /** The people the ledger's store holds now, and those sent without a hold since the start (the store full). */
+    @Override
     public People people() {
         DeepEnrichEndpoint bulk = context.getEndpoint(bulkUri, DeepEnrichEndpoint.class);
         PeopleWatch watch = bulk.getComponent().peopleWatch(bulk.getLedger());
         return new People(watch.counts().held(), watch.getUnheld());
-    }
-
-    /** What the person guard holds: people held now, and people sent without a hold so far. */
-    public record People(long held, long sentWithoutHold) {
     }
 
     @Override

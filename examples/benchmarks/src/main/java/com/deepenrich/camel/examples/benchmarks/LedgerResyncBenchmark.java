@@ -55,8 +55,9 @@ final class LedgerResyncBenchmark {
                     + " person). deepenrich:bulk with " + LedgerResyncJob.REUSE_ONE_DAY + " and every other option"
                     + " at its default, results by webhook; limit " + ResyncApp.LIMIT_PER_WINDOW + " requests per "
                     + window.toMillis() + " ms window, jobs of " + ResyncApp.JOB_WINDOWS + " windows. The"
-                    + " application in a child JVM (default heap); 'on disk' is the file ledger's file, or the"
-                    + " ledger's PostgreSQL tables with their indexes (pg_total_relation_size), after both days.");
+                    + " application in a child JVM (default heap), its heap read after a full GC at the end of day 2, the"
+                    + " benchmark's own rows and answers let go; 'on disk' is the file ledger's file, or the ledger's"
+                    + " PostgreSQL tables with their indexes (pg_total_relation_size), once the day was answered.");
     }
 
     private static Map<String, String> runChild(Scale scale, String ledger, Supplier<Long> bytesOnDisk)
@@ -68,12 +69,13 @@ final class LedgerResyncBenchmark {
                         List.of(simulator.baseUrl(), Long.toString(window.toMillis()),
                                 Integer.toString(scale.ledgerResyncLeads()), ledger))) {
             SimulatorStats stats = simulator.stats();
-            long[] dayOne = new long[3];
+            long[] dayOne = new long[4];
             ChildJvm.Outcome outcome = child.await(LedgerResyncJob.RESULT_PREFIX, Duration.ofMinutes(30), line -> {
                 if (line.equals(LedgerResyncJob.DAY_ONE_DONE)) {
                     dayOne[0] = stats.submissions();
                     dayOne[1] = stats.contactsSubmitted();
                     dayOne[2] = stats.creditsSpent();
+                    dayOne[3] = bytesOnDisk.get();
                     child.tell(LedgerResyncJob.GO);
                 }
             });
@@ -101,11 +103,15 @@ final class LedgerResyncBenchmark {
             row.put("answered again", Stats.integer(figures.get("answeredAgain").asLong()));
             row.put("last result s", Stats.decimal(figures.get("lastResultSeconds").asDouble()));
             row.put("429s", Stats.integer(stats.rateLimited429()));
-            row.put("on disk MB", Stats.decimal(bytesOnDisk.get() / 1024.0 / 1024.0));
-            row.put("heap after full GC MB", Stats.decimal(figures.get("heapAfterFullGcBytes").asLong() / 1024.0
-                                                           / 1024.0));
+            row.put("on disk after day 1 MB", megabytes(dayOne[3]));
+            row.put("on disk after day 2 MB", megabytes(bytesOnDisk.get()));
+            row.put("heap after full GC MB", megabytes(figures.get("heapAfterFullGcBytes").asLong()));
             return row;
         }
+    }
+
+    private static String megabytes(long bytes) {
+        return Stats.decimal(bytes / 1024.0 / 1024.0);
     }
 
     /** The ledger's tables in {@code database}, with their indexes and TOAST. */

@@ -47,20 +47,14 @@ public final class LedgerResyncJob {
                 ? new JdbcDeepEnrichLedger(pool) : new FileDeepEnrichLedger(Path.of(args[3].substring(FILE.length())));
         Map<String, Object> figures = new LinkedHashMap<>();
         try (ResyncApp app = new ResyncApp(args[0], window, REUSE_ONE_DAY, ledger)) {
-            ResyncApp.Answers dayOne = app.send(CrmResync.dayOne(leads));
-            figures.put("dayOneLastResultSeconds", dayOne.lastAnswerSeconds());
+            figures.put("dayOneLastResultSeconds", app.send(CrmResync.dayOne(leads)).lastAnswerSeconds());
+            app.forgetAnswers();
             System.out.println(DAY_ONE_DONE);
             if (!GO.equals(parent.poll(1, TimeUnit.MINUTES))) {
                 throw new IllegalStateException("the parent did not say " + GO + " within a minute");
             }
-            List<CrmResync.Row> rows = CrmResync.dayTwo(leads);
-            ResyncApp.Answers dayTwo = app.send(rows);
-            figures.put("rows", rows.size());
-            figures.put("answered", dayTwo.answeredAt.size());
-            figures.put("answeredAgain", dayTwo.answeredAgain.sum());
-            figures.put("reused", dayTwo.reused.sum());
-            figures.put("deduplicated", dayTwo.deduplicatedLeads.size());
-            figures.put("lastResultSeconds", dayTwo.lastAnswerSeconds());
+            dayTwo(app, leads, figures);
+            app.forgetAnswers();
             System.gc();
             figures.put("heapAfterFullGcBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         } finally {
@@ -70,6 +64,18 @@ public final class LedgerResyncJob {
             }
         }
         System.out.println(RESULT_PREFIX + new ObjectMapper().writeValueAsString(figures));
+    }
+
+    /** Day 2's figures; its rows and answers are garbage once this returns. */
+    private static void dayTwo(ResyncApp app, int leads, Map<String, Object> figures) throws InterruptedException {
+        List<CrmResync.Row> rows = CrmResync.dayTwo(leads);
+        ResyncApp.Answers answers = app.send(rows);
+        figures.put("rows", rows.size());
+        figures.put("answered", answers.answeredAt.size());
+        figures.put("answeredAgain", answers.answeredAgain.sum());
+        figures.put("reused", answers.reused.sum());
+        figures.put("deduplicated", answers.deduplicatedLeads.size());
+        figures.put("lastResultSeconds", answers.lastAnswerSeconds());
     }
 
     private static HikariDataSource pool(String jdbcUrl) {

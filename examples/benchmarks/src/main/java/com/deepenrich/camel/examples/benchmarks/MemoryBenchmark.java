@@ -79,6 +79,7 @@ final class MemoryBenchmark {
             row.put("requests", Stats.integer(counts.requests()));
             row.put("wall s", Stats.decimal(seconds));
             row.put("contacts/s", Stats.integer(counts.contacts() / seconds));
+            row.put("CPU s (child)", Stats.decimal(figures.get("cpuSeconds").asDouble()));
             if (requestsPerMinute > 0) {
                 double bound = counts.requests() * 60.0 / requestsPerMinute;
                 double span = figures.get("spanSeconds").asDouble();
@@ -108,7 +109,7 @@ final class MemoryBenchmark {
             row.put("sent without a hold", Stats.integer(figures.get("sentWithoutHold").asLong()));
             row.put("peak pending batches", Stats.integer(figures.get("peakPendingBatches").asLong()));
             row.put("peak heap used MB", megabytes(figures.get("peakUsedBytes")));
-            row.put("peak live MB (full GC each s)", megabytes(figures.get("peakLiveBytes")));
+            row.put("peak after any GC MB", megabytes(figures.get("peakAfterGcBytes")));
             row.put("live MB at end (full GC)", megabytes(figures.get("liveAtEndBytes")));
             row.put("GCs", Stats.integer(figures.get("gcCount").asLong()));
             row.put("GC ms", Stats.integer(figures.get("gcMillis").asLong()));

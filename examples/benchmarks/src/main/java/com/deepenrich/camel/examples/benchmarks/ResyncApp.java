@@ -81,6 +81,11 @@ final class ResyncApp implements AutoCloseable {
         return answers;
     }
 
+    /** Lets the last day's answers go (results arriving from now on count for a day no one reads). */
+    void forgetAnswers() {
+        day = new Answers();
+    }
+
     @Override
     public void close() throws Exception {
         template.close();

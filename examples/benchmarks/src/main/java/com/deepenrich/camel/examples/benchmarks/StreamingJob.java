@@ -14,6 +14,7 @@ import com.deepenrich.camel.model.EnrichedContact;
 import com.deepenrich.camel.model.EnrichmentResult;
 import com.deepenrich.camel.model.SubmissionReceipt;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -117,12 +118,12 @@ public final class StreamingJob {
             figures.put("maxHeapBytes", heap.maxHeapBytes());
             figures.put("peakUsedBytes", heap.peakUsedBytes());
             figures.put("peakAfterGcBytes", heap.peakAfterGcBytes());
-            figures.put("peakLiveBytes", heap.peakLiveBytes());
             figures.put("gcCount", HeapWatcher.gcCount());
             figures.put("gcMillis", HeapWatcher.gcMillis());
+            figures.put("cpuSeconds",
+                    ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9);
             heap.close();
-            System.gc();
-            figures.put("liveAtEndBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            figures.put("liveAtEndBytes", heap.liveNow());
             // read after the last result's route completed: its holds are closed once the route is done
             PeopleWatch people = deepenrich.peopleWatch(context.getEndpoint(to, DeepEnrichEndpoint.class).getLedger());
             figures.put("peopleHeld", people.counts().held());

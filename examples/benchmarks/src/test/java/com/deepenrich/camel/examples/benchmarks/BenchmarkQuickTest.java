@@ -1,5 +1,6 @@
 package com.deepenrich.camel.examples.benchmarks;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,9 +32,10 @@ class BenchmarkQuickTest {
             row.figures().forEach((figure, value) -> assertFalse(value.isBlank(), b + " / " + row.variant() + " / "
                                                                                   + figure));
         }));
-        assertEquals(6, report.rows(SubmitThroughputBenchmark.TITLE).size(), "B1 variants");
+        assertEquals(7, report.rows(SubmitThroughputBenchmark.TITLE).size(), "B1 variants");
         report.rows(SubmitThroughputBenchmark.TITLE)
                 .forEach(row -> assertEquals("5,000", row.figures().get("contacts at API"), row.variant()));
+        assertPeopleHeld(report.rows(SubmitThroughputBenchmark.TITLE));
         assertEquals(List.of("100", "10,000"), report.rows(RequestCountBenchmark.TITLE).stream()
                 .map(row -> row.figures().get("requests")).toList(), "requests per 10,000 contacts");
         assertEquals("2,000", report.rows(RateLimitBenchmark.TITLE).get(0).figures().get("contacts"), "B2");
@@ -62,6 +64,23 @@ class BenchmarkQuickTest {
                 "B5 webhook mode: every result by webhook, the fallback reads none");
         assertResyncInvariants(report.rows(ResyncBenchmark.TITLE));
         assertLedgerResyncs(report.rows(LedgerResyncBenchmark.TITLE));
+    }
+
+    /**
+     * B1: a route without a results route holds no one; with one, the person guard holds the people it sends (one
+     * warm-up and one measured round of 5,000 people: the store is not full); with a ledger per round, every person
+     * of the round.
+     */
+    private static void assertPeopleHeld(List<Report.Row> rows) {
+        Map<String, Map<String, String>> byVariant = new HashMap<>();
+        rows.forEach(row -> byVariant.put(row.variant(), row.figures()));
+        assertEquals("0", byVariant.get("deepenrich:bulk (ours)").get("people held after a round"), "B1 defaults");
+        Map<String, String> holding = byVariant.get(SubmitThroughputBenchmark.WITH_RESULTS_ROUTE);
+        assertEquals("10,000", holding.get("people held after a round"), "B1 with a results route: " + holding);
+        assertEquals("0", holding.get("sent without a hold (measured rounds)"), "B1 with a results route: " + holding);
+        Map<String, String> everyone = byVariant.get(SubmitThroughputBenchmark.EVERY_PERSON_HELD);
+        assertEquals("5,000", everyone.get("people held after a round"), "B1 a ledger per round: " + everyone);
+        assertEquals("0", everyone.get("sent without a hold (measured rounds)"), "B1 a ledger per round: " + everyone);
     }
 
     /**
