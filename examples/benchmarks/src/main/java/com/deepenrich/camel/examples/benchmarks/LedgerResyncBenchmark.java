@@ -92,6 +92,7 @@ final class LedgerResyncBenchmark {
             row.put("day 1 leads", Stats.integer(scale.ledgerResyncLeads()));
             row.put("day 1 requests", Stats.integer(dayOne[0]));
             row.put("day 1 last result s", Stats.decimal(figures.get("dayOneLastResultSeconds").asDouble()));
+            row.put("day 1 CPU s (application)", Stats.decimal(figures.get("dayOneCpuSeconds").asDouble()));
             row.put("rows", Stats.integer(figures.get("rows").asLong()));
             row.put("changed + new", Stats.integer(changedAndNew));
             row.put("requests", Stats.integer(stats.submissions() - dayOne[0]));
@@ -102,6 +103,8 @@ final class LedgerResyncBenchmark {
             row.put("answered", Stats.integer(figures.get("answered").asLong()));
             row.put("answered again", Stats.integer(figures.get("answeredAgain").asLong()));
             row.put("last result s", Stats.decimal(figures.get("lastResultSeconds").asDouble()));
+            row.put("CPU s (application)", Stats.decimal(figures.get("cpuSeconds").asDouble()
+                                                         - figures.get("dayOneCpuSeconds").asDouble()));
             row.put("429s", Stats.integer(stats.rateLimited429()));
             row.put("on disk after day 1 MB", megabytes(dayOne[3]));
             row.put("on disk after day 2 MB", megabytes(bytesOnDisk.get()));

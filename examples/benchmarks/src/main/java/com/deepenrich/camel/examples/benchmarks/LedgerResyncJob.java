@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
 import com.deepenrich.camel.ledger.JdbcDeepEnrichLedger;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -48,12 +49,14 @@ public final class LedgerResyncJob {
         Map<String, Object> figures = new LinkedHashMap<>();
         try (ResyncApp app = new ResyncApp(args[0], window, REUSE_ONE_DAY, ledger)) {
             figures.put("dayOneLastResultSeconds", app.send(CrmResync.dayOne(leads)).lastAnswerSeconds());
+            figures.put("dayOneCpuSeconds", cpuSeconds());
             app.forgetAnswers();
             System.out.println(DAY_ONE_DONE);
             if (!GO.equals(parent.poll(1, TimeUnit.MINUTES))) {
                 throw new IllegalStateException("the parent did not say " + GO + " within a minute");
             }
             dayTwo(app, leads, figures);
+            figures.put("cpuSeconds", cpuSeconds());
             app.forgetAnswers();
             System.gc();
             figures.put("heapAfterFullGcBytes", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
@@ -76,6 +79,11 @@ public final class LedgerResyncJob {
         figures.put("reused", answers.reused.sum());
         figures.put("deduplicated", answers.deduplicatedLeads.size());
         figures.put("lastResultSeconds", answers.lastAnswerSeconds());
+    }
+
+    /** The CPU this JVM used so far. */
+    private static double cpuSeconds() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
     private static HikariDataSource pool(String jdbcUrl) {
