@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
 import com.deepenrich.camel.examples.simulator.SimulatorStats;
+import com.deepenrich.camel.ledger.FileDeepEnrichLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -40,14 +42,20 @@ final class LedgerResyncBenchmark {
         Path directory = Path.of("target", "b7-file-ledger").toAbsolutePath();
         deleteRecursively(directory);
         Files.createDirectories(directory);
-        report.add(TITLE, FILE, runChild(scale, LedgerResyncJob.FILE + directory, () -> sizeOnDisk(directory)));
+        Map<String, String> file = runChild(scale, LedgerResyncJob.FILE + directory, () -> sizeOnDisk(directory));
+        if ("completed".equals(file.get("outcome"))) {
+            file.put("live data in the file", liveShare(directory.resolve(FileDeepEnrichLedger.DEFAULT_FILE_NAME)));
+        }
+        report.add(TITLE, FILE, file);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE b7");
             }
             String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/b7?user=postgres";
-            report.add(TITLE, POSTGRESQL, runChild(scale, LedgerResyncJob.POSTGRESQL + url,
-                    () -> tablesOnDisk(postgres, "b7")));
+            Map<String, String> postgresql = runChild(scale, LedgerResyncJob.POSTGRESQL + url,
+                    () -> tablesOnDisk(postgres, "b7"));
+            postgresql.put("live data in the file", "-");
+            report.add(TITLE, POSTGRESQL, postgresql);
         }
         Duration window = scale.resyncWindow();
         report.note(TITLE + ": day 1 " + Stats.integer(scale.ledgerResyncLeads()) + " leads, all new; day 2 B6's"
@@ -115,6 +123,21 @@ final class LedgerResyncBenchmark {
 
     private static String megabytes(long bytes) {
         return Stats.decimal(bytes / 1024.0 / 1024.0);
+    }
+
+    /**
+     * The share of the H2 file its live data fills (H2's {@code info.FILL_RATE}), read without writing to it: H2 writes
+     * each commit's pages to new space and frees the old as it compacts.
+     */
+    private static String liveShare(Path database) {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + database + ";ACCESS_MODE_DATA=r", "sa", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                                              + " WHERE SETTING_NAME = 'info.FILL_RATE'")) {
+            return rs.next() ? rs.getString(1) + "%" : "unknown";
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the H2 file " + database, e);
+        }
     }
 
     /** The ledger's tables in {@code database}, with their indexes and TOAST. */
