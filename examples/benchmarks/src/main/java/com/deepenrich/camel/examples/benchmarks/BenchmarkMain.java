@@ -38,6 +38,7 @@ public final class BenchmarkMain {
         BENCHMARKS.put("B4", MemoryBenchmark::run);
         BENCHMARKS.put("B5", PollModeBenchmark::run);
         BENCHMARKS.put("B6", ResyncBenchmark::run);
+        BENCHMARKS.put("B7", LedgerResyncBenchmark::run);
     }
 
     private BenchmarkMain() {

@@ -2,6 +2,9 @@ package com.deepenrich.camel.examples.benchmarks;
 
 import com.deepenrich.camel.DeepEnrichAggregationStrategy;
 import com.deepenrich.camel.DeepEnrichComponent;
+import com.deepenrich.camel.DeepEnrichEndpoint;
+import com.deepenrich.camel.ledger.DeepEnrichLedger;
+import com.deepenrich.camel.ledger.PeopleWatch;
 import com.deepenrich.camel.model.SubmissionReceipt;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -9,9 +12,10 @@ import org.apache.camel.builder.RouteBuilder;
  * Ours: the canonical route, aggregate(100) then {@code deepenrich:bulk}, fed one contact per exchange; the receipts'
  * submitted counts tell when every contact was acknowledged.
  */
-public final class ComponentSubmit extends RouteSubmit {
+public final class ComponentSubmit extends RouteSubmit implements PeopleHolding {
 
     private final String name;
+    private final String bulkUri;
 
     /** {@code bulkOptions}: the endpoint's query string, such as {@code requestsPerMinute=0}. */
     public ComponentSubmit(String baseUrl, String bulkOptions) throws Exception {
@@ -27,14 +31,31 @@ public final class ComponentSubmit extends RouteSubmit {
     /** {@code name}: the variant's name in the report. */
     public ComponentSubmit(String name, String baseUrl, String bulkOptions, Integer maxPendingBatches)
             throws Exception {
+        this(name, baseUrl, bulkOptions, maxPendingBatches, false, null);
+    }
+
+    /**
+     * {@code withResultsRoute}: a {@code webhook:deepenrich:results} route of the same component in the same context
+     * (so of the same ledger), whose URL the requests carry, lets the person guard hold people across exchanges.
+     * {@code ledger}: the component's ledger (null: its default, in memory).
+     */
+    public ComponentSubmit(String name, String baseUrl, String bulkOptions, Integer maxPendingBatches,
+                           boolean withResultsRoute, DeepEnrichLedger ledger)
+            throws Exception {
         this.name = name;
         DeepEnrichComponent deepenrich = new DeepEnrichComponent();
         if (maxPendingBatches != null) {
             deepenrich.setMaxPendingBatches(maxPendingBatches);
         }
+        deepenrich.getConfiguration().setLedger(ledger);
         deepenrich.getConfiguration().setApiKey(BenchmarkMain.API_KEY);
         deepenrich.getConfiguration().setBaseUrl(baseUrl);
         context.addComponent("deepenrich", deepenrich);
+        String options = withResultsRoute
+                // the zero-latency API sends no result: the route never runs
+                ? bulkOptions + "&callbackUrl=" + WebhookResults.start(context, "", e -> {})
+                : bulkOptions;
+        bulkUri = "deepenrich:bulk?" + options;
         start(new RouteBuilder() {
 
             @Override
@@ -44,7 +65,7 @@ public final class ComponentSubmit extends RouteSubmit {
                 from("direct:contacts").routeId("deepenrich-submit")
                         .aggregate(constant(true), new DeepEnrichAggregationStrategy())
                         .completionSize(100).completionTimeout(2000).forceCompletionOnStop()
-                        .to("deepenrich:bulk?" + bulkOptions)
+                        .to(bulkUri)
                         .process(e -> {
                             SubmissionReceipt receipt = e.getMessage().getBody(SubmissionReceipt.class);
                             acknowledged.add(receipt.getSubmitted());
@@ -52,6 +73,13 @@ public final class ComponentSubmit extends RouteSubmit {
                 // @formatter:on
             }
         });
+    }
+
+    @Override
+    public People people() {
+        DeepEnrichEndpoint bulk = context.getEndpoint(bulkUri, DeepEnrichEndpoint.class);
+        PeopleWatch watch = bulk.getComponent().peopleWatch(bulk.getLedger());
+        return new People(watch.counts().held(), watch.getUnheld());
     }
 
     @Override

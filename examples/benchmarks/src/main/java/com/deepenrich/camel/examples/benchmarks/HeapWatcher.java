@@ -3,11 +3,14 @@ package com.deepenrich.camel.examples.benchmarks;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.MemoryUsage;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -15,9 +18,9 @@ import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
- * The heap a run needed: the largest heap in use seen every 10 ms, the largest heap in use right after any garbage
- * collection, and the largest live set, measured by a full collection forced every second (what {@code -Xmx} must
- * hold).
+ * The heap a run needed: the largest heap in use seen every 10 ms, and the largest heap in use right after any garbage
+ * collection (an upper bound of the live set while the run goes on; no collection is forced, as a full collection
+ * stops the run). {@link #liveNow} forces one, at the end.
  */
 final class HeapWatcher implements AutoCloseable {
 
@@ -25,24 +28,22 @@ final class HeapWatcher implements AutoCloseable {
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(Threads.daemon("heap"));
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
-    private final AtomicLong peakLive = new AtomicLong();
+    /** The heap's pools: a collection's figures also list Metaspace and the code cache, which are not the heap. */
+    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toSet());
 
     HeapWatcher() {
         sampler.scheduleAtFixedRate(() -> peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
                 0, 10, TimeUnit.MILLISECONDS);
-        // after a young collection the old generation still holds garbage: a full collection every second measures
-        // what is really live
-        sampler.scheduleAtFixedRate(() -> {
-            memory.gc();
-            peakLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        }, 1, 1, TimeUnit.SECONDS);
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
                 if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                     GarbageCollectionNotificationInfo info =
                             GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                    long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                            .mapToLong(MemoryUsage::getUsed).sum();
+                    long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                            .filter(pool -> heapPools.contains(pool.getKey()))
+                            .mapToLong(pool -> pool.getValue().getUsed()).sum();
                     peakAfterGc.accumulateAndGet(after, Math::max);
                 }
             }, null, null);
@@ -57,9 +58,10 @@ final class HeapWatcher implements AutoCloseable {
         return peakAfterGc.get();
     }
 
-    /** The largest heap in use right after the forced full collections (one a second). */
-    long peakLiveBytes() {
-        return peakLive.get();
+    /** The heap in use right after a full collection forced now: what is live. */
+    long liveNow() {
+        memory.gc();
+        return memory.getHeapMemoryUsage().getUsed();
     }
 
     long maxHeapBytes() {

@@ -6,29 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-import com.deepenrich.camel.DeepEnrichAggregationStrategy;
-import com.deepenrich.camel.DeepEnrichComponent;
 import com.deepenrich.camel.DeepEnrichEndpointUriFactory;
 import com.deepenrich.camel.examples.simulator.DeepEnrichSimulator;
-import com.deepenrich.camel.examples.simulator.SimulatorConfig;
 import com.deepenrich.camel.examples.simulator.SimulatorStats;
-import com.deepenrich.camel.model.EnrichedContact;
-import com.deepenrich.camel.model.EnrichmentResult;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * B6: a nightly CRM re-sync against the simulator, which charges as DeepEnrich does (identical input enriched by an
  * earlier, finished job is free; the same person in one request, in simultaneous requests or spelled another way is
  * charged). Day 1 sends {@link CrmResync#dayOne}, day 2 {@link CrmResync#dayTwo}, each through aggregate(100) into
- * {@code deepenrich:bulk}, results by webhook; the figures are day 2's. Each variant runs both days on a simulator and
- * a Camel context of its own. The simulator allows 60 requests per window and a job takes {@value #JOB_WINDOWS}
- * windows.
+ * {@code deepenrich:bulk}, results by webhook ({@link ResyncApp}); the figures are day 2's. Each variant runs both
+ * days on a simulator and a Camel context of its own. The simulator allows 60 requests per window and a job takes
+ * {@value ResyncApp#JOB_WINDOWS} windows.
  */
 final class ResyncBenchmark {
 
@@ -38,8 +27,6 @@ final class ResyncBenchmark {
     static final String REUSE = "deepenrich:bulk, reuseResultsWithin=1d";
     static final String REUSE_OPTION = "reuseResultsWithin";
     static final String NOT_AVAILABLE = "not available";
-    private static final int LIMIT_PER_WINDOW = 60;
-    private static final int JOB_WINDOWS = 3;
     private static final long ONE_DAY_MILLIS = Duration.ofDays(1).toMillis();
 
     private ResyncBenchmark() {
@@ -54,9 +41,11 @@ final class ResyncBenchmark {
         Duration window = scale.resyncWindow();
         report.note(TITLE + ": day 1 " + Stats.integer(scale.resyncPeople()) + " people; day 2 the same export with"
                     + " 5% changed, 5% new, 3% spelled another way and 5% more rows repeating a person under another"
-                    + " lead id (half of them spelled another way), chunks of 100 shifted. Limit " + LIMIT_PER_WINDOW
+                    + " lead id (half of them spelled another way), chunks of 100 shifted. Limit "
+                    + ResyncApp.LIMIT_PER_WINDOW
                     + " requests per " + window.toMillis() + " ms window (production: per minute, so multiply times"
-                    + " by " + Duration.ofMinutes(1).toMillis() / window.toMillis() + "); a job takes " + JOB_WINDOWS
+                    + " by " + Duration.ofMinutes(1).toMillis() / window.toMillis() + "); a job takes "
+                    + ResyncApp.JOB_WINDOWS
                     + " windows; results by webhook. 'credits for changed and new' is what their results cost by"
                     + " DeepEnrich's rule (1 per email, 10 per phone); 'credits beyond' is the rest of the credits"
                     + " spent: people enriched before or twice; 'credits for respelled, if sent' what the respelled"
@@ -73,10 +62,6 @@ final class ResyncBenchmark {
 
         private final Scale scale;
         private final String options;
-        private final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
-        private final Map<String, Long> creditsOfAnswer = new ConcurrentHashMap<>();
-        private final Set<String> deduplicatedLeads = ConcurrentHashMap.newKeySet();
-        private final Progress answered = new Progress();
 
         Run(Scale scale, String options) {
             this.scale = scale;
@@ -85,93 +70,26 @@ final class ResyncBenchmark {
 
         Map<String, String> dayTwo() throws Exception {
             Duration window = scale.resyncWindow();
-            int perMinute = (int) (LIMIT_PER_WINDOW * Duration.ofMinutes(1).toNanos() / window.toNanos());
-            SimulatorConfig config = SimulatorConfig.builder().apiKeys(Set.of(BenchmarkMain.API_KEY))
-                    .requestsPerMinute(LIMIT_PER_WINDOW).rateWindow(window)
-                    .processingLatency(window.multipliedBy(JOB_WINDOWS)).build();
-            VertxPlatformHttpServer server = SimulatorHarness.webhookServer();
-            try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(config);
-                    CamelContext context = new DefaultCamelContext()) {
-                context.addService(server);
-                DeepEnrichComponent deepenrich = SimulatorHarness.atTheLimit(simulator.baseUrl(), perMinute, window);
-                context.addComponent("deepenrich", deepenrich);
-                context.addRoutes(new RouteBuilder() {
-
-                    @Override
-                    public void configure() {
-                        from("webhook:deepenrich:results?webhookComponentName=platform-http&webhookAutoRegister=false"
-                             + "&webhookPath=/deepenrich/results&pollFallbackAfter=" + ONE_DAY_MILLIS)
-                                .routeId("results")
-                                .process(e -> answer(e.getMessage().getBody(EnrichmentResult.class)));
-                    }
-                });
-                context.start();
-                String callbackUrl = "http://127.0.0.1:" + server.getPort() + "/deepenrich/results";
-                context.addRoutes(new RouteBuilder() {
-
-                    @Override
-                    public void configure() {
-                        // @formatter:off
-                        onException(Exception.class).process(answered.failure());
-                        from("direct:contacts").routeId("resync")
-                                .aggregate(constant(true), new DeepEnrichAggregationStrategy())
-                                .completionSize(100).completionTimeout(window.toMillis()).forceCompletionOnStop()
-                                .to("deepenrich:bulk?callbackUrl=" + callbackUrl + (options.isEmpty() ? "" : "&" + options));
-                        // @formatter:on
-                    }
-                });
-                try (ProducerTemplate template = context.createProducerTemplate()) {
-                    sendAndAwait(template, CrmResync.dayOne(scale.resyncPeople()));
-                    SimulatorStats stats = simulator.stats();
-                    long requests = stats.submissions();
-                    long contacts = stats.contactsSubmitted();
-                    long credits = stats.creditsSpent();
-                    List<CrmResync.Row> rows = CrmResync.dayTwo(scale.resyncPeople());
-                    long start = System.nanoTime();
-                    sendAndAwait(template, rows);
-                    return figures(rows, start, stats.submissions() - requests, stats.contactsSubmitted() - contacts,
-                            stats.creditsSpent() - credits, stats.rateLimited429());
-                }
+            try (DeepEnrichSimulator simulator = DeepEnrichSimulator.start(ResyncApp.simulator(window));
+                    ResyncApp app = new ResyncApp(simulator.baseUrl(), window, options, null)) {
+                app.send(CrmResync.dayOne(scale.resyncPeople()));
+                SimulatorStats stats = simulator.stats();
+                long requests = stats.submissions();
+                long contacts = stats.contactsSubmitted();
+                long credits = stats.creditsSpent();
+                List<CrmResync.Row> rows = CrmResync.dayTwo(scale.resyncPeople());
+                ResyncApp.Answers answers = app.send(rows);
+                return figures(rows, answers, stats.submissions() - requests, stats.contactsSubmitted() - contacts,
+                        stats.creditsSpent() - credits, stats.rateLimited429());
             }
         }
 
-        private void sendAndAwait(ProducerTemplate template, List<CrmResync.Row> rows) throws InterruptedException {
-            answeredAt.clear();
-            creditsOfAnswer.clear();
-            deduplicatedLeads.clear();
-            answered.reset();
-            for (CrmResync.Row row : rows) {
-                template.sendBody("direct:contacts", row.contact());
-            }
-            answered.awaitAtLeast(rows.size(), Progress.STALL);
-        }
-
-        private void answer(EnrichmentResult result) {
-            long now = System.nanoTime();
-            for (EnrichedContact contact : result.getContacts()) {
-                String leadId = contact.getCustom().get("lead_id");
-                if (answeredAt.putIfAbsent(leadId, now) == null) {
-                    creditsOfAnswer.put(leadId, credits(contact));
-                    if (contact.isDeduplicated()) {
-                        deduplicatedLeads.add(leadId);
-                    }
-                    answered.add(1);
-                }
-            }
-        }
-
-        /** What DeepEnrich charges for this answer when it enriches it: 1 credit per email found, 10 per phone. */
-        private static long credits(EnrichedContact contact) {
-            return (isBlank(contact.getMostProbableEmail()) ? 0 : 1)
-                   + (isBlank(contact.getMostProbablePhone()) ? 0 : 10);
-        }
-
-        private static boolean isBlank(String s) {
-            return s == null || s.isBlank();
-        }
-
-        private Map<String, String> figures(List<CrmResync.Row> rows, long start, long requests, long contacts,
-                                            long credits, long tooMany) {
+        private static Map<String, String> figures(List<CrmResync.Row> rows, ResyncApp.Answers answers,
+                                                   long requests, long contacts, long credits, long tooMany) {
+            long start = answers.startNanos;
+            Map<String, Long> answeredAt = answers.answeredAt;
+            Map<String, Long> creditsOfAnswer = answers.creditsOfAnswer;
+            Set<String> deduplicatedLeads = answers.deduplicatedLeads;
             Map<CrmResync.Kind, Integer> kinds = new HashMap<>();
             long changedAndNew = 0;
             long respelled = 0;

@@ -8,6 +8,10 @@ public interface SubmitVariant extends AutoCloseable {
 
     String name();
 
+    /** Called before each round, out of its measure. */
+    default void beforeRound() throws Exception {
+    }
+
     /** Sends every contact and returns once the API acknowledged each of them. */
     void submit(List<Map<String, Object>> contacts) throws Exception;
 

@@ -22,7 +22,8 @@ import com.sun.net.httpserver.HttpServer;
  * The cheapest possible stand-in for POST /contact/enrich/bulk on 127.0.0.1: reads the body, answers
  * {@code {"enrichment_id": "<uuid>"}} at once. It counts requests, bytes and contacts (occurrences of the
  * {@code "firstname"} key, one per contact, found by a byte scan rather than by parsing, to stay cheap), the
- * largest number of requests it had in hand at the same time and the connections they came on.
+ * largest number of requests it had in hand at the same time and the connections they came on. A
+ * {@link Listener} may be told of each request it accepts, after its answer was written.
  */
 public final class ZeroLatencyBulkApi implements AutoCloseable {
 
@@ -42,8 +43,17 @@ public final class ZeroLatencyBulkApi implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+    private final Listener listener;
 
-    private ZeroLatencyBulkApi(int threadCount) throws IOException {
+    /** Told of each accepted request, on the server's thread, once the answer was written. */
+    @FunctionalInterface
+    public interface Listener {
+
+        void accepted(String enrichmentId, byte[] body);
+    }
+
+    private ZeroLatencyBulkApi(int threadCount, Listener listener) throws IOException {
+        this.listener = listener;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         threads = Executors.newFixedThreadPool(threadCount, Threads.daemon("zero-latency-api"));
         server.setExecutor(threads);
@@ -52,8 +62,13 @@ public final class ZeroLatencyBulkApi implements AutoCloseable {
     }
 
     public static ZeroLatencyBulkApi start() {
+        return start((id, body) -> {});
+    }
+
+    /** An API that tells {@code listener} of each request it accepted. */
+    public static ZeroLatencyBulkApi start(Listener listener) {
         try {
-            return new ZeroLatencyBulkApi(SubmitThroughputBenchmark.CONCURRENCY);
+            return new ZeroLatencyBulkApi(SubmitThroughputBenchmark.CONCURRENCY, listener);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the zero-latency API on 127.0.0.1", e);
         }
@@ -79,12 +94,14 @@ public final class ZeroLatencyBulkApi implements AutoCloseable {
             clientPorts.add(exchange.getRemoteAddress().getPort());
             bytes.add(body.length);
             contacts.add(occurrences(body, CONTACT_KEY));
-            byte[] answer = ("{\"enrichment_id\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+            String id = UUID.randomUUID().toString();
+            byte[] answer = ("{\"enrichment_id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
+            listener.accepted(id, body);
         } finally {
             inFlight.decrementAndGet();
         }

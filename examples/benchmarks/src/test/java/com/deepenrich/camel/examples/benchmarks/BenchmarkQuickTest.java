@@ -1,5 +1,6 @@
 package com.deepenrich.camel.examples.benchmarks;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,16 +24,18 @@ class BenchmarkQuickTest {
         System.out.println(report.render());
 
         assertEquals(List.of(SubmitThroughputBenchmark.TITLE, RequestCountBenchmark.TITLE, RateLimitBenchmark.TITLE,
-                WebhookIngestionBenchmark.TITLE, MemoryBenchmark.TITLE, PollModeBenchmark.TITLE, ResyncBenchmark.TITLE),
+                WebhookIngestionBenchmark.TITLE, MemoryBenchmark.TITLE, PollModeBenchmark.TITLE, ResyncBenchmark.TITLE,
+                LedgerResyncBenchmark.TITLE),
                 List.copyOf(report.benchmarks()));
         report.benchmarks().forEach(b -> report.rows(b).forEach(row -> {
             assertFalse(row.figures().isEmpty(), b + " / " + row.variant());
             row.figures().forEach((figure, value) -> assertFalse(value.isBlank(), b + " / " + row.variant() + " / "
                                                                                   + figure));
         }));
-        assertEquals(5, report.rows(SubmitThroughputBenchmark.TITLE).size(), "B1 variants");
+        assertEquals(7, report.rows(SubmitThroughputBenchmark.TITLE).size(), "B1 variants");
         report.rows(SubmitThroughputBenchmark.TITLE)
                 .forEach(row -> assertEquals("5,000", row.figures().get("contacts at API"), row.variant()));
+        assertPeopleHeld(report.rows(SubmitThroughputBenchmark.TITLE));
         assertEquals(List.of("100", "10,000"), report.rows(RequestCountBenchmark.TITLE).stream()
                 .map(row -> row.figures().get("requests")).toList(), "requests per 10,000 contacts");
         assertEquals("2,000", report.rows(RateLimitBenchmark.TITLE).get(0).figures().get("contacts"), "B2");
@@ -49,14 +52,7 @@ class BenchmarkQuickTest {
         });
         assertEquals("100", report.rows(WebhookIngestionBenchmark.TITLE).get(0).figures().get("results emitted"),
                 "B3 results emitted once each, duplicates not");
-        assertTrue(report.rows(MemoryBenchmark.TITLE).stream()
-                .allMatch(row -> "completed".equals(row.figures().get("outcome"))
-                                 && "20,000".equals(row.figures().get("contacts at API"))),
-                () -> "B4 runs at quick scale: " + report.rows(MemoryBenchmark.TITLE));
-        assertTrue(report.rows(MemoryBenchmark.TITLE).stream()
-                .allMatch(row -> Integer.parseInt(row.figures().get("peak pending batches")) <= 4 + 1),
-                () -> "B4 holds at most maxPendingBatches (4) unanswered batches, plus a timeout completion that "
-                      + "never waits: " + report.rows(MemoryBenchmark.TITLE));
+        assertMemoryRuns(report.rows(MemoryBenchmark.TITLE));
         assertEquals(3, report.rows(PollModeBenchmark.TITLE).size(), "B5 variants");
         report.rows(PollModeBenchmark.TITLE).forEach(row -> {
             assertEquals("200 + 600", row.figures().get("jobs (pending + new)"), row.variant());
@@ -67,6 +63,66 @@ class BenchmarkQuickTest {
         assertEquals("0", report.rows(PollModeBenchmark.TITLE).get(2).figures().get("GETs"),
                 "B5 webhook mode: every result by webhook, the fallback reads none");
         assertResyncInvariants(report.rows(ResyncBenchmark.TITLE));
+        assertLedgerResyncs(report.rows(LedgerResyncBenchmark.TITLE));
+    }
+
+    /**
+     * B1: a route without a results route holds no one; with one, the person guard holds the people it sends (one
+     * warm-up and one measured round of 5,000 people: the store is not full); with a ledger per round, every person
+     * of the round.
+     */
+    private static void assertPeopleHeld(List<Report.Row> rows) {
+        Map<String, Map<String, String>> byVariant = new HashMap<>();
+        rows.forEach(row -> byVariant.put(row.variant(), row.figures()));
+        assertEquals("0", byVariant.get("deepenrich:bulk (ours)").get("people held after a round"), "B1 defaults");
+        Map<String, String> holding = byVariant.get(SubmitThroughputBenchmark.WITH_RESULTS_ROUTE);
+        assertEquals("10,000", holding.get("people held after a round"), "B1 with a results route: " + holding);
+        assertEquals("0", holding.get("sent without a hold (measured rounds)"), "B1 with a results route: " + holding);
+        Map<String, String> everyone = byVariant.get(SubmitThroughputBenchmark.EVERY_PERSON_HELD);
+        assertEquals("5,000", everyone.get("people held after a round"), "B1 a ledger per round: " + everyone);
+        assertEquals("0", everyone.get("sent without a hold (measured rounds)"), "B1 a ledger per round: " + everyone);
+    }
+
+    /**
+     * B4, the canonical route in a 32 MB heap, its results never coming back or coming by webhook: each run completes
+     * with every contact at the API once and at most maxPendingBatches (4) batches unanswered (plus a timeout
+     * completion, which never waits), and with results by webhook every contact's result is emitted once.
+     */
+    private static void assertMemoryRuns(List<Report.Row> rows) {
+        assertEquals(List.of(MemoryBenchmark.CANONICAL, MemoryBenchmark.CANONICAL_WEBHOOK),
+                rows.stream().map(Report.Row::variant).toList(), "B4 runs the canonical route at quick scale");
+        for (Report.Row row : rows) {
+            Map<String, String> run = row.figures();
+            assertEquals("32m", run.get("-Xmx"), row.variant());
+            assertEquals("completed", run.get("outcome"), () -> "B4 " + row.variant() + ": " + run);
+            assertEquals("10,000", run.get("contacts at API"), () -> "B4 " + row.variant() + ": " + run);
+            assertEquals("10,000", run.get("distinct leads at API"), () -> "B4 " + row.variant() + ": " + run);
+            assertTrue(Integer.parseInt(run.get("peak pending batches")) <= 4 + 1, () -> "B4 " + row.variant()
+                                                                                         + ": " + run);
+        }
+        Map<String, String> webhook = rows.get(1).figures();
+        assertEquals(webhook.get("requests"), webhook.get("results emitted"), "B4 one result per request: " + webhook);
+        assertEquals("10,000", webhook.get("contacts emitted"), "B4 every contact's result emitted: " + webhook);
+        assertEquals("0", webhook.get("emitted twice"), "B4 no result emitted twice: " + webhook);
+    }
+
+    /**
+     * B7, on the file ledger and on PostgreSQL: every day-2 row answered once, and with the reuse window only the
+     * changed and new people sent.
+     */
+    private static void assertLedgerResyncs(List<Report.Row> rows) {
+        assertEquals(List.of(LedgerResyncBenchmark.FILE, LedgerResyncBenchmark.POSTGRESQL),
+                rows.stream().map(Report.Row::variant).toList(), "B7 ledgers");
+        for (Report.Row row : rows) {
+            Map<String, String> run = row.figures();
+            assertEquals("completed", run.get("outcome"), () -> "B7 " + row.variant() + ": " + run);
+            assertEquals("20", run.get("day 1 requests"), () -> "B7 day 1, 2,000 leads in requests of 100: " + run);
+            assertEquals(run.get("rows"), run.get("answered"), () -> "B7 every row answered: " + run);
+            assertEquals("0", run.get("answered again"), () -> "B7 no row answered twice: " + run);
+            assertEquals(run.get("changed + new"), run.get("contacts sent"),
+                    () -> "B7 only the changed and new people sent: " + run);
+            assertEquals("0", run.get("429s"), () -> "B7 429s: " + run);
+        }
     }
 
     /**
