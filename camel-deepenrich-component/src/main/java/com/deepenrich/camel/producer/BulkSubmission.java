@@ -3,6 +3,7 @@ package com.deepenrich.camel.producer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,8 @@ final class BulkSubmission {
     private final Duration fingerprintWindow;
     private final Map<String, String> accepted;
     private final AccountCredits credits;
+    /** The chunks {@link #isReplay} fingerprinted, with their fingerprints: a chunk sent as it was checked is not hashed twice. */
+    private final Map<List<Contact>, String> checked = new IdentityHashMap<>();
 
     /** {@code accepted}: the exchange's requests accepted so far, enrichment id by request fingerprint. */
     BulkSubmission(DeepEnrichClient client, DeepEnrichLedger ledger, Duration fingerprintWindow,
@@ -93,7 +96,7 @@ final class BulkSubmission {
                     .named(chunks.size() == 1 ? name : name + " [" + (i + 1) + "/" + chunks.size() + "]", key);
             BulkRequest request = new BulkRequest(chunkName, webhookUrl, chunks.get(i));
             byte[] body = DeepEnrichJson.write(request);
-            String fingerprint = RequestFingerprint.of(body);
+            String fingerprint = fingerprintOf(chunks.get(i), body);
             Optional<String> earlier;
             try {
                 earlier = acceptedBefore(fingerprint);
@@ -191,12 +194,38 @@ final class BulkSubmission {
     boolean isReplay(PreparedBatch batch) {
         List<List<Contact>> chunks = batch.chunks(BulkRequest.MAX_CONTACTS);
         for (List<Contact> chunk : chunks) {
-            if (acceptedBefore(RequestFingerprint.of(DeepEnrichJson.write(new BulkRequest("", null, chunk))))
-                    .isEmpty()) {
+            String fingerprint = RequestFingerprint.of(DeepEnrichJson.write(new BulkRequest("", null, chunk)));
+            checked.put(chunk, fingerprint);
+            if (acceptedBefore(fingerprint).isEmpty()) {
                 return false;
             }
         }
         return !chunks.isEmpty();
+    }
+
+    /**
+     * The fingerprint of {@code chunk} written as {@code body}: the one {@link #isReplay} found when the chunk holds the
+     * same contacts, in the same order (the guard kept the batch whole), else read from the body.
+     */
+    private String fingerprintOf(List<Contact> chunk, byte[] body) {
+        for (Map.Entry<List<Contact>, String> known : checked.entrySet()) {
+            if (sameContacts(known.getKey(), chunk)) {
+                return known.getValue();
+            }
+        }
+        return RequestFingerprint.of(body);
+    }
+
+    private static boolean sameContacts(List<Contact> a, List<Contact> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The id of this same request accepted earlier by this exchange, or within the window by the ledger. */
