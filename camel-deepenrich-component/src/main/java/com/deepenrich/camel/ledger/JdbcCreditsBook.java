@@ -43,15 +43,21 @@ public class JdbcCreditsBook implements CreditsBook {
             Object[] params = budget > 0
                     ? new Object[]{r.credits(), r.account(), r.period(), r.credits(), budget}
                     : new Object[]{r.credits(), r.account(), r.period()};
-            if (update(c, "UPDATE " + t.credits + " SET reserved = reserved + ? WHERE account = ? AND period = ?"
-                          + fits,
-                    params) == 0) {
-                if (periodExists(c, r) || budget > 0 && r.credits() > budget) {
+            String reserve = "UPDATE " + t.credits + " SET reserved = reserved + ? WHERE account = ? AND period = ?"
+                             + fits;
+            if (update(c, reserve, params) == 0) {
+                if (periodExists(c, r)) {
+                    // another node opened the period since (read committed): reserve in it, or the budget is passed
+                    if (update(c, reserve, params) == 0) {
+                        return false;
+                    }
+                } else if (budget > 0 && r.credits() > budget) {
                     return false;
+                } else {
+                    update(c, "INSERT INTO " + t.credits + " (account, period, period_end, reserved, spent) "
+                              + "VALUES (?, ?, ?, ?, ?)",
+                            r.account(), r.period(), periodEnd, r.credits(), 0L);
                 }
-                update(c, "INSERT INTO " + t.credits + " (account, period, period_end, reserved, spent) "
-                          + "VALUES (?, ?, ?, ?, ?)",
-                        r.account(), r.period(), periodEnd, r.credits(), 0L);
             }
             update(c, "INSERT INTO " + t.reservations + " (" + RESERVATION + ") VALUES (?, ?, ?, ?, ?, ?)",
                     r.id(), r.account(), r.period(), r.credits(), JdbcDeepEnrichLedger.storable(r.requestName()),

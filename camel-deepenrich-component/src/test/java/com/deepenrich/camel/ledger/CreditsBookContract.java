@@ -173,4 +173,17 @@ abstract class CreditsBookContract {
         assertEquals(5, reserved.stream().filter(r -> r).count());
         assertEquals(totals(500, 0), first.totals(ACCOUNT, JANUARY));
     }
+
+    @Test
+    void manyOpeningAPeriodWithoutABudgetAreEachReserved() throws Exception {
+        CreditsBook first = book();
+
+        List<Boolean> reserved = atOnce(16, i -> {
+            CreditsBook book = i % 2 == 0 ? first : another();
+            return () -> book.reserve(reservation(100), END_OF_JANUARY, 0);
+        });
+
+        assertEquals(16, reserved.stream().filter(r -> r).count(), "no budget refuses no one");
+        assertEquals(totals(1600, 0), first.totals(ACCOUNT, JANUARY));
+    }
 }
