@@ -31,7 +31,15 @@ public class InMemoryDeepEnrichLedger implements DeepEnrichLedger {
 
     /** {@code maxPeopleHeld}: how many people its people store holds at most (see {@link InMemoryPeopleRegistry}). */
     public InMemoryDeepEnrichLedger(int maxPeopleHeld) {
-        this.people = new InMemoryPeopleRegistry(maxPeopleHeld);
+        this(maxPeopleHeld, InMemoryPeopleRegistry.DEFAULT_MAX_STORED_RESULTS);
+    }
+
+    /**
+     * {@code maxPeopleHeld} and {@code maxStoredResults}: how many people its people store holds and how many results
+     * it keeps for reuse, at most (see {@link InMemoryPeopleRegistry}).
+     */
+    public InMemoryDeepEnrichLedger(int maxPeopleHeld, int maxStoredResults) {
+        this.people = new InMemoryPeopleRegistry(maxPeopleHeld, maxStoredResults);
     }
 
     /** An accepted request's enrichment id, by fingerprint. */

@@ -16,13 +16,16 @@ import java.util.Set;
 /**
  * The people store of the in-memory ledger, lost with the process. It holds at most {@code maxHeld} people: beyond
  * that a person is sent without a hold ({@link Entry#UNHELD}), so its memory stays bounded whatever happens to
- * results. Every lookup a submission or a result makes is indexed (by person, by request, by holder), so its cost
+ * results. It keeps at most {@code maxStoredResults} stored results: beyond that the one stored first is let go (its
+ * person is sent again when she comes back within the reuse window). Every lookup a submission or a result makes is indexed (by person, by request, by holder), so its cost
  * does not grow with what the store holds; only {@link #purge} reads every hold.
  */
 public class InMemoryPeopleRegistry implements PeopleRegistry {
 
     /** How many people the store holds at most, unless told otherwise. */
     public static final int DEFAULT_MAX_HELD = 50_000;
+    /** How many stored results the store keeps at most, unless told otherwise. */
+    public static final int DEFAULT_MAX_STORED_RESULTS = 20_000;
 
     /** A hold, mutable under the store's lock; its expiry in epoch milliseconds. */
     private static final class Hold {
@@ -53,6 +56,7 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
     }
 
     private final int maxHeld;
+    private final int maxStoredResults;
     private final Map<String, Hold> holds = new HashMap<>();
     /** The holds pointing at each request. */
     private final Map<String, List<Hold>> byRequest = new HashMap<>();
@@ -61,18 +65,26 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
     private final Map<String, WaitingContact> waiting = new LinkedHashMap<>();
     /** The ids of the contacts waiting for each person. */
     private final Map<String, Set<String>> waitingByIdentity = new HashMap<>();
-    private final Map<String, StoredResult> results = new HashMap<>();
+    /** In the order they were stored, so that the first stored is the first let go. */
+    private final Map<String, StoredResult> results = new LinkedHashMap<>();
 
     public InMemoryPeopleRegistry() {
-        this(DEFAULT_MAX_HELD);
+        this(DEFAULT_MAX_HELD, DEFAULT_MAX_STORED_RESULTS);
     }
 
-    /** {@code maxHeld}: how many people it holds at most (0: no one, every person is sent without a hold). */
-    public InMemoryPeopleRegistry(int maxHeld) {
+    /**
+     * {@code maxHeld}: how many people it holds at most (0: no one, every person is sent without a hold);
+     * {@code maxStoredResults}: how many results it keeps for reuse at most (0: none).
+     */
+    public InMemoryPeopleRegistry(int maxHeld, int maxStoredResults) {
         if (maxHeld < 0) {
             throw new IllegalArgumentException("maxHeld must be 0 or more, not " + maxHeld);
         }
+        if (maxStoredResults < 0) {
+            throw new IllegalArgumentException("maxStoredResults must be 0 or more, not " + maxStoredResults);
+        }
         this.maxHeld = maxHeld;
+        this.maxStoredResults = maxStoredResults;
     }
 
     @Override
@@ -203,7 +215,15 @@ public class InMemoryPeopleRegistry implements PeopleRegistry {
 
     @Override
     public synchronized void keep(Collection<StoredResult> kept) {
-        kept.forEach(r -> results.put(r.identity(), r));
+        for (StoredResult r : kept) {
+            results.remove(r.identity());
+            results.put(r.identity(), r);
+        }
+        Iterator<StoredResult> first = results.values().iterator();
+        for (int over = results.size() - maxStoredResults; over > 0; over--) {
+            first.next();
+            first.remove();
+        }
     }
 
     @Override
