@@ -11,6 +11,7 @@ import com.deepenrich.camel.ledger.WireRecord;
 import com.deepenrich.camel.ledger.WireRecords;
 import com.deepenrich.camel.model.DeepEnrichJson;
 import com.deepenrich.camel.model.RequestNames;
+import com.deepenrich.camel.model.SubmissionReceipt;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.apache.camel.Exchange;
@@ -100,6 +101,24 @@ class InDoubtRequestsTest extends WebhookTestSupport {
         results().assertIsSatisfied();
         assertEquals(null, again.getException());
         assertEquals(List.of(lost), inDoubt(), "still in doubt: its own result may yet come");
+    }
+
+    @Test
+    void theContactsOfARequestInDoubtSentAgainAreSentNotLeftWaitingForIt() {
+        api.server.stubFor(WireMock.post(urlEqualTo(WireMockApi.BULK_PATH))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        assertInstanceOf(DeepEnrichInDoubtException.class,
+                template.send(BULK, e -> e.getMessage().setBody(contacts(0, 2))).getException());
+        api.acceptBulkWithIdOfFirstSeq();
+
+        Exchange again = template.send(BULK, e -> e.getMessage().setBody(contacts(0, 2)));
+
+        assertEquals(null, again.getException());
+        SubmissionReceipt receipt = again.getMessage().getBody(SubmissionReceipt.class);
+        assertEquals(2, receipt.getSubmitted(), "its people were given back when it went in doubt");
+        assertEquals(0, receipt.getDeduplicated());
+        assertEquals(2, api.bulkRequests().size());
+        assertEquals(1, inDoubt().size(), "still in doubt: its own result may yet come");
     }
 
     @Test

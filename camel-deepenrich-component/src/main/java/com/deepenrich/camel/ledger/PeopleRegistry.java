@@ -151,7 +151,7 @@ public interface PeopleRegistry {
     void assign(String holder, String requestKey, List<HeldPerson> people, Duration keepResultsFor);
 
     /**
-     * The request of {@code requestKey} was written to the API (accepted, or in doubt: its result may still come):
+     * The request of {@code requestKey} was accepted by the API (its result will come):
      * its people stay held until {@code expiresAt}.
      */
     void extend(String requestKey, Instant expiresAt);

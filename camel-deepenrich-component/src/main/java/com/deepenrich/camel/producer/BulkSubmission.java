@@ -130,7 +130,7 @@ final class BulkSubmission {
             try {
                 credits.reserve(key, AccountCredits.worstCase(request.contacts()), request.name());
             } catch (DeepEnrichException overBudget) {
-                guard.refused(key);
+                guard.released(key);
                 return CompletableFuture.failedFuture(failure(overBudget, chunk));
             }
             WireLog wire = new WireLog(ledger, request, key, fingerprint, fingerprintWindow);
@@ -153,17 +153,16 @@ final class BulkSubmission {
         }
 
         /**
-         * The request failed: in doubt (written, no answer), its record, its people and its reservation stay for its
-         * result; else its people and credits are free again.
+         * The request failed: its people are free again; in doubt (written, no answer), its record and its reservation
+         * stay for its result; else its credits are free again too.
          */
         private DeepEnrichException failed(Throwable cause, String key, WireLog wire, int chunk,
                                            BulkRequest request) {
+            guard.released(key);
             if (cause instanceof DeepEnrichInDoubtException) {
                 wire.inDoubt();
-                guard.written(key);
             } else {
                 wire.refused();
-                guard.refused(key);
                 credits.cancel(key);
                 if (cause instanceof DeepEnrichInsufficientCreditsException refused
                     && refused.getHttpStatus() == 402) {

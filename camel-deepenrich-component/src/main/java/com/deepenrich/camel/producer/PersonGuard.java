@@ -311,15 +311,19 @@ final class PersonGuard {
         }
     }
 
-    /** The request of {@code key} was written (accepted, or in doubt): its people stay held for the hold timeout. */
+    /** The request of {@code key} was accepted: its people stay held for the hold timeout. */
     void written(String key) {
         if (scope == Scope.ACROSS_EXCHANGES) {
             people.extend(key, Instant.now().plus(holdFor));
         }
     }
 
-    /** The request of {@code key} was refused: its people are free again. */
-    void refused(String key) {
+    /**
+     * The request of {@code key} was refused, or is in doubt: its people are free again. A request in doubt may never
+     * have reached DeepEnrich, so a later contact of one of its people is sent rather than left waiting for a result
+     * that may never come (the in-doubt contacts the exchange reports may be sent again).
+     */
+    void released(String key) {
         if (scope == Scope.ACROSS_EXCHANGES) {
             people.forget(key);
         }
