@@ -22,7 +22,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * <p>
  * One file belongs to one process at a time: H2 locks it while it is open, and another process opening it fails
  * with an error naming it. What belongs to the process that had it open before (its claims, and its holds of people
- * not yet sent) is dropped when a process opens it; its requests on the wire are in doubt.
+ * whose request was not accepted) is dropped when a process opens it; its requests on the wire are in doubt.
  * <p>
  * Given a directory, the file is {@code deepenrich-ledger.mv.db} in it; given a file, that name with {@code .mv.db}
  * ({@code data/ledger} and {@code data/ledger.json}: {@code data/ledger.mv.db}). A JSON ledger of an earlier version
@@ -156,12 +156,18 @@ public class FileDeepEnrichLedger extends JdbcDeepEnrichLedger {
         }
     }
 
-    /** Its claims, and the holds of people whose request it had not formed yet: nothing will send them now. */
+    /**
+     * Its claims, and the holds of people whose request DeepEnrich did not accept (not formed, waiting for its turn,
+     * or in doubt): nothing will send them now, and a later contact of theirs is to be sent, not to wait for them.
+     */
     private void dropWhatTheLastProcessHeld() {
+        JdbcTables t = tables();
         transaction("ledger", "drop the claims and unsent holds of the last process", c -> {
-            JdbcStatements.update(c, "UPDATE " + tables().ledger + " SET claimed_by = NULL, claim_expires_at = NULL "
+            JdbcStatements.update(c, "UPDATE " + t.ledger + " SET claimed_by = NULL, claim_expires_at = NULL "
                                      + "WHERE claimed_by IS NOT NULL");
-            return JdbcStatements.update(c, "DELETE FROM " + tables().holds + " WHERE request_key IS NULL");
+            return JdbcStatements.update(c, "DELETE FROM " + t.holds + " h WHERE h.request_key IS NULL OR NOT EXISTS "
+                                            + "(SELECT 1 FROM " + t.ledger + " l WHERE l.name LIKE CONCAT('% #', "
+                                            + "h.request_key))");
         });
     }
 }
