@@ -41,6 +41,12 @@ public class FileDeepEnrichLedger extends JdbcDeepEnrichLedger {
 
     private static final String H2_SUFFIX = ".mv.db";
     private static final int CACHE_KB = 8192;
+    /**
+     * Each commit is written at once (WRITE_DELAY=0, durable on kill -9), so H2's background writer, which compacts,
+     * does not run: the file keeps growing with chunks whose pages are partly live until the database closes, when it
+     * compacts for at most this long.
+     */
+    private static final int COMPACT_ON_CLOSE_MS = 10_000;
 
     private final Path file;
     private final String url;
@@ -60,7 +66,8 @@ public class FileDeepEnrichLedger extends JdbcDeepEnrichLedger {
             throw new IllegalArgumentException("A FileDeepEnrichLedger path cannot contain ';': " + given);
         }
         this.file = database.resolveSibling(database.getFileName() + H2_SUFFIX);
-        this.url = "jdbc:h2:file:" + database + ";WRITE_DELAY=0;CACHE_SIZE=" + CACHE_KB + ";TRACE_LEVEL_FILE=0";
+        this.url = "jdbc:h2:file:" + database + ";WRITE_DELAY=0;CACHE_SIZE=" + CACHE_KB + ";MAX_COMPACT_TIME="
+                   + COMPACT_ON_CLOSE_MS + ";TRACE_LEVEL_FILE=0";
         Path json = directory ? given.resolve(DEFAULT_FILE_NAME + ".json") : given;
         JsonLedgerImport legacy = json.equals(file) ? JsonLedgerImport.NONE : JsonLedgerImport.read(json);
         try {
@@ -126,7 +133,10 @@ public class FileDeepEnrichLedger extends JdbcDeepEnrichLedger {
         super.doStart();
     }
 
-    /** Closes the file: H2 writes what it caches and lets the lock go. */
+    /**
+     * Closes the file: H2 writes what it caches, compacts the file (for at most {@value #COMPACT_ON_CLOSE_MS} ms; when no
+     * other ledger of this process has it open) and lets the lock go.
+     */
     @Override
     protected void doStop() throws Exception {
         synchronized (opening) {

@@ -49,6 +49,25 @@ class FileDeepEnrichLedgerTest extends DeepEnrichLedgerContract {
     }
 
     @Test
+    void aStopCompactsTheFileItsCommitsLeftPartlyLive() throws IOException {
+        FileDeepEnrichLedger ledger = files.open(dir);
+        for (int i = 0; i < 1_000; i++) { // one commit each, most of them deleted again: chunks left partly live
+            ledger.record(pending("id-" + i, 1));
+            ledger.people().keep(List.of(PeopleRegistryContract.found("p" + i, "{\"n\":" + i + "}", T0)));
+            if (i % 10 != 0) {
+                ledger.complete("id-" + i);
+            }
+        }
+        long open = Files.size(ledger.getFile());
+
+        ledger.stop();
+
+        long stopped = Files.size(ledger.getFile());
+        assertTrue(stopped * 2 < open, "compacted on stop: " + open + " bytes open, " + stopped + " stopped");
+        assertEquals(100, files.open(dir).pending().size());
+    }
+
+    @Test
     void aRestartRemembersTheAcceptedRequests() {
         FileDeepEnrichLedger before = files.open(dir);
         before.recordSubmission("fp", "id-1", T0, Duration.ofHours(1));
