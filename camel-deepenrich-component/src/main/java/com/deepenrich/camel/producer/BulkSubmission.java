@@ -140,7 +140,7 @@ final class BulkSubmission {
                         if (error != null) {
                             throw new CompletionException(failed(Futures.unwrap(error), key, wire, chunk, request));
                         }
-                        guard.written(key);
+                        guard.accepted(key);
                         try {
                             wire.accepted(id);
                             accepted.put(fingerprint, id);

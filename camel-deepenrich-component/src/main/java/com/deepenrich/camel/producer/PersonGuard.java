@@ -312,7 +312,7 @@ final class PersonGuard {
     }
 
     /** The request of {@code key} was accepted: its people stay held for the hold timeout. */
-    void written(String key) {
+    void accepted(String key) {
         if (scope == Scope.ACROSS_EXCHANGES) {
             people.extend(key, Instant.now().plus(holdFor));
         }
