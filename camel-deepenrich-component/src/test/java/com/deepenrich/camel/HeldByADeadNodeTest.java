@@ -47,6 +47,11 @@ class HeldByADeadNodeTest extends KillTestSupport {
     static final PostgresDatabase POSTGRES = PostgresDatabase.emptiedBeforeEach();
 
     private static final String HOLD_TIMEOUT = "8000";
+    /**
+     * A's request stays unanswered until A is killed, which follows at once; the API's stop waits for the answer it
+     * delays, so no longer than needed.
+     */
+    private static final int ANSWER_DELAY_MS = 15_000;
     private static final String BULK = "deepenrich:bulk?name=b&personHoldTimeout=" + HOLD_TIMEOUT;
     private CamelContext nodeB;
 
@@ -61,7 +66,7 @@ class HeldByADeadNodeTest extends KillTestSupport {
     void aContactWaitingForADeadNodeIsAnsweredByItsRequestsResultOrReportedWhenItsHoldTimesOut() throws Exception {
         api.server.stubFor(post(urlEqualTo(WireMockApi.BULK_PATH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"enrichment_id\": \"id-0\"}")
-                .withFixedDelay(60_000)));
+                .withFixedDelay(ANSWER_DELAY_MS)));
         PGSimpleDataSource db = (PGSimpleDataSource) POSTGRES.dataSource();
         nodeB = nodeB();
         NodeProcess nodeA = NodeProcess.start(WireNode.class, Map.of(WireNode.HOLD_TIMEOUT, HOLD_TIMEOUT),
