@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -381,40 +382,39 @@ public class JdbcDeepEnrichLedger extends ServiceSupport implements DeepEnrichLe
         }
         for (JdbcTables.Table table : JdbcTables.ALL) {
             String name = names.name(table);
-            if (!exists(database, name)) {
-                try {
-                    JdbcStatements.atomically(database, c -> JdbcStatements.update(c, names.create(table)));
-                } catch (SQLException e) {
-                    if (!exists(database, name)) { // else another instance created it at the same moment
-                        throw failure("ledger", "create table " + name, e);
-                    }
-                }
-            }
+            create(database, names.create(table), "create table " + name, () -> exists(database, name));
             for (String index : names.createIndexes(table)) {
-                createIndex(database, index);
+                create(database, index, "create an index (" + index + ")", () -> false);
             }
         }
         created = names;
     }
 
     /**
-     * Another instance creating the same table or index at the same moment may fail an attempt (its table not visible
-     * yet, a lock): tried again a few times, a little later each time.
+     * Runs {@code ddl} unless {@code done} already. Another instance creating the same table or index at the same
+     * moment may fail an attempt (its table not visible yet, a deadlock on the schema): tried again a few times, a
+     * little later each time.
      */
-    private static void createIndex(DataSource database, String ddl) {
+    private static void create(DataSource database, String ddl, String what, BooleanSupplier done) {
         for (int attempt = 1;; attempt++) {
+            if (done.getAsBoolean()) {
+                return;
+            }
             try {
                 JdbcStatements.atomically(database, c -> JdbcStatements.update(c, ddl));
                 return;
             } catch (SQLException e) {
                 if (attempt == ATTEMPTS) {
-                    throw failure("ledger", "create an index (" + ddl + ")", e);
+                    if (done.getAsBoolean()) {
+                        return;
+                    }
+                    throw failure("ledger", what, e);
                 }
                 try {
                     Thread.sleep(20L * attempt);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    throw failure("ledger", "create an index (" + ddl + ")", e);
+                    throw failure("ledger", what, e);
                 }
             }
         }
